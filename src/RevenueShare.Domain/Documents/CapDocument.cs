@@ -1,0 +1,3 @@
+namespace RevenueShare.Domain.Documents;
+
+public sealed record CapDocument(IReadOnlyList<string?>? Indicators, string? Amount);

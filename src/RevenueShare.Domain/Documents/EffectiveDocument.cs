@@ -1,0 +1,3 @@
+namespace RevenueShare.Domain.Documents;
+
+public sealed record EffectiveDocument(string? From, string? To);

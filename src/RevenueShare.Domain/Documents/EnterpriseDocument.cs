@@ -1,0 +1,8 @@
+namespace RevenueShare.Domain.Documents;
+
+public sealed record EnterpriseDocument(
+    string? Id,
+    string? Name,
+    string? RegisteredDistrict,
+    IReadOnlyDictionary<string, string?>? Baselines,
+    CapDocument? Cap);

@@ -1,0 +1,3 @@
+namespace RevenueShare.Domain.Documents;
+
+public sealed record PartyDocument(string? District, string? Role);

@@ -1,0 +1,3 @@
+namespace RevenueShare.Domain.Documents;
+
+public sealed record RatioStepDocument(string? From, IReadOnlyDictionary<string, string?>? Ratios);

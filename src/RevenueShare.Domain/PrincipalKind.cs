@@ -1,0 +1,9 @@
+namespace RevenueShare.Domain;
+
+public enum PrincipalKind
+{
+    District,
+    Statistics,
+    Tax,
+    Finance,
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace RevenueShare.Domain.Reference;
+
+/// <summary>
+/// Amounts are <see cref="decimal"/> values at their indicator's scale; on the wire they are decimal
+/// strings. Parsing never rounds: more digits than the scale allows is an error.
+/// </summary>
+public static class Amounts
+{
+    /// <summary>Largest magnitude accepted for one amount: keeps every sum far from decimal's range.</summary>
+    public const decimal Limit = 1_000_000_000_000_000m;
+
+    public static bool TryParse(string? text, int scale, out decimal amount, out string error)
+    {
+        amount = 0m;
+        if (string.IsNullOrEmpty(text))
+        {
+            error = "An amount is required, as a decimal string such as \"1234.56\".";
+            return false;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            error = $"'{text}' is not a decimal amount (expected a string such as \"1234.56\").";
+            return false;
+        }
+
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        var digits = point < 0 ? 0 : text.Length - point - 1;
+        if (digits > scale)
+        {
+            error = $"'{text}' has {digits} digits after the decimal point; at most {scale} are allowed.";
+            return false;
+        }
+
+        if (Math.Abs(value) >= Limit)
+        {
+            error = $"'{text}' is out of range (|amount| < {Limit.ToString(CultureInfo.InvariantCulture)}).";
+            return false;
+        }
+
+        amount = Round(value, scale);
+        error = string.Empty;
+        return true;
+    }
+
+    /// <summary>Formats with exactly <paramref name="scale"/> digits after the point, invariant culture.</summary>
+    public static string Format(decimal amount, int scale) =>
+        amount.ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Normalises the representation of an amount already at <paramref name="scale"/> so that equal
+    /// amounts are the same decimal bits (1.5 and 1.50 print alike); never used to round a value.
+    /// </summary>
+    public static decimal Round(decimal amount, int scale) =>
+        decimal.Round(amount, scale, MidpointRounding.ToZero);
+
+    /// <summary>One unit at the scale: 0.01 at scale 2, 0.1 at scale 1.</summary>
+    public static decimal Unit(int scale) => scale switch
+    {
+        0 => 1m,
+        1 => 0.1m,
+        2 => 0.01m,
+        3 => 0.001m,
+        4 => 0.0001m,
+        _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, "Scales 0 to 4 are supported."),
+    };
+}

@@ -1,0 +1,14 @@
+namespace RevenueShare.Domain.Terms;
+
+/// <summary>How a term's figures are attributed (PRODUCT.md §4).</summary>
+public enum AllocationMode
+{
+    /// <summary>The figure is divided between the parties by the ratios.</summary>
+    Split,
+
+    /// <summary>
+    /// 全额双核算, statistical indicators only: every party is credited the full shareable figure for
+    /// assessment; such credits are non-publishable and never enter a city total.
+    /// </summary>
+    DoubleCount,
+}

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace RevenueShare.Domain.Terms;
+
+/// <summary>
+/// A lifetime cap on what may be transferred away from the registered district for one enterprise,
+/// summed over a set of indicators (e.g. the Beijing–Tianjin–Hebei rule over vat + cit).
+/// </summary>
+public sealed record EnterpriseCap(ImmutableArray<string> Indicators, decimal Amount);

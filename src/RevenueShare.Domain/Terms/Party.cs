@@ -1,0 +1,4 @@
+namespace RevenueShare.Domain.Terms;
+
+/// <summary>A district taking part in an agreement. Parties are ordered: ties go to the first listed.</summary>
+public sealed record Party(string District, PartyRole Role);

@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace RevenueShare.Domain.Terms;
+
+/// <summary>From <see cref="From"/> on (until the next step), the percent each district receives.</summary>
+public sealed record RatioStep(YearMonth From, ImmutableDictionary<string, decimal> Ratios);
