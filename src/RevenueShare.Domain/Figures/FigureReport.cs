@@ -1,0 +1,11 @@
+using NodaTime;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Domain.Figures;
+
+/// <summary>
+/// One validated figure report (PRODUCT.md §5.1). <see cref="ReportId"/> is the reporter's
+/// idempotency key; <see cref="Revision"/> is 1 for the first figure of an enterprise, indicator and
+/// month, higher for a restatement.
+/// </summary>
+public sealed record FigureReport(string ReportId, CreditCode Enterprise, string Indicator, YearMonth Month, decimal Amount, int Revision);
