@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using NodaTime;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Domain.Agreements;
+
+/// <summary>What an office asks of one agreement. Every command names its agreement and its caller.</summary>
+public interface IAgreementCommand
+{
+    string AgreementId { get; }
+
+    Principal By { get; }
+}
+
+public sealed record CreateAgreement(string AgreementId, Principal By, AgreementTerms Terms) : IAgreementCommand;
+
+public sealed record EditDraft(string AgreementId, Principal By, AgreementTerms Terms) : IAgreementCommand;
+
+/// <summary>One of the triggers of §4.1 on the agreement itself, with its optional reason and month.</summary>
+public sealed record FireTrigger(string AgreementId, Principal By, LifecycleTrigger Trigger, string? Reason, YearMonth? From) : IAgreementCommand;
+
+public sealed record ProposeAmendment(string AgreementId, Principal By, YearMonth From, ImmutableArray<SharingTerm> Terms) : IAgreementCommand;
+
+public sealed record FireAmendmentTrigger(string AgreementId, Principal By, int Number, LifecycleTrigger Trigger, string? Reason) : IAgreementCommand;
+
+public sealed record BookFigures(string AgreementId, Principal By, ImmutableArray<FigureReport> Reports) : IAgreementCommand;

@@ -1,0 +1,101 @@
+using Stateless;
+using Stateless.Graph;
+
+namespace RevenueShare.Domain.Agreements;
+
+/// <summary>
+/// The lifecycle of PRODUCT.md §4.1 as a Stateless machine over the agreement's own state record
+/// (external state): the record holds the truth, the machine only says which transitions exist and
+/// whether one may fire now. Who may fire a trigger is checked separately
+/// (<see cref="LifecycleRights"/>), so a refusal can tell "not you" (403) from "not now" (409).
+/// </summary>
+public sealed class AgreementLifecycle
+{
+    private readonly StateMachine<AgreementStatus, LifecycleTrigger> machine;
+    private AgreementStatus status;
+
+    /// <param name="state">The agreement; its status is where the machine starts.</param>
+    /// <param name="callerDistrict">The calling district, for the guards that depend on who signs; null otherwise.</param>
+    public AgreementLifecycle(AgreementState state, string? callerDistrict)
+    {
+        status = state.Status;
+        machine = new StateMachine<AgreementStatus, LifecycleTrigger>(() => status, s => status = s);
+        Configure(state, callerDistrict);
+    }
+
+    /// <summary>The status after the last <see cref="Fire"/>.</summary>
+    public AgreementStatus Status => status;
+
+    public bool CanFire(LifecycleTrigger trigger) => machine.CanFire(trigger);
+
+    /// <summary>Triggers the machine permits now, by their wire names, in declaration order.</summary>
+    public IReadOnlyList<string> PermittedTriggers =>
+        Enum.GetValues<LifecycleTrigger>().Where(machine.CanFire).Select(LifecycleTriggers.Name).ToArray();
+
+    public void Fire(LifecycleTrigger trigger) => machine.Fire(trigger);
+
+    /// <summary>The machine's graph in Mermaid, generated from the machine itself.</summary>
+    public string ToMermaid() => MermaidGraph.Format(machine.GetInfo());
+
+    /// <summary>The machine's graph in DOT, generated from the machine itself.</summary>
+    public string ToDot() => UmlDotGraph.Format(machine.GetInfo());
+
+    private static bool RemainingSignerIsOnly(IEnumerable<string> parties, IReadOnlyCollection<string> signed, string? caller, bool last)
+    {
+        var remaining = parties.Where(p => !signed.Contains(p)).ToArray();
+        return caller is not null && remaining.Contains(caller) && (remaining.Length == 1) == last;
+    }
+
+    private void Configure(AgreementState state, string? caller)
+    {
+        var parties = state.Terms.Parties.Select(p => p.District).ToArray();
+        var amendment = state.PendingAmendment;
+        bool Countersign(bool last) => RemainingSignerIsOnly(parties, state.Signatures, caller, last);
+        bool CountersignAmendment(bool last) =>
+            amendment is not null && RemainingSignerIsOnly(parties, amendment.Signatures, caller, last);
+
+        machine.Configure(AgreementStatus.Draft)
+            .PermitReentry(LifecycleTrigger.Edit)
+            .Permit(LifecycleTrigger.Submit, AgreementStatus.AwaitingCountersign)
+            .Permit(LifecycleTrigger.Withdraw, AgreementStatus.Withdrawn);
+
+        machine.Configure(AgreementStatus.AwaitingCountersign)
+            .PermitReentryIf(LifecycleTrigger.Countersign, () => Countersign(last: false), "other parties still to sign")
+            .PermitIf(LifecycleTrigger.Countersign, AgreementStatus.AwaitingApproval, () => Countersign(last: true), "last party signs")
+            .Permit(LifecycleTrigger.Withdraw, AgreementStatus.Withdrawn);
+
+        machine.Configure(AgreementStatus.AwaitingApproval)
+            .Permit(LifecycleTrigger.Approve, AgreementStatus.Active)
+            .Permit(LifecycleTrigger.Reject, AgreementStatus.Rejected)
+            .Permit(LifecycleTrigger.Withdraw, AgreementStatus.Withdrawn);
+
+        machine.Configure(AgreementStatus.Active)
+            .InitialTransition(AgreementStatus.Running)
+            .PermitIf(LifecycleTrigger.Suspend, AgreementStatus.Suspended, () => amendment is null, "no amendment pending")
+            .PermitIf(LifecycleTrigger.Terminate, AgreementStatus.Terminated, () => amendment is null, "no amendment pending");
+
+        machine.Configure(AgreementStatus.Running)
+            .SubstateOf(AgreementStatus.Active)
+            .Permit(LifecycleTrigger.ProposeAmendment, AgreementStatus.AmendmentAwaitingCountersign);
+
+        machine.Configure(AgreementStatus.AmendmentAwaitingCountersign)
+            .SubstateOf(AgreementStatus.Active)
+            .PermitReentryIf(LifecycleTrigger.CountersignAmendment, () => CountersignAmendment(last: false), "other parties still to sign")
+            .PermitIf(LifecycleTrigger.CountersignAmendment, AgreementStatus.AmendmentAwaitingApproval, () => CountersignAmendment(last: true), "last party signs")
+            .Permit(LifecycleTrigger.WithdrawAmendment, AgreementStatus.Running);
+
+        machine.Configure(AgreementStatus.AmendmentAwaitingApproval)
+            .SubstateOf(AgreementStatus.Active)
+            .Permit(LifecycleTrigger.ApproveAmendment, AgreementStatus.Running)
+            .Permit(LifecycleTrigger.RejectAmendment, AgreementStatus.Running)
+            .Permit(LifecycleTrigger.WithdrawAmendment, AgreementStatus.Running);
+
+        machine.Configure(AgreementStatus.Suspended)
+            .Permit(LifecycleTrigger.Resume, AgreementStatus.Active)
+            .Permit(LifecycleTrigger.Terminate, AgreementStatus.Terminated);
+
+        machine.Configure(AgreementStatus.Rejected);
+        machine.Configure(AgreementStatus.Withdrawn);
+        machine.Configure(AgreementStatus.Terminated);
+    }
+}

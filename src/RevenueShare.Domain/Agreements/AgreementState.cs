@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using NodaTime;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Domain.Agreements;
+
+/// <summary>
+/// Everything one agreement knows, rebuilt by replaying its events through <see cref="Apply"/>.
+/// Immutable: <see cref="Apply"/> returns a new state and never reads a clock.
+/// </summary>
+public sealed record AgreementState(
+    string Id,
+    AgreementStatus Status,
+    AgreementTerms Terms,
+    AgreementRules Rules,
+    string Proposer,
+    ImmutableArray<string> Signatures,
+    ImmutableArray<Amendment> Amendments,
+    ImmutableArray<MonthRange> Pauses,
+    YearMonth? TerminatedFrom,
+    long Version,
+    ImmutableDictionary<CreditCode, EnterpriseBook> Books,
+    ImmutableDictionary<string, FigureReport> Reports)
+{
+    /// <summary>The top-level state of §4.1: Active for each of Active's substates.</summary>
+    public AgreementStatus TopLevelStatus => IsActive ? AgreementStatus.Active : Status;
+
+    public bool IsActive => Status is AgreementStatus.Running or AgreementStatus.AmendmentAwaitingCountersign
+        or AgreementStatus.AmendmentAwaitingApproval;
+
+    /// <summary>The amendment awaiting countersignature or approval, if any.</summary>
+    public Amendment? PendingAmendment => Amendments.FirstOrDefault(a =>
+        a.Status is AmendmentStatus.AwaitingCountersign or AmendmentStatus.AwaitingApproval);
+
+    /// <summary>The month a suspension started, while suspended.</summary>
+    public YearMonth? SuspendedFrom { get; init; }
+
+    /// <summary>Whether the agreement was ever approved (Active, Suspended, or Terminated after approval).</summary>
+    public bool WasApproved => IsActive || Status == AgreementStatus.Suspended || (Status == AgreementStatus.Terminated);
+
+    public static AgreementState Created(AgreementCreated created) => new(
+        created.AgreementId,
+        AgreementStatus.Draft,
+        created.Terms,
+        AgreementRules.From(created.Terms),
+        Signer(created.By),
+        [],
+        [],
+        [],
+        null,
+        1,
+        ImmutableDictionary<CreditCode, EnterpriseBook>.Empty,
+        ImmutableDictionary<string, FigureReport>.Empty);
+
+    public AgreementState Apply(IAgreementEvent @event)
+    {
+        var next = @event switch
+        {
+            DraftEdited e => this with { Terms = e.Terms, Rules = AgreementRules.From(e.Terms) },
+            AgreementSubmitted e => this with
+            {
+                Status = AgreementStatus.AwaitingCountersign,
+                Signatures = [Signer(e.By)],
+            },
+            AgreementCountersigned e => Countersigned(e.District),
+            AgreementApproved => this with { Status = AgreementStatus.Running },
+            AgreementRejected => this with { Status = AgreementStatus.Rejected },
+            AgreementWithdrawn => this with { Status = AgreementStatus.Withdrawn },
+            AgreementSuspended e => this with { Status = AgreementStatus.Suspended, SuspendedFrom = e.From },
+            AgreementResumed e => this with
+            {
+                Status = AgreementStatus.Running,
+                SuspendedFrom = null,
+                Pauses = e.From > SuspendedFrom!.Value ? Pauses.Add(new MonthRange(SuspendedFrom.Value, e.From.PlusMonths(-1))) : Pauses,
+            },
+            AgreementTerminated e => this with
+            {
+                Status = AgreementStatus.Terminated,
+                TerminatedFrom = e.From,
+                Pauses = SuspendedFrom is { } from && e.From > from ? Pauses.Add(new MonthRange(from, e.From.PlusMonths(-1))) : Pauses,
+                SuspendedFrom = null,
+            },
+            AmendmentProposed e => this with
+            {
+                Status = AgreementStatus.AmendmentAwaitingCountersign,
+                Amendments = Amendments.Add(new Amendment(e.Number, e.From, e.Terms, Signer(e.By), [Signer(e.By)], AmendmentStatus.AwaitingCountersign)),
+            },
+            AmendmentCountersigned e => AmendmentCountersignedBy(e.Number, e.District),
+            AmendmentApproved e => AmendmentApplied(e),
+            AmendmentRejected e => AmendmentClosed(e.Number, AmendmentStatus.Rejected),
+            AmendmentWithdrawn e => AmendmentClosed(e.Number, AmendmentStatus.Withdrawn),
+            FiguresBooked e => Booked(e.Reports, e.Entries),
+            AgreementCreated => throw new InvalidOperationException($"Agreement {Id} already exists."),
+            _ => throw new InvalidOperationException($"Unknown agreement event {@event.GetType().Name}."),
+        };
+        return next with { Version = Version + 1 };
+    }
+
+    /// <summary>Whether figures for <paramref name="month"/> are shared under this agreement.</summary>
+    public bool IsOpenFor(YearMonth month) =>
+        WasApproved
+        && Terms.Effective.Contains(month)
+        && !(TerminatedFrom is { } end && month >= end)
+        && !(SuspendedFrom is { } pause && month >= pause)
+        && !Pauses.Any(p => p.Contains(month));
+
+    /// <summary>The district code of a district principal id, else the id itself.</summary>
+    public static string Signer(string by) =>
+        by.StartsWith("district:", StringComparison.Ordinal) ? by["district:".Length..] : by;
+
+    private AgreementState Countersigned(string district)
+    {
+        var signatures = Signatures.Add(district);
+        var complete = Terms.Parties.All(p => signatures.Contains(p.District));
+        return this with
+        {
+            Signatures = signatures,
+            Status = complete ? AgreementStatus.AwaitingApproval : AgreementStatus.AwaitingCountersign,
+        };
+    }
+
+    private AgreementState AmendmentCountersignedBy(int number, string district)
+    {
+        var amendment = Amendments.Single(a => a.Number == number);
+        var signatures = amendment.Signatures.Add(district);
+        var complete = Terms.Parties.All(p => signatures.Contains(p.District));
+        var updated = amendment with
+        {
+            Signatures = signatures,
+            Status = complete ? AmendmentStatus.AwaitingApproval : AmendmentStatus.AwaitingCountersign,
+        };
+        return this with
+        {
+            Amendments = Amendments.Replace(amendment, updated),
+            Status = complete ? AgreementStatus.AmendmentAwaitingApproval : AgreementStatus.AmendmentAwaitingCountersign,
+        };
+    }
+
+    private AgreementState AmendmentClosed(int number, AmendmentStatus status)
+    {
+        var amendment = Amendments.Single(a => a.Number == number);
+        return this with
+        {
+            Amendments = Amendments.Replace(amendment, amendment with { Status = status }),
+            Status = AgreementStatus.Running,
+        };
+    }
+
+    private AgreementState AmendmentApplied(AmendmentApproved approved)
+    {
+        var amendment = Amendments.Single(a => a.Number == approved.Number);
+        var closed = AmendmentClosed(approved.Number, AmendmentStatus.Approved);
+        return closed.Booked([], approved.Entries) with { Rules = Rules.Amend(amendment.From, amendment.Terms) };
+    }
+
+    private AgreementState Booked(IReadOnlyCollection<FigureReport> reports, IReadOnlyCollection<BookedEntry> entries)
+    {
+        var books = Books.ToBuilder();
+        var reportsByEnterprise = reports.ToLookup(r => r.Enterprise);
+        var entriesByEnterprise = entries.ToLookup(e => e.Change.Line.Enterprise);
+        foreach (var enterprise in reportsByEnterprise.Select(g => g.Key).Union(entriesByEnterprise.Select(g => g.Key)))
+        {
+            var book = books.GetValueOrDefault(enterprise, EnterpriseBook.Empty);
+            books[enterprise] = book.With(reportsByEnterprise[enterprise], entriesByEnterprise[enterprise]);
+        }
+
+        var index = Reports.ToBuilder();
+        foreach (var report in reports)
+        {
+            index[report.ReportId] = report;
+        }
+
+        return this with { Books = books.ToImmutable(), Reports = index.ToImmutable() };
+    }
+}

@@ -1,0 +1,10 @@
+namespace RevenueShare.Domain.Agreements;
+
+public enum AmendmentStatus
+{
+    AwaitingCountersign,
+    AwaitingApproval,
+    Approved,
+    Rejected,
+    Withdrawn,
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using NodaTime;
+using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Domain.Agreements;
+
+/// <summary>
+/// Decides a batch of figure reports for one agreement: each report is booked, a duplicate, or
+/// rejected on its own; the booked ones are allocated together, recomputing only the enterprises they
+/// touch, and become one <see cref="FiguresBooked"/> event.
+/// </summary>
+internal static class FigureBooking
+{
+    public static Decision Decide(AgreementState state, BookFigures book, Instant now, ReferenceData reference)
+    {
+        var outcomes = ImmutableArray.CreateBuilder<ReportOutcome>(book.Reports.Length);
+        var accepted = new List<FigureReport>();
+        var seen = new Dictionary<string, FigureReport>(StringComparer.Ordinal);
+        var latest = new Dictionary<(CreditCode, string, YearMonth), FigureReport>();
+        var enterprises = state.Terms.Enterprises.ToDictionary(e => e.Id);
+
+        foreach (var report in book.Reports)
+        {
+            if (state.Reports.TryGetValue(report.ReportId, out var earlier) || seen.TryGetValue(report.ReportId, out earlier))
+            {
+                outcomes.Add(earlier == report
+                    ? new ReportOutcome(report.ReportId, ReportStatus.Duplicate)
+                    : Rejected(report, RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for other content ({Describe(earlier, reference)}).", "reportId"));
+                continue;
+            }
+
+            var rejection = Check(state, book.By, report, now, reference, enterprises, latest);
+            if (rejection is not null)
+            {
+                outcomes.Add(new ReportOutcome(report.ReportId, ReportStatus.Rejected, rejection));
+                continue;
+            }
+
+            seen[report.ReportId] = report;
+            latest[(report.Enterprise, report.Indicator, report.Month)] = report;
+            accepted.Add(report);
+            outcomes.Add(new ReportOutcome(report.ReportId, ReportStatus.Booked));
+        }
+
+        if (accepted.Count == 0)
+        {
+            return new Decision([], null, outcomes.ToImmutable());
+        }
+
+        var entries = ImmutableArray.CreateBuilder<BookedEntry>();
+        foreach (var group in accepted.GroupBy(r => r.Enterprise).OrderBy(g => g.Key))
+        {
+            var enterprise = enterprises[group.Key];
+            var bookOfEnterprise = state.Books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
+            var figures = bookOfEnterprise.With(group, []).CurrentFigures;
+            var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference);
+            var reportsByKey = group.ToLookup(r => (r.Indicator, r.Month)).ToDictionary(g => g.Key, g => g.Last());
+            var earliest = group.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
+            foreach (var change in AllocationDelta.Between(bookOfEnterprise.Lines.Values, after, reference))
+            {
+                var line = change.Line;
+                var cause = reportsByKey.TryGetValue((line.Indicator, line.Month), out var own) ? own : earliest;
+                entries.Add(new BookedEntry(change, cause.ReportId));
+            }
+        }
+
+        var booked = new FiguresBooked(state.Id, [.. accepted], entries.ToImmutable(), now, book.By.ToString());
+        return new Decision([booked], null, outcomes.ToImmutable());
+    }
+
+    private static Rejection? Check(
+        AgreementState state,
+        Principal by,
+        FigureReport report,
+        Instant now,
+        ReferenceData reference,
+        Dictionary<CreditCode, Terms.CoveredEnterprise> enterprises,
+        Dictionary<(CreditCode, string, YearMonth), FigureReport> latest)
+    {
+        var indicator = reference.Indicator(report.Indicator);
+        var month = Months.Format(report.Month);
+        if (Principal.ReporterOf(indicator.Family) != by)
+        {
+            return new Rejection(RejectionCode.Forbidden, $"{indicator.Code} is a {indicator.Family.ToString().ToLowerInvariant()} indicator: only {Principal.ReporterOf(indicator.Family)} reports it.", "indicator");
+        }
+
+        if (!enterprises.ContainsKey(report.Enterprise) || state.Rules.TermFor(report.Indicator, report.Month) is null)
+        {
+            return new Rejection(RejectionCode.NotCovered, $"Agreement {state.Id} does not share {report.Indicator} of {report.Enterprise} in {month}.", "enterprise");
+        }
+
+        if (!state.WasApproved)
+        {
+            return new Rejection(RejectionCode.MonthNotOpen, $"Agreement {state.Id} is {state.Status}: figures are accepted only once it is approved.", "month");
+        }
+
+        if (!state.IsOpenFor(report.Month))
+        {
+            return new Rejection(RejectionCode.MonthNotOpen, $"Agreement {state.Id} does not accept figures for {month} (effective {Months.Format(state.Terms.Effective.From)}..{Months.Format(state.Terms.Effective.To)}; suspended or terminated months are closed).", "month");
+        }
+
+        if (!Months.HasEnded(report.Month, now))
+        {
+            return new Rejection(RejectionCode.MonthNotOpen, $"{month} has not ended (China time): figures are reported after the month closes.", "month");
+        }
+
+        var current = latest.GetValueOrDefault((report.Enterprise, report.Indicator, report.Month))
+            ?? state.Books.GetValueOrDefault(report.Enterprise)?.Figures.GetValueOrDefault((report.Indicator, report.Month));
+        if (current is null && report.Revision != 1)
+        {
+            return new Rejection(RejectionCode.RevisionOutOfOrder, $"No figure of {report.Enterprise} for {report.Indicator} in {month} is booked yet: the first report has revision 1, not {report.Revision}.", "revision");
+        }
+
+        if (current is not null && report.Revision <= current.Revision)
+        {
+            return new Rejection(RejectionCode.RevisionOutOfOrder, $"Revision {current.Revision} of {report.Enterprise} for {report.Indicator} in {month} is booked (report '{current.ReportId}'): a restatement needs a higher revision than {current.Revision}.", "revision");
+        }
+
+        return null;
+    }
+
+    private static ReportOutcome Rejected(FigureReport report, RejectionCode code, string message, string field) =>
+        new(report.ReportId, ReportStatus.Rejected, new Rejection(code, message, field));
+
+    private static string Describe(FigureReport report, ReferenceData reference) =>
+        $"{report.Enterprise} {report.Indicator} {Months.Format(report.Month)} {Amounts.Format(report.Amount, reference.Indicator(report.Indicator).Scale)} revision {report.Revision}";
+}

@@ -1,0 +1,8 @@
+namespace RevenueShare.Domain.Agreements;
+
+public enum ReportStatus
+{
+    Booked,
+    Duplicate,
+    Rejected,
+}

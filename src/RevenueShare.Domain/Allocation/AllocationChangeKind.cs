@@ -1,0 +1,3 @@
+namespace RevenueShare.Domain.Allocation;
+
+public enum AllocationChangeKind { Allocation, Adjustment }

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace RevenueShare.Ledger.Storage;
+
+/// <summary>
+/// Connections to the read-side database (read tables, tokens). The SQL used against it is the
+/// common subset of SQLite and PostgreSQL (<c>INSERT ... ON CONFLICT</c>, <c>@name</c> parameters),
+/// so one statement serves both stores.
+/// </summary>
+public sealed class ReadDatabase
+{
+    private readonly StoreOptions options;
+
+    public ReadDatabase(StoreOptions options)
+    {
+        this.options = options;
+        if (options.Kind == StoreKind.Sqlite)
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+        }
+    }
+
+    public StoreKind Kind => options.Kind;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = options.Kind == StoreKind.Sqlite
+            ? new SqliteConnection(options.ReadConnectionString)
+            : new NpgsqlConnection(options.ReadConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (options.Kind == StoreKind.Sqlite)
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+
+    /// <summary>Runs DDL statements (each <c>CREATE ... IF NOT EXISTS</c>) in order.</summary>
+    public async Task EnsureSchemaAsync(IEnumerable<string> statements, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
