@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Serialization;
+
+namespace RevenueShare.Ledger.Agreements;
+
+/// <summary>
+/// One agreement: it decides each command with the pure <see cref="AgreementDecider"/>, persists what
+/// was decided (tagged for the read side) and only then replies. Approvals first reserve the
+/// agreement's coverage with the <see cref="CoverageRegistry"/>; other commands wait (stashed) until
+/// that answer is in.
+/// </summary>
+public sealed class AgreementActor : ReceivePersistentActor
+{
+    public const string Tag = "agreement";
+    private const int SnapshotEvery = 50;
+
+    private readonly string id;
+    private readonly IActorRef coverage;
+    private readonly IClock clock;
+    private readonly ReferenceData reference;
+    private AgreementState? state;
+
+    public AgreementActor(string id, IActorRef coverage, IClock clock, ReferenceData reference)
+    {
+        this.id = id;
+        this.coverage = coverage;
+        this.clock = clock;
+        this.reference = reference;
+
+        Recover<SnapshotOffer>(offer => state = ((AgreementSnapshot)offer.Snapshot).ToState());
+        Recover<IAgreementEvent>(Apply);
+        Ready();
+    }
+
+    public override string PersistenceId => PersistenceIdOf(id);
+
+    public static string PersistenceIdOf(string agreementId) => "agreement-" + agreementId;
+
+    public static Props Props(string id, IActorRef coverage, IClock clock, ReferenceData reference) =>
+        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, reference));
+
+    private void Ready()
+    {
+        Command<GetAgreement>(_ => Reply(Sender, null, []));
+        Command<IAgreementCommand>(Handle);
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(_ => { });
+    }
+
+    private void Handle(IAgreementCommand command)
+    {
+        var now = clock.GetCurrentInstant();
+        var decision = AgreementDecider.Decide(state, command, now, reference);
+        if (decision.Rejection is not null || decision.Events.IsEmpty)
+        {
+            Reply(Sender, decision.Rejection, decision.Outcomes);
+            return;
+        }
+
+        var coverageAfter = CoverageAfter(decision.Events[0]);
+        if (coverageAfter is null)
+        {
+            PersistAndReply(decision, Sender);
+            return;
+        }
+
+        var sender = Sender;
+        coverage.Ask<object>(new ReserveCoverage(id, coverageAfter.Value), TimeSpan.FromSeconds(30))
+            .PipeTo(Self, success: answer => new CoverageAnswer(answer, decision, sender), failure: e => new CoverageAnswer(e, decision, sender));
+        BecomeStacked(AwaitingCoverage);
+    }
+
+    private void AwaitingCoverage()
+    {
+        Command<CoverageAnswer>(answer =>
+        {
+            UnbecomeStacked();
+            Stash.UnstashAll();
+            switch (answer.Answer)
+            {
+                case CoverageReserved:
+                    PersistAndReply(answer.Decision, answer.ReplyTo);
+                    break;
+                case CoverageCollision collision:
+                    var item = collision.Item;
+                    Reply(answer.ReplyTo, new Rejection(
+                        RejectionCode.Overlap,
+                        $"Agreement {id} would cover {item.Enterprise} for {item.Indicator} in months agreement {collision.OtherAgreementId} already covers ({Months.Format(item.From)}..{Months.Format(item.To)}).")
+                    {
+                        CollidesWith = collision.OtherAgreementId,
+                    }, []);
+                    break;
+                default:
+                    answer.ReplyTo.Tell(new Status.Failure(answer.Answer as Exception ?? new InvalidOperationException($"Unexpected coverage answer {answer.Answer}.")));
+                    break;
+            }
+        });
+        CommandAny(_ => Stash.Stash());
+    }
+
+    /// <summary>The coverage the agreement holds after this event, when the event changes it.</summary>
+    private ImmutableArray<CoverageItem>? CoverageAfter(IAgreementEvent @event)
+    {
+        var current = state!;
+        return @event switch
+        {
+            AgreementApproved => AgreementCoverage.Of(current.Rules, current.Terms.Effective),
+            AmendmentApproved => AgreementCoverage.Of(
+                current.Rules.Amend(current.PendingAmendment!.From, current.PendingAmendment.Terms), current.Terms.Effective, current.TerminatedFrom),
+            AgreementTerminated terminated => AgreementCoverage.Of(current.Rules, current.Terms.Effective, terminated.From),
+            _ => null,
+        };
+    }
+
+    private void PersistAndReply(Decision decision, IActorRef replyTo)
+    {
+        var remaining = decision.Events.Length;
+        PersistAll(decision.Events.Select(e => new Tagged(e, [Tag])), tagged =>
+        {
+            Apply((IAgreementEvent)tagged.Payload);
+            if (--remaining == 0)
+            {
+                Reply(replyTo, null, decision.Outcomes);
+                if (LastSequenceNr % SnapshotEvery < decision.Events.Length)
+                {
+                    SaveSnapshot(AgreementSnapshot.Of(state!));
+                }
+            }
+        });
+    }
+
+    private void Apply(IAgreementEvent @event) =>
+        state = @event is AgreementCreated created ? AgreementState.Created(created) : state!.Apply(@event);
+
+    private void Reply(IActorRef to, Rejection? rejection, ImmutableArray<ReportOutcome> outcomes) =>
+        to.Tell(new AgreementReply(state, rejection, outcomes, LastSequenceNr));
+
+    private sealed record CoverageAnswer(object Answer, Decision Decision, IActorRef ReplyTo);
+}

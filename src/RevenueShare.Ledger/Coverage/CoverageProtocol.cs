@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Figures;
+
+namespace RevenueShare.Ledger.Coverage;
+
+/// <summary>Reserve coverage for an agreement (approval, amendment, termination); replaces what it held.</summary>
+public sealed record ReserveCoverage(string AgreementId, ImmutableArray<CoverageItem> Items);
+
+/// <summary>The reservation is durable.</summary>
+public sealed record CoverageReserved(string AgreementId);
+
+/// <summary>The reservation collides with another agreement's coverage; nothing was reserved.</summary>
+public sealed record CoverageCollision(string AgreementId, string OtherAgreementId, CoverageItem Item);
+
+/// <summary>Which agreement covers each report (by index in <see cref="Reports"/>).</summary>
+public sealed record RouteFigures(ImmutableArray<FigureReport> Reports);
+
+/// <summary>For each report of a <see cref="RouteFigures"/>, the covering agreement or null.</summary>
+public sealed record FigureRoutes(ImmutableArray<string?> Agreements);

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Coverage;
+
+/// <summary>
+/// Which agreement covers which enterprise, indicator and month (PRODUCT.md §4: at most one approved
+/// agreement for any month). One persistent actor: approvals go through it one at a time, so two
+/// overlapping approvals can never both succeed; its journal makes the reservations survive restarts.
+/// Figures are routed through its in-memory index.
+/// </summary>
+public sealed class CoverageRegistry : ReceivePersistentActor
+{
+    public const string Id = "coverage-registry";
+    private const int SnapshotEvery = 100;
+
+    private readonly Dictionary<string, ImmutableArray<CoverageItem>> grants = new(StringComparer.Ordinal);
+    private readonly Dictionary<(CreditCode, string), List<(string Agreement, CoverageItem Item)>> index = new();
+
+    public CoverageRegistry()
+    {
+        Recover<CoverageGranted>(Apply);
+        Recover<SnapshotOffer>(offer =>
+        {
+            foreach (var grant in ((CoverageSnapshot)offer.Snapshot).Grants)
+            {
+                Apply(grant);
+            }
+        });
+
+        Command<ReserveCoverage>(Reserve);
+        Command<RouteFigures>(route => Sender.Tell(new FigureRoutes([.. route.Reports.Select(r => Find(r.Enterprise, r.Indicator, r.Month))])));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(_ => { });
+    }
+
+    public override string PersistenceId => Id;
+
+    public static Props Props() => Akka.Actor.Props.Create(() => new CoverageRegistry());
+
+    private string? Find(CreditCode enterprise, string indicator, NodaTime.YearMonth month)
+    {
+        if (index.TryGetValue((enterprise, indicator), out var holders))
+        {
+            foreach (var (agreement, item) in holders)
+            {
+                if (item.Contains(enterprise, indicator, month))
+                {
+                    return agreement;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void Reserve(ReserveCoverage reserve)
+    {
+        foreach (var item in reserve.Items)
+        {
+            if (index.TryGetValue((item.Enterprise, item.Indicator), out var holders))
+            {
+                foreach (var (other, held) in holders)
+                {
+                    if (other != reserve.AgreementId && held.Overlaps(item))
+                    {
+                        Sender.Tell(new CoverageCollision(reserve.AgreementId, other, held));
+                        return;
+                    }
+                }
+            }
+        }
+
+        var sender = Sender;
+        Persist(new CoverageGranted(reserve.AgreementId, reserve.Items), granted =>
+        {
+            Apply(granted);
+            sender.Tell(new CoverageReserved(granted.AgreementId));
+            if (LastSequenceNr % SnapshotEvery == 0)
+            {
+                SaveSnapshot(new CoverageSnapshot([.. grants.Select(g => new CoverageGranted(g.Key, g.Value))]));
+            }
+        });
+    }
+
+    private void Apply(CoverageGranted granted)
+    {
+        if (grants.TryGetValue(granted.AgreementId, out var previous))
+        {
+            foreach (var item in previous)
+            {
+                index[(item.Enterprise, item.Indicator)].RemoveAll(h => h.Agreement == granted.AgreementId);
+            }
+        }
+
+        grants[granted.AgreementId] = granted.Items;
+        foreach (var item in granted.Items)
+        {
+            if (!index.TryGetValue((item.Enterprise, item.Indicator), out var holders))
+            {
+                index[(item.Enterprise, item.Indicator)] = holders = [];
+            }
+
+            holders.Add((granted.AgreementId, item));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+using RevenueShare.Ledger.Serialization;
+
+namespace RevenueShare.Ledger.Coverage;
+
+public sealed record CoverageSnapshot(ImmutableArray<CoverageGranted> Grants) : ILedgerRecord;

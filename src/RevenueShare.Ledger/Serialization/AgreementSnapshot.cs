@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Ledger.Serialization;
+
+/// <summary>
+/// The snapshot form of <see cref="AgreementState"/>: flat lists instead of the tuple-keyed
+/// dictionaries. Every report ever booked is kept (duplicates are recognised by reportId forever);
+/// each enterprise's current figures are the highest revision per indicator and month.
+/// </summary>
+public sealed record AgreementSnapshot(
+    string Id,
+    AgreementStatus Status,
+    AgreementTerms Terms,
+    AgreementRules Rules,
+    string Proposer,
+    ImmutableArray<string> Signatures,
+    ImmutableArray<Amendment> Amendments,
+    ImmutableArray<MonthRange> Pauses,
+    YearMonth? TerminatedFrom,
+    YearMonth? SuspendedFrom,
+    long Version,
+    ImmutableArray<FigureReport> Reports,
+    ImmutableArray<AllocationLine> Lines)
+{
+    public static AgreementSnapshot Of(AgreementState state) => new(
+        state.Id,
+        state.Status,
+        state.Terms,
+        state.Rules,
+        state.Proposer,
+        state.Signatures,
+        state.Amendments,
+        state.Pauses,
+        state.TerminatedFrom,
+        state.SuspendedFrom,
+        state.Version,
+        [.. state.Reports.Values.OrderBy(r => r.ReportId, StringComparer.Ordinal)],
+        [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines.Values)]);
+
+    public AgreementState ToState()
+    {
+        var books = new Dictionary<CreditCode, EnterpriseBook>();
+        foreach (var group in Reports.GroupBy(r => r.Enterprise))
+        {
+            var current = group
+                .GroupBy(r => (r.Indicator, r.Month))
+                .ToImmutableDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);
+            books[group.Key] = EnterpriseBook.Empty with { Figures = current };
+        }
+
+        foreach (var group in Lines.GroupBy(l => l.Enterprise))
+        {
+            var book = books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
+            books[group.Key] = book with { Lines = group.ToImmutableDictionary(l => (l.Indicator, l.Month, l.District)) };
+        }
+
+        return new AgreementState(
+            Id,
+            Status,
+            Terms,
+            Rules,
+            Proposer,
+            Signatures,
+            Amendments,
+            Pauses,
+            TerminatedFrom,
+            Version,
+            books.ToImmutableDictionary(),
+            Reports.ToImmutableDictionary(r => r.ReportId, StringComparer.Ordinal))
+        {
+            SuspendedFrom = SuspendedFrom,
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Serialization;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Numbering;
+
+namespace RevenueShare.Ledger.Serialization;
+
+/// <summary>
+/// The journal's own wire format: System.Text.Json payloads under fixed string manifests, so renaming
+/// or moving a CLR type never breaks replay. A new shape of an event gets a new manifest (<c>.v2</c>)
+/// and the old one stays readable.
+/// </summary>
+public sealed class LedgerSerializer : SerializerWithStringManifest
+{
+    public const int SerializerIdentifier = 4401;
+
+    private static readonly FrozenDictionary<Type, string> ManifestOf = new Dictionary<Type, string>
+    {
+        [typeof(AgreementCreated)] = "agreement-created.v1",
+        [typeof(DraftEdited)] = "draft-edited.v1",
+        [typeof(AgreementSubmitted)] = "agreement-submitted.v1",
+        [typeof(AgreementCountersigned)] = "agreement-countersigned.v1",
+        [typeof(AgreementApproved)] = "agreement-approved.v1",
+        [typeof(AgreementRejected)] = "agreement-rejected.v1",
+        [typeof(AgreementWithdrawn)] = "agreement-withdrawn.v1",
+        [typeof(AgreementSuspended)] = "agreement-suspended.v1",
+        [typeof(AgreementResumed)] = "agreement-resumed.v1",
+        [typeof(AgreementTerminated)] = "agreement-terminated.v1",
+        [typeof(AmendmentProposed)] = "amendment-proposed.v1",
+        [typeof(AmendmentCountersigned)] = "amendment-countersigned.v1",
+        [typeof(AmendmentApproved)] = "amendment-approved.v1",
+        [typeof(AmendmentRejected)] = "amendment-rejected.v1",
+        [typeof(AmendmentWithdrawn)] = "amendment-withdrawn.v1",
+        [typeof(FiguresBooked)] = "figures-booked.v1",
+        [typeof(AgreementSnapshot)] = "agreement-snapshot.v1",
+        [typeof(CoverageGranted)] = "coverage-granted.v1",
+        [typeof(CoverageSnapshot)] = "coverage-snapshot.v1",
+        [typeof(AgreementNumberIssued)] = "agreement-number-issued.v1",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, Type> TypeOf =
+        ManifestOf.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    public LedgerSerializer(ExtendedActorSystem system)
+        : base(system)
+    {
+    }
+
+    public override int Identifier => SerializerIdentifier;
+
+    /// <summary>Every manifest this serializer writes, for the round-trip tests.</summary>
+    public static IReadOnlyCollection<Type> SupportedTypes => ManifestOf.Keys;
+
+    public override string Manifest(object o) =>
+        ManifestOf.TryGetValue(o.GetType(), out var manifest)
+            ? manifest
+            : throw new SerializationException($"{o.GetType().FullName} has no manifest in the ledger's wire format.");
+
+    public override byte[] ToBinary(object obj)
+    {
+        _ = Manifest(obj);
+        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), LedgerJson.Options);
+    }
+
+    public override object FromBinary(byte[] bytes, string manifest) =>
+        TypeOf.TryGetValue(manifest, out var type)
+            ? JsonSerializer.Deserialize(bytes, type, LedgerJson.Options)
+                ?? throw new SerializationException($"Empty payload for manifest {manifest}.")
+            : throw new SerializationException($"Unknown manifest '{manifest}' in the journal.");
+}
