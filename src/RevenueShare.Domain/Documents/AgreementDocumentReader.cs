@@ -144,7 +144,6 @@ public static class AgreementDocumentReader
         }
 
         var built = ImmutableArray.CreateBuilder<Party>(parties.Count);
-        var rolesKnown = true;
         for (var i = 0; i < parties.Count; i++)
         {
             var partyPath = JsonPath.Index(path, i);
@@ -152,21 +151,20 @@ public static class AgreementDocumentReader
             if (party is null)
             {
                 problems.Add(DocumentChecks.Required(partyPath));
-                rolesKnown = false;
                 continue;
             }
 
             var district = ReadPartyDistrict(party.District, JsonPath.Member(partyPath, "district"), built, reference, problems);
             var role = ReadRole(party.Role, JsonPath.Member(partyPath, "role"), problems);
-            rolesKnown &= role is not null;
             if (district is not null && role is not null)
             {
                 built.Add(new Party(district, role.Value));
             }
         }
 
-        // Without an origin and a host there is nothing to link: the policy pairs the two (§1).
-        if (parties.Count >= 2 && rolesKnown)
+        // Without an origin and a host there is nothing to link: the policy pairs the two (§1). Judged
+        // only when every party was read, so that one bad entry is not reported twice.
+        if (parties.Count >= 2 && built.Count == parties.Count)
         {
             if (!built.Any(p => p.Role == PartyRole.Origin))
             {
