@@ -293,6 +293,22 @@ public sealed class AllocationEngineTests
     }
 
     [Fact]
+    public void One_enterprise_is_allocated_month_by_month_in_catalogue_order_of_indicators()
+    {
+        var rules = Rules(Covered(), Split("vat,cit,pit", Step("2025-01", (O, 50m), (H, 50m))));
+
+        var lines = AllocationEngine.AllocateEnterprise(
+            rules,
+            Covered(),
+            [Figure("pit", "2025-02", 2.00m), Figure("cit", "2025-01", 4.00m), Figure("pit", "2025-01", 6.00m), Figure("vat", "2025-02", 8.00m)],
+            Reference);
+
+        Assert.Equal(
+            "2025-01 cit O 2.00 H 2.00; 2025-01 pit O 3.00 H 3.00; 2025-02 vat O 4.00 H 4.00; 2025-02 pit O 1.00 H 1.00",
+            Render(lines));
+    }
+
+    [Fact]
     public void The_registered_district_may_be_listed_first()
     {
         var rules = Rules([H, O], [Covered(cap: Cap("vat", 10.00m))], Split("vat", Step("2025-01", (H, 40m), (O, 60m))));
