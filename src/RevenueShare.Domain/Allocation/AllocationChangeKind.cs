@@ -1,3 +1,11 @@
 namespace RevenueShare.Domain.Allocation;
 
-public enum AllocationChangeKind { Allocation, Adjustment }
+/// <summary>
+/// <see cref="Allocation"/>: the first line booked for a key; <see cref="Adjustment"/>: new minus old
+/// for a key whose amount changed (PRODUCT.md §5.1: history is never edited).
+/// </summary>
+public enum AllocationChangeKind
+{
+    Allocation,
+    Adjustment,
+}

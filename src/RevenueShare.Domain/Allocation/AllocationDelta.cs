@@ -1,9 +1,79 @@
+using NodaTime;
 using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Allocation;
 
-// Placeholder until the engine branch lands.
+/// <summary>
+/// What to book when an allocation is recomputed (PRODUCT.md §5.1): the entries that, added to those
+/// booked for <c>before</c>, make the books sum to <c>after</c> for every key
+/// (enterprise, indicator, month, district).
+/// </summary>
 public static class AllocationDelta
 {
-    public static IReadOnlyList<AllocationChange> Between(IEnumerable<AllocationLine> before, IEnumerable<AllocationLine> after, ReferenceData reference) => throw new NotImplementedException();
+    /// <summary>
+    /// A key new in <paramref name="after"/> is an <see cref="AllocationChangeKind.Allocation"/> of its
+    /// full amount, zero included (a first report books every party's line). A key whose amount changed
+    /// is an <see cref="AllocationChangeKind.Adjustment"/> of new minus old; an unchanged amount books
+    /// nothing. A key that is in <paramref name="before"/> only is reversed by an adjustment of minus its
+    /// amount (its line is the old one at zero), so the books still sum to <paramref name="after"/>.
+    /// Output in canonical order: month, indicator, enterprise, then the party order of <paramref name="after"/>.
+    /// </summary>
+    public static IReadOnlyList<AllocationChange> Between(
+        IEnumerable<AllocationLine> before,
+        IEnumerable<AllocationLine> after,
+        ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(reference);
+
+        var old = Index(before, nameof(before));
+        var current = Index(after, nameof(after));
+        var changes = new List<AllocationChange>();
+        foreach (var (key, line) in current)
+        {
+            var scale = reference.Indicator(line.Indicator).Scale;
+            if (!old.TryGetValue(key, out var previous))
+            {
+                changes.Add(new AllocationChange(line, Amounts.Round(line.Amount, scale), AllocationChangeKind.Allocation));
+            }
+            else if (previous.Amount != line.Amount)
+            {
+                changes.Add(new AllocationChange(line, Amounts.Round(line.Amount - previous.Amount, scale), AllocationChangeKind.Adjustment));
+            }
+        }
+
+        foreach (var (key, line) in old)
+        {
+            if (!current.ContainsKey(key) && line.Amount != 0m)
+            {
+                var scale = reference.Indicator(line.Indicator).Scale;
+                changes.Add(new AllocationChange(line with { Amount = Amounts.Round(0m, scale) }, Amounts.Round(-line.Amount, scale), AllocationChangeKind.Adjustment));
+            }
+        }
+
+        // OrderBy is stable: within one figure the entries keep the party order of `after`.
+        return changes
+            .OrderBy(c => c.Line.Month)
+            .ThenBy(c => reference.Indicator(c.Line.Indicator).Order)
+            .ThenBy(c => c.Line.Enterprise.Value, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static OrderedDictionary<Key, AllocationLine> Index(IEnumerable<AllocationLine> lines, string name)
+    {
+        var result = new OrderedDictionary<Key, AllocationLine>();
+        foreach (var line in lines)
+        {
+            var key = new Key(line.Enterprise, line.Indicator, line.Month, line.District);
+            if (!result.TryAdd(key, line))
+            {
+                throw new ArgumentException($"Two lines for {line.Enterprise} {line.Indicator} {Months.Format(line.Month)} {line.District}.", name);
+            }
+        }
+
+        return result;
+    }
+
+    private readonly record struct Key(CreditCode Enterprise, string Indicator, YearMonth Month, string District);
 }

@@ -1,12 +1,258 @@
+using System.Collections.Immutable;
+using NodaTime;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Allocation;
 
-// Placeholder until the engine branch lands.
+/// <summary>
+/// The allocation arithmetic of PRODUCT.md §5: a pure function of an agreement's rules and the current
+/// revision of every figure. Figures are taken in canonical order (month, indicator in catalogue order,
+/// enterprise id) because baselines and caps carry state from one figure to the next.
+/// </summary>
 public static class AllocationEngine
 {
-    public static IReadOnlyList<AllocationLine> AllocateEnterprise(AgreementRules rules, CoveredEnterprise enterprise, IEnumerable<Figure> figures, ReferenceData reference) => throw new NotImplementedException();
+    /// <summary>
+    /// Allocates every figure of one enterprise, in canonical order, one line per party per figure
+    /// (parties in <see cref="AgreementRules.Parties"/> order). Throws <see cref="ArgumentException"/>
+    /// for a figure of another enterprise, a second figure for the same indicator and month, or a figure
+    /// no term covers: the caller validates coverage before allocating.
+    /// </summary>
+    public static IReadOnlyList<AllocationLine> AllocateEnterprise(
+        AgreementRules rules,
+        CoveredEnterprise enterprise,
+        IEnumerable<Figure> figures,
+        ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(enterprise);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(reference);
 
-    public static IReadOnlyList<AllocationLine> Allocate(AgreementRules rules, IEnumerable<Figure> figures, ReferenceData reference) => throw new NotImplementedException();
+        var ordered = figures
+            .Select(f => f.Enterprise == enterprise.Id
+                ? f
+                : throw new ArgumentException($"Figure {Describe(f)} is not of enterprise {enterprise.Id}.", nameof(figures)))
+            .OrderBy(f => f.Month)
+            .ThenBy(f => reference.Indicator(f.Indicator).Order)
+            .ToArray();
+
+        var registered = IndexOfRegistered(rules.Parties, enterprise);
+        var state = new EnterpriseState(enterprise);
+        var lines = new List<AllocationLine>(ordered.Length * rules.Parties.Length);
+        Figure? previous = null;
+        foreach (var figure in ordered)
+        {
+            if (previous is not null && previous.Month == figure.Month && previous.Indicator == figure.Indicator)
+            {
+                throw new ArgumentException($"Two figures for {Describe(figure)}: only the current revision is allocated.", nameof(figures));
+            }
+
+            AllocateFigure(rules, registered, state, figure, reference, lines);
+            previous = figure;
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Allocates every figure of the agreement, in canonical order. Enterprises are independent
+    /// (baselines and caps are per enterprise), so this is <see cref="AllocateEnterprise"/> per
+    /// enterprise merged into canonical order. A figure of an enterprise the agreement does not cover
+    /// throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public static IReadOnlyList<AllocationLine> Allocate(AgreementRules rules, IEnumerable<Figure> figures, ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(reference);
+
+        var enterprises = rules.Enterprises.ToDictionary(e => e.Id);
+        var lines = new List<AllocationLine>();
+        foreach (var group in figures.GroupBy(f => f.Enterprise))
+        {
+            if (!enterprises.TryGetValue(group.Key, out var enterprise))
+            {
+                throw new ArgumentException($"Enterprise {group.Key} is not covered by the agreement.", nameof(figures));
+            }
+
+            lines.AddRange(AllocateEnterprise(rules, enterprise, group, reference));
+        }
+
+        // OrderBy is stable: the lines of one figure keep their party order.
+        return lines
+            .OrderBy(l => l.Month)
+            .ThenBy(l => reference.Indicator(l.Indicator).Order)
+            .ThenBy(l => l.Enterprise.Value, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static void AllocateFigure(
+        AgreementRules rules,
+        int registered,
+        EnterpriseState state,
+        Figure figure,
+        ReferenceData reference,
+        List<AllocationLine> lines)
+    {
+        var term = rules.TermFor(figure.Indicator, figure.Month)
+            ?? throw new ArgumentException($"No term of the agreement covers {Describe(figure)}.", nameof(rules));
+        var step = term.StepFor(figure.Month);
+        var scale = reference.Indicator(figure.Indicator).Scale;
+        var parties = rules.Parties;
+        var ratios = parties.Select(p => step.Ratios.GetValueOrDefault(p.District)).ToArray();
+
+        var x = figure.Amount;
+        var shared = state.Shareable(figure);
+        var basePart = x - shared;
+
+        var cap = state.CapOver(figure.Indicator);
+        decimal? remainingBefore = null;
+        decimal? remainingAfter = null;
+        decimal[] amounts;
+        if (term.Mode == AllocationMode.DoubleCount)
+        {
+            // Double counting credits the other parties without taking anything from the registered
+            // district, so nothing moves and the cap is untouched.
+            amounts = [.. parties.Select((_, k) => k == registered ? x : shared)];
+            if (cap is not null)
+            {
+                remainingBefore = cap.Amount - state.Transferred;
+                remainingAfter = remainingBefore;
+            }
+        }
+        else
+        {
+            var parts = LargestRemainder.Split(shared, ratios, scale);
+            if (cap is not null)
+            {
+                remainingBefore = cap.Amount - state.Transferred;
+                parts = ApplyCap(parts, ratios, registered, cap.Amount, state.Transferred, scale);
+            }
+
+            var transferred = parts.Where((_, k) => k != registered).Sum();
+            parts[registered] = x - transferred;
+            amounts = parts;
+            if (cap is not null)
+            {
+                state.Transferred += transferred;
+                remainingAfter = cap.Amount - state.Transferred;
+            }
+        }
+
+        var capScale = state.CapScale(reference, scale);
+        for (var k = 0; k < parties.Length; k++)
+        {
+            lines.Add(new AllocationLine(
+                figure.Enterprise,
+                figure.Indicator,
+                figure.Month,
+                parties[k].District,
+                Amounts.Round(amounts[k], scale),
+                ratios[k],
+                Amounts.Round(basePart, scale),
+                Amounts.Round(shared, scale),
+                remainingBefore is { } before ? Amounts.Round(before, capScale) : null,
+                remainingAfter is { } after ? Amounts.Round(after, capScale) : null,
+                term.Mode == AllocationMode.DoubleCount && k != registered));
+        }
+    }
+
+    /// <summary>
+    /// The parts after the cap (§5.4): when the transfer would take the enterprise past its cap, the
+    /// other parties share what is left of it in their ratios; the registered district's part is left
+    /// for the caller to complete to the figure.
+    /// </summary>
+    private static decimal[] ApplyCap(decimal[] parts, decimal[] ratios, int registered, decimal cap, decimal transferredBefore, int scale)
+    {
+        var wanted = parts.Where((_, k) => k != registered).Sum();
+        if (transferredBefore + wanted <= cap)
+        {
+            return parts;
+        }
+
+        // Truncating toward zero keeps the split input at the scale and can only keep the transfer
+        // within the cap (matters only when the cap has more digits than this indicator's scale).
+        var allowed = Amounts.Round(Math.Max(0m, cap - transferredBefore), scale);
+        var capped = new decimal[parts.Length];
+        if (allowed == 0m)
+        {
+            return capped;
+        }
+
+        var others = Enumerable.Range(0, parts.Length).Where(k => k != registered).ToArray();
+        var split = LargestRemainder.Split(allowed, [.. others.Select(k => ratios[k])], scale);
+        for (var n = 0; n < others.Length; n++)
+        {
+            capped[others[n]] = split[n];
+        }
+
+        return capped;
+    }
+
+    private static int IndexOfRegistered(ImmutableArray<Party> parties, CoveredEnterprise enterprise)
+    {
+        for (var k = 0; k < parties.Length; k++)
+        {
+            if (parties[k].District == enterprise.RegisteredDistrict)
+            {
+                return k;
+            }
+        }
+
+        throw new ArgumentException($"The registered district {enterprise.RegisteredDistrict} of {enterprise.Id} is not a party.", nameof(enterprise));
+    }
+
+    private static string Describe(Figure figure) =>
+        $"{figure.Enterprise} {figure.Indicator} {Months.Format(figure.Month)}";
+
+    /// <summary>What one enterprise carries from figure to figure in canonical order.</summary>
+    private sealed class EnterpriseState(CoveredEnterprise enterprise)
+    {
+        private readonly Dictionary<(string Indicator, int Year), decimal> yearToDate = [];
+
+        /// <summary>Net amount moved away from the registered district over the cap's indicators.</summary>
+        public decimal Transferred { get; set; }
+
+        public EnterpriseCap? CapOver(string indicator) =>
+            enterprise.Cap is { } cap && cap.Indicators.Contains(indicator) ? cap : null;
+
+        /// <summary>
+        /// The shareable part (§5.2) and the year-to-date total moved on by this figure. Months arrive in
+        /// order for each indicator, so the running total is exactly the earlier months of the year.
+        /// </summary>
+        public decimal Shareable(Figure figure)
+        {
+            if (!enterprise.Baselines.TryGetValue(figure.Indicator, out var baseline))
+            {
+                return figure.Amount;
+            }
+
+            var key = (figure.Indicator, figure.Month.Year);
+            var before = yearToDate.GetValueOrDefault(key);
+            var after = before + figure.Amount;
+            yearToDate[key] = after;
+            return Math.Max(0m, after - baseline) - Math.Max(0m, before - baseline);
+        }
+
+        /// <summary>Cap remainders are shown at the finest scale of the cap's indicators, so they are never cut.</summary>
+        public int CapScale(ReferenceData reference, int scale)
+        {
+            if (enterprise.Cap is not { } cap)
+            {
+                return scale;
+            }
+
+            scale = Math.Max(scale, (int)cap.Amount.Scale);
+            foreach (var code in cap.Indicators)
+            {
+                if (reference.TryGetIndicator(code, out var indicator))
+                {
+                    scale = Math.Max(scale, indicator.Scale);
+                }
+            }
+
+            return scale;
+        }
+    }
 }

@@ -53,8 +53,13 @@ public static class Amounts
     /// Normalises the representation of an amount already at <paramref name="scale"/> so that equal
     /// amounts are the same decimal bits (1.5 and 1.50 print alike); never used to round a value.
     /// </summary>
-    public static decimal Round(decimal amount, int scale) =>
-        decimal.Round(amount, scale, MidpointRounding.ToZero);
+    public static decimal Round(decimal amount, int scale)
+    {
+        // decimal.Round only ever lowers the scale (0.00m stays 0.00m but 0m stays 0m); adding a zero
+        // carrying the scale raises it, so every result has exactly `scale` digits after the point.
+        var truncated = decimal.Round(amount, scale, MidpointRounding.ToZero);
+        return truncated + new decimal(0, 0, 0, false, checked((byte)scale));
+    }
 
     /// <summary>One unit at the scale: 0.01 at scale 2, 0.1 at scale 1.</summary>
     public static decimal Unit(int scale) => scale switch

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Domain.Tests.Support;
+
+/// <summary>
+/// A small random agreement and its figures, for the property tests: 2–4 parties, ratios with two
+/// decimals summing to 100 (sometimes a second step, sometimes an amendment), one or two enterprises
+/// with an optional baseline and an optional cap, and tax figures at scale 2 over six months that cross
+/// a year end.
+/// </summary>
+internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Figures)
+{
+    private static readonly string[] Districts = ["440103", "440104", "440105", "440106", "440111", "440112", "440113"];
+    private static readonly string[] Indicators = ["vat", "cit"];
+    private static readonly YearMonth[] Months = [.. Enumerable.Range(0, 6).Select(i => new YearMonth(2025, 10).PlusMonths(i))];
+    private static readonly CreditCode[] Codes = [Catalogue.Code("91440112MA5D0000A"), Catalogue.Code("91440106MA5D0000B")];
+
+    /// <summary>Any scenario, negative figures included.</summary>
+    public static Arbitrary<Scenario> Any { get; } = Arb.From(Generate(allowNegative: true));
+
+    /// <summary>Scenarios whose figures are all ≥ 0.</summary>
+    public static Arbitrary<Scenario> NonNegative { get; } = Arb.From(Generate(allowNegative: false));
+
+    /// <summary>A scenario and a sequence of reports over a few keys, so restatements are frequent.</summary>
+    public static Arbitrary<(Scenario Scenario, Figure[] Reports)> WithReports { get; } = Arb.From(
+        from scenario in Generate(allowNegative: true)
+        from count in Gen.Choose(1, 16)
+        from reports in Gen.ArrayOf(Report(scenario.Rules, allowNegative: true, months: 3), count)
+        select (scenario, reports));
+
+    /// <summary>Two-decimal percents, each ≥ 0, summing to exactly 100.</summary>
+    public static Gen<decimal[]> Ratios(int parties) =>
+        Gen.ArrayOf(Gen.Choose(0, 10_000), parties - 1).Select(cuts =>
+        {
+            var points = cuts.Order().Prepend(0).Append(10_000).ToArray();
+            return points.Zip(points.Skip(1), (a, b) => (b - a) / 100m).ToArray();
+        });
+
+    /// <summary>An amount at scale 2.</summary>
+    public static Gen<decimal> Amount(bool allowNegative) =>
+        Gen.Choose(allowNegative ? -50_000 : 0, 200_000).Select(cents => cents / 100m);
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append("parties ").AppendJoin(", ", Rules.Parties.Select(p => p.District)).AppendLine();
+        foreach (var version in Rules.Versions)
+        {
+            foreach (var term in version.Terms)
+            {
+                foreach (var step in term.Schedule)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"from {version.From} {string.Join(",", term.Indicators)} {term.Mode} step {step.From}: ")
+                        .AppendJoin(" ", Rules.Parties.Select(p => step.Ratios.GetValueOrDefault(p.District).ToString(CultureInfo.InvariantCulture)))
+                        .AppendLine();
+                }
+            }
+        }
+
+        foreach (var e in Rules.Enterprises)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"enterprise {e.Id} registered {e.RegisteredDistrict}")
+                .Append(string.Concat(e.Baselines.Select(b => $" baseline {b.Key} {b.Value}")))
+                .Append(e.Cap is { } cap ? $" cap {string.Join(",", cap.Indicators)} {cap.Amount}" : string.Empty)
+                .AppendLine();
+        }
+
+        foreach (var f in Figures)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {f.Enterprise} {f.Indicator} {f.Month} {f.Amount}").AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static Gen<Scenario> Generate(bool allowNegative) =>
+        from count in Gen.Choose(2, 4)
+        from districts in Gen.Shuffle(Districts).Select(d => d.Take(count).ToArray())
+        from first in Ratios(count)
+        from second in Gen.OneOf(Gen.Constant<decimal[]?>(null), Ratios(count).Select(r => (decimal[]?)r))
+        from amendment in Gen.OneOf(Gen.Constant<decimal[]?>(null), Ratios(count).Select(r => (decimal[]?)r))
+        from enterprises in Gen.Choose(1, 2).SelectMany(n => Gen.ArrayOf(Enterprise(districts), n))
+        let covered = enterprises.Select((e, i) => e with { Id = Codes[i] }).ToArray()
+        let rules = Build(districts, covered, first, second, amendment)
+        from figures in Gen.SubListOf(Keys(covered.Length)).SelectMany(keys => Gen.ArrayOf(Amount(allowNegative), keys.Count)
+            .Select(amounts => keys.Select((k, i) => new Figure(Codes[k.Enterprise], k.Indicator, k.Month, amounts[i])).ToArray()))
+        select new Scenario(rules, [.. figures]);
+
+    private static Gen<CoveredEnterprise> Enterprise(string[] districts) =>
+        from registered in Gen.Elements(districts)
+        from baseline in Gen.OneOf(
+            Gen.Constant(ImmutableDictionary<string, decimal>.Empty),
+            Gen.Zip(Gen.Elements(Indicators), Gen.Choose(0, 300_000), (i, b) => ImmutableDictionary<string, decimal>.Empty.Add(i, b / 100m)))
+        from cap in Gen.OneOf(
+            Gen.Constant<EnterpriseCap?>(null),
+            Gen.Zip(Gen.Elements<string[]>(["vat"], ["cit"], ["vat", "cit"]), Gen.Choose(0, 300_000), (i, c) => (EnterpriseCap?)new EnterpriseCap([.. i], c / 100m)))
+        select new CoveredEnterprise(Codes[0], "示例", registered, baseline, cap);
+
+    private static Gen<Figure> Report(AgreementRules rules, bool allowNegative, int months) =>
+        from enterprise in Gen.Elements(rules.Enterprises.Select(e => e.Id))
+        from indicator in Gen.Elements(Indicators)
+        from month in Gen.Elements(Months.Skip(1).Take(months))
+        from amount in Amount(allowNegative)
+        select new Figure(enterprise, indicator, month, amount);
+
+    private static (int Enterprise, string Indicator, YearMonth Month)[] Keys(int enterprises) =>
+        [.. from e in Enumerable.Range(0, enterprises) from i in Indicators from m in Months select (e, i, m)];
+
+    private static AgreementRules Build(string[] districts, CoveredEnterprise[] enterprises, decimal[] first, decimal[]? second, decimal[]? amendment)
+    {
+        var schedule = ImmutableArray.Create(Step(Months[0], districts, first));
+        if (second is not null)
+        {
+            schedule = schedule.Add(Step(Months[2], districts, second));
+        }
+
+        var rules = new AgreementRules(
+            [.. districts.Select((d, i) => new Party(d, i == 0 ? PartyRole.Origin : PartyRole.Host))],
+            [.. enterprises],
+            [new TermsVersion(Months[0], [new SharingTerm(["vat", "cit"], AllocationMode.Split, schedule)])]);
+        return amendment is null
+            ? rules
+            : rules.Amend(Months[3], [new SharingTerm(["vat", "cit"], AllocationMode.Split, [Step(Months[3], districts, amendment)])]);
+    }
+
+    private static RatioStep Step(YearMonth from, string[] districts, decimal[] ratios) =>
+        new(from, districts.Zip(ratios).ToImmutableDictionary(p => p.First, p => p.Second));
+}
