@@ -55,10 +55,12 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     /// <summary>Every manifest this serializer writes, for the round-trip tests.</summary>
     public static IReadOnlyCollection<Type> SupportedTypes => ManifestOf.Keys;
 
-    public override string Manifest(object o) =>
-        ManifestOf.TryGetValue(o.GetType(), out var manifest)
+    public static string ManifestFor(Type type) =>
+        ManifestOf.TryGetValue(type, out var manifest)
             ? manifest
-            : throw new SerializationException($"{o.GetType().FullName} has no manifest in the ledger's wire format.");
+            : throw new SerializationException($"{type.FullName} has no manifest in the ledger's wire format.");
+
+    public override string Manifest(object o) => ManifestFor(o.GetType());
 
     public override byte[] ToBinary(object obj)
     {

@@ -1,0 +1,68 @@
+using Akka.Configuration;
+using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Storage;
+
+namespace RevenueShare.Ledger;
+
+/// <summary>
+/// The actor system's configuration for a store: Akka.Persistence.Sql for journal, snapshots and
+/// queries (Csv tags: the tag table mode scans the whole tag table per row on read), our serializer
+/// bound to everything we persist.
+/// </summary>
+public static class LedgerConfig
+{
+    public static Config For(StoreOptions store)
+    {
+        var provider = store.Kind == StoreKind.Sqlite ? "SQLite.MS" : "PostgreSQL";
+
+        // SQLite allows one writer per file: one journal writer avoids lock errors.
+        var parallelism = store.Kind == StoreKind.Sqlite ? 1 : 3;
+        var hocon = $$"""
+            akka {
+              loglevel = WARNING
+              actor {
+                serializers { ledger = "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" }
+                serialization-bindings {
+                  "{{typeof(Domain.Agreements.IAgreementEvent).AssemblyQualifiedName}}" = ledger
+                  "{{typeof(ILedgerRecord).AssemblyQualifiedName}}" = ledger
+                  "{{typeof(AgreementSnapshot).AssemblyQualifiedName}}" = ledger
+                }
+                serialization-identifiers { "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" = {{LedgerSerializer.SerializerIdentifier}} }
+              }
+              persistence {
+                journal {
+                  plugin = "akka.persistence.journal.sql"
+                  sql {
+                    class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                    connection-string = {{Quote(store.JournalConnectionString)}}
+                    provider-name = "{{provider}}"
+                    auto-initialize = true
+                    tag-write-mode = Csv
+                    parallelism = {{parallelism}}
+                  }
+                }
+                snapshot-store {
+                  plugin = "akka.persistence.snapshot-store.sql"
+                  sql {
+                    class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+                    connection-string = {{Quote(store.SnapshotConnectionString)}}
+                    provider-name = "{{provider}}"
+                    auto-initialize = true
+                  }
+                }
+                query.journal.sql {
+                  class = "Akka.Persistence.Sql.Query.SqlReadJournalProvider, Akka.Persistence.Sql"
+                  connection-string = {{Quote(store.JournalConnectionString)}}
+                  provider-name = "{{provider}}"
+                  tag-read-mode = Csv
+                  refresh-interval = 50ms
+                  journal-sequence-retrieval.query-delay = 50ms
+                }
+              }
+            }
+            """;
+        return ConfigurationFactory.ParseString(hocon);
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Hosting;
+using NodaTime;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Projections;
+
+namespace RevenueShare.Ledger;
+
+/// <summary>
+/// How the server talks to the ledger: every write goes to the agreement's actor through the
+/// <see cref="AgreementRegion"/>, and every acknowledged write is registered with the
+/// <see cref="ReadBarrier"/> before the caller hears of it.
+/// </summary>
+public sealed class LedgerGateway
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private readonly ActorRegistry registry;
+    private readonly ReadBarrier barrier;
+    private readonly IClock clock;
+    private readonly ReferenceData reference;
+
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReferenceData reference)
+    {
+        this.registry = registry;
+        this.barrier = barrier;
+        this.clock = clock;
+        this.reference = reference;
+    }
+
+    /// <summary>Creates a Draft under the next agreement id of the current year (China time).</summary>
+    public async Task<AgreementReply> CreateAsync(Principal by, AgreementTerms terms, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+
+        // Refuse before taking a number, so a refused proposal leaves no gap in the numbering.
+        var check = AgreementDecider.Decide(null, new CreateAgreement(string.Empty, by, terms), now, reference);
+        if (check.Rejection is not null)
+        {
+            return new AgreementReply(null, check.Rejection, [], 0);
+        }
+
+        var id = await registry.Get<AgreementNumbering>().Ask<string>(new NextAgreementId(Months.Current(now).Year), Timeout, cancellationToken);
+        return await SendAsync(new CreateAgreement(id, by, terms), cancellationToken);
+    }
+
+    public async Task<AgreementReply> SendAsync(IAgreementCommand command, CancellationToken cancellationToken)
+    {
+        var reply = await registry.Get<AgreementRegion>().Ask<AgreementReply>(command, Timeout, cancellationToken);
+        if (reply.State is not null)
+        {
+            barrier.Acknowledged(reply.PersistenceId, reply.SequenceNr);
+        }
+
+        return reply;
+    }
+
+    /// <summary>The agreement's current state from its actor, or null when it does not exist.</summary>
+    public async Task<AgreementState?> GetAsync(string agreementId, CancellationToken cancellationToken)
+    {
+        var reply = await registry.Get<AgreementRegion>().Ask<AgreementReply>(new GetAgreement(agreementId), Timeout, cancellationToken);
+        return reply.State;
+    }
+
+    /// <summary>
+    /// Books a batch: each report is routed to the agreement covering it, each agreement receives its
+    /// reports as one command (one persisted event), and the outcomes come back in the batch's order.
+    /// </summary>
+    public async Task<IReadOnlyList<FigureOutcome>> BookAsync(Principal by, IReadOnlyList<FigureReport> reports, CancellationToken cancellationToken)
+    {
+        var routes = await registry.Get<CoverageRegistry>().Ask<FigureRoutes>(new RouteFigures([.. reports]), Timeout, cancellationToken);
+        var outcomes = new FigureOutcome?[reports.Count];
+        var batches = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var agreement = routes.Agreements[i];
+            if (agreement is null)
+            {
+                var report = reports[i];
+                outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, new Rejection(
+                    RejectionCode.NotCovered,
+                    $"No approved agreement shares {report.Indicator} of {report.Enterprise} in {Months.Format(report.Month)}.",
+                    "enterprise"));
+                continue;
+            }
+
+            if (!batches.TryGetValue(agreement, out var indices))
+            {
+                batches[agreement] = indices = [];
+            }
+
+            indices.Add(i);
+        }
+
+        var sent = batches.Select(async batch =>
+        {
+            var command = new BookFigures(batch.Key, by, [.. batch.Value.Select(i => reports[i])]);
+            var reply = await SendAsync(command, cancellationToken);
+            for (var k = 0; k < batch.Value.Count; k++)
+            {
+                var outcome = reply.Rejection is null
+                    ? reply.Outcomes[k]
+                    : new ReportOutcome(command.Reports[k].ReportId, ReportStatus.Rejected, reply.Rejection);
+                outcomes[batch.Value[k]] = new FigureOutcome(outcome.ReportId, outcome.Status, batch.Key, outcome.Rejection);
+            }
+        });
+        await Task.WhenAll(sent);
+        return [.. outcomes.Select(o => o!)];
+    }
+}

@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Projections;
+using RevenueShare.Ledger.Reads;
+using RevenueShare.Ledger.Storage;
+
+namespace RevenueShare.Ledger;
+
+/// <summary>Registers the ledger — actor system, actors, projection, read model — with a host.</summary>
+public static class LedgerHosting
+{
+    public const string SystemName = "revenueshare";
+
+    /// <summary>
+    /// Needs an <see cref="IClock"/> and <see cref="ReferenceData"/> registered by the host. The read
+    /// schema is created and the projection caught up as the host starts.
+    /// </summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, StoreOptions store)
+    {
+        services.AddSingleton(store);
+        services.AddSingleton<ReadDatabase>();
+        services.AddSingleton<ReadBarrier>();
+        services.AddSingleton<ReadModelWriter>();
+        services.AddSingleton<ReadModel>();
+        services.AddSingleton<LedgerGateway>();
+        services.AddAkka(SystemName, (builder, provider) =>
+        {
+            builder.AddHocon(LedgerConfig.For(store), HoconAddMode.Prepend);
+            builder.WithActors((system, registry, resolver) =>
+            {
+                var clock = provider.GetRequiredService<IClock>();
+                var reference = provider.GetRequiredService<ReferenceData>();
+                var coverage = system.ActorOf(CoverageRegistry.Props(), "coverage");
+                registry.Register<CoverageRegistry>(coverage);
+                registry.Register<AgreementNumbering>(system.ActorOf(AgreementNumbering.Props(), "numbering"));
+                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, reference), "agreements"));
+            });
+        });
+        services.AddHostedService<ProjectionStarter>();
+        return services;
+    }
+
+    /// <summary>Creates the read schema and starts the projection once the actor system runs.</summary>
+    private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await database.EnsureSchemaAsync(ReadSchema.Statements, cancellationToken);
+            await new ReadModelProjection(system, writer, barrier).StartAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

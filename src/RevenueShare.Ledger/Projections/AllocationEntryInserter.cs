@@ -1,0 +1,89 @@
+using System.Data.Common;
+using NodaTime;
+using NodaTime.Text;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Projections;
+
+/// <summary>
+/// Inserts booked entries with one prepared statement per projection batch: the hot path of the read
+/// side. Entries are keyed by (agreement, sequence number, index in the event), so a replayed event
+/// inserts nothing twice.
+/// </summary>
+internal sealed class AllocationEntryInserter : IAsyncDisposable
+{
+    private static readonly string[] Columns =
+    [
+        "agreement", "seq_nr", "idx", "enterprise", "indicator", "family", "month", "district", "amount_units", "kind",
+        "cause", "ratio", "base_part", "shared_part", "cap_before", "cap_after", "double_count", "booked_at", "booked_by",
+    ];
+
+    private readonly DbCommand command;
+    private readonly DbParameter[] parameters;
+    private readonly ReferenceData reference;
+    private bool prepared;
+
+    public AllocationEntryInserter(DbConnection connection, DbTransaction transaction, ReferenceData reference)
+    {
+        this.reference = reference;
+        command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"INSERT INTO allocation_entries ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))}) ON CONFLICT DO NOTHING";
+        parameters = Columns.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+    }
+
+    public async Task InsertAsync(string agreement, long sequenceNr, IReadOnlyList<BookedEntry> entries, Instant at, string by, CancellationToken cancellationToken)
+    {
+        if (!prepared)
+        {
+            await command.PrepareAsync(cancellationToken);
+            prepared = true;
+        }
+
+        var bookedAt = InstantPattern.ExtendedIso.Format(at);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var line = entry.Change.Line;
+            var indicator = reference.Indicator(line.Indicator);
+            var scale = indicator.Scale;
+            Set(0, agreement);
+            Set(1, sequenceNr);
+            Set(2, i);
+            Set(3, line.Enterprise.Value);
+            Set(4, line.Indicator);
+            Set(5, indicator.Family == IndicatorFamily.Tax ? "tax" : "statistics");
+            Set(6, Months.Format(line.Month));
+            Set(7, line.District);
+            Set(8, AmountUnits.ToUnits(entry.Change.Amount, scale));
+            Set(9, entry.Change.Kind == AllocationChangeKind.Allocation ? "allocation" : "adjustment");
+            Set(10, entry.Cause);
+            Set(11, Percent(line.Ratio));
+            Set(12, Amounts.Format(line.BasePart, scale));
+            Set(13, Amounts.Format(line.SharedPart, scale));
+            Set(14, line.CapRemainingBefore is { } before ? Amounts.Format(before, scale) : null);
+            Set(15, line.CapRemainingAfter is { } after ? Amounts.Format(after, scale) : null);
+            Set(16, line.DoubleCount ? 1 : 0);
+            Set(17, bookedAt);
+            Set(18, by);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => command.DisposeAsync();
+
+    /// <summary>Percents print without trailing zeros: "50", "33.33".</summary>
+    internal static string Percent(decimal ratio) =>
+        ratio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Set(int index, object? value) => parameters[index].Value = value ?? DBNull.Value;
+}

@@ -1,0 +1,60 @@
+using Akka;
+using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using RevenueShare.Ledger.Agreements;
+
+namespace RevenueShare.Ledger.Projections;
+
+/// <summary>
+/// Projects the agreements' journal into the read tables with Akka.Persistence.Query: first every
+/// event already in the journal (then reads may be answered), then live, restarting from the stored
+/// offset after a failure.
+/// </summary>
+public sealed class ReadModelProjection
+{
+    private const int BatchSize = 2000;
+
+    private readonly ActorSystem system;
+    private readonly ReadModelWriter writer;
+    private readonly ReadBarrier barrier;
+
+    public ReadModelProjection(ActorSystem system, ReadModelWriter writer, ReadBarrier barrier)
+    {
+        this.system = system;
+        this.writer = writer;
+        this.barrier = barrier;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var materializer = system.Materializer();
+
+        var offset = await writer.LoadOffsetAsync(cancellationToken);
+        await journal.CurrentEventsByTag(AgreementActor.Tag, Offset.Sequence(offset))
+            .GroupedWithin(BatchSize, TimeSpan.FromMilliseconds(50))
+            .SelectAsync(1, Write)
+            .RunWith(Sink.Ignore<NotUsed>(), materializer);
+        barrier.CaughtUp();
+
+        // The live stream runs for as long as the actor system does; stopping the system stops it.
+        _ = RestartSource.OnFailuresWithBackoff(
+                () => Source.FromTask(writer.LoadOffsetAsync(CancellationToken.None))
+                    .ConcatMany(start => journal.EventsByTag(AgreementActor.Tag, Offset.Sequence(start)))
+                    .GroupedWithin(BatchSize, TimeSpan.FromMilliseconds(5))
+                    .SelectAsync(1, Write),
+                RestartSettings.Create(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), 0.2))
+            .RunWith(Sink.Ignore<NotUsed>(), materializer);
+    }
+
+    private async Task<NotUsed> Write(IEnumerable<EventEnvelope> batch)
+    {
+        var envelopes = batch.ToArray();
+        await writer.WriteAsync(envelopes, CancellationToken.None);
+        barrier.Projected(envelopes.Select(e => (e.PersistenceId, e.SequenceNr)));
+        return NotUsed.Instance;
+    }
+}

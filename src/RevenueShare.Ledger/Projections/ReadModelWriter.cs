@@ -1,0 +1,245 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Akka.Persistence.Query;
+using NodaTime;
+using NodaTime.Text;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Storage;
+
+namespace RevenueShare.Ledger.Projections;
+
+/// <summary>
+/// Writes a batch of journal events into the read tables in one transaction, together with the
+/// projection's offset, so a crash never leaves the tables ahead of or behind the offset. Every write
+/// is an upsert or an insert that ignores a row already there: replaying a batch changes nothing.
+/// </summary>
+public sealed class ReadModelWriter
+{
+    public const string ProjectionName = "agreements";
+
+    private readonly ReadDatabase database;
+    private readonly ReferenceData reference;
+    private readonly Dictionary<string, AgreementState> headers = new(StringComparer.Ordinal);
+
+    public ReadModelWriter(ReadDatabase database, ReferenceData reference)
+    {
+        this.database = database;
+        this.reference = reference;
+    }
+
+    public async Task<long> LoadOffsetAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position FROM projection_offsets WHERE name = @name";
+        Add(command, "name", ProjectionName);
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is null or DBNull ? 0 : Convert.ToInt64(result, CultureInfo.InvariantCulture);
+    }
+
+    public async Task WriteAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        if (envelopes.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteBatchAsync(envelopes, cancellationToken);
+        }
+        catch
+        {
+            // The cached headers ran ahead of a transaction that did not commit: forget them so the
+            // retried batch is applied to what the tables really hold.
+            headers.Clear();
+            throw;
+        }
+    }
+
+    private async Task WriteBatchAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var entries = new AllocationEntryInserter(connection, transaction, reference);
+        foreach (var envelope in envelopes)
+        {
+            if (envelope.Event is not IAgreementEvent @event)
+            {
+                continue;
+            }
+
+            var header = await HeaderAsync(connection, transaction, @event.AgreementId, cancellationToken);
+            if (header is not null && header.Version >= envelope.SequenceNr)
+            {
+                continue;
+            }
+
+            header = @event is AgreementCreated created ? AgreementState.Created(created) : Slim(header!.Apply(@event));
+            headers[@event.AgreementId] = header;
+            await SaveHeaderAsync(connection, transaction, header, @event.At, cancellationToken);
+            await AuditAsync(connection, transaction, envelope.SequenceNr, @event, cancellationToken);
+            switch (@event)
+            {
+                case FiguresBooked booked:
+                    await entries.InsertAsync(booked.AgreementId, envelope.SequenceNr, booked.Entries, booked.At, booked.By, cancellationToken);
+                    await FiguresAsync(connection, transaction, booked, cancellationToken);
+                    break;
+                case AmendmentApproved approved:
+                    await entries.InsertAsync(approved.AgreementId, envelope.SequenceNr, approved.Entries, approved.At, approved.By, cancellationToken);
+                    break;
+            }
+        }
+
+        var offset = ((Sequence)envelopes[^1].Offset).Value;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO projection_offsets (name, position) VALUES (@name, @position)
+                ON CONFLICT (name) DO UPDATE SET position = excluded.position
+                """;
+            Add(command, "name", ProjectionName);
+            Add(command, "position", offset);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    internal static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The header keeps the lifecycle and terms only: the figures live in their own tables.</summary>
+    private static AgreementState Slim(AgreementState state) =>
+        state with { Books = state.Books.Clear(), Reports = state.Reports.Clear() };
+
+    private static string Instant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    private async Task<AgreementState?> HeaderAsync(DbConnection connection, DbTransaction transaction, string agreementId, CancellationToken cancellationToken)
+    {
+        if (headers.TryGetValue(agreementId, out var cached))
+        {
+            return cached;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT header FROM agreements WHERE id = @id";
+        Add(command, "id", agreementId);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not string json)
+        {
+            return null;
+        }
+
+        var header = JsonSerializer.Deserialize<AgreementSnapshot>(json, LedgerJson.Options)!.ToState();
+        headers[agreementId] = header;
+        return header;
+    }
+
+    private static async Task SaveHeaderAsync(DbConnection connection, DbTransaction transaction, AgreementState header, Instant at, CancellationToken cancellationToken)
+    {
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO agreements (id, title, state, substate, version, proposer, effective_from, effective_to, updated_at, header)
+                VALUES (@id, @title, @state, @substate, @version, @proposer, @from, @to, @at, @header)
+                ON CONFLICT (id) DO UPDATE SET title = excluded.title, state = excluded.state, substate = excluded.substate,
+                    version = excluded.version, proposer = excluded.proposer, effective_from = excluded.effective_from,
+                    effective_to = excluded.effective_to, updated_at = excluded.updated_at, header = excluded.header
+                """;
+            Add(command, "id", header.Id);
+            Add(command, "title", header.Terms.Title);
+            Add(command, "state", header.TopLevelStatus.ToString());
+            Add(command, "substate", header.IsActive ? header.Status.ToString() : null);
+            Add(command, "version", header.Version);
+            Add(command, "proposer", header.Proposer);
+            Add(command, "from", Months.Format(header.Terms.Effective.From));
+            Add(command, "to", Months.Format(header.Terms.Effective.To));
+            Add(command, "at", Instant(at));
+            Add(command, "header", JsonSerializer.Serialize(AgreementSnapshot.Of(header), LedgerJson.Options));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var party in header.Terms.Parties)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO agreement_parties (agreement, district) VALUES (@agreement, @district) ON CONFLICT DO NOTHING";
+            Add(command, "agreement", header.Id);
+            Add(command, "district", party.District);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task AuditAsync(DbConnection connection, DbTransaction transaction, long sequenceNr, IAgreementEvent @event, CancellationToken cancellationToken)
+    {
+        var detail = @event switch
+        {
+            FiguresBooked booked => JsonSerializer.Serialize(new { reports = booked.Reports.Length, entries = booked.Entries.Length, reportIds = booked.Reports.Select(r => r.ReportId) }, LedgerJson.Options),
+            AmendmentApproved approved => JsonSerializer.Serialize(new { approved.Number, entries = approved.Entries.Length }, LedgerJson.Options),
+            _ => JsonSerializer.Serialize(@event, @event.GetType(), LedgerJson.Options),
+        };
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO audit_events (agreement, seq_nr, at, by_office, type, reason, detail)
+            VALUES (@agreement, @seq, @at, @by, @type, @reason, @detail) ON CONFLICT DO NOTHING
+            """;
+        Add(command, "agreement", @event.AgreementId);
+        Add(command, "seq", sequenceNr);
+        Add(command, "at", Instant(@event.At));
+        Add(command, "by", @event.By);
+        Add(command, "type", AuditType(@event));
+        Add(command, "reason", (@event as IReasonedEvent)?.Reason);
+        Add(command, "detail", detail);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The event's name in the audit trail: its manifest without the version.</summary>
+    private static string AuditType(IAgreementEvent @event) =>
+        LedgerSerializer.ManifestFor(@event.GetType()).Split('.')[0];
+
+    private async Task FiguresAsync(DbConnection connection, DbTransaction transaction, FiguresBooked booked, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO figures (agreement, enterprise, indicator, month, amount_units, revision, report_id)
+            VALUES (@agreement, @enterprise, @indicator, @month, @units, @revision, @report)
+            ON CONFLICT (agreement, enterprise, indicator, month) DO UPDATE SET amount_units = excluded.amount_units,
+                revision = excluded.revision, report_id = excluded.report_id
+            WHERE excluded.revision > figures.revision
+            """;
+        var parameters = new[] { "agreement", "enterprise", "indicator", "month", "units", "revision", "report" }
+            .Select(name =>
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                command.Parameters.Add(p);
+                return p;
+            })
+            .ToArray();
+        await command.PrepareAsync(cancellationToken);
+        foreach (var report in booked.Reports)
+        {
+            parameters[0].Value = booked.AgreementId;
+            parameters[1].Value = report.Enterprise.Value;
+            parameters[2].Value = report.Indicator;
+            parameters[3].Value = Months.Format(report.Month);
+            parameters[4].Value = AmountUnits.ToUnits(report.Amount, reference.Indicator(report.Indicator).Scale);
+            parameters[5].Value = report.Revision;
+            parameters[6].Value = report.ReportId;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

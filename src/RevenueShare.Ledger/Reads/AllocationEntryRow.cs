@@ -1,0 +1,22 @@
+using NodaTime;
+
+namespace RevenueShare.Ledger.Reads;
+
+/// <summary>One booked entry as the read side holds it, with its explanation.</summary>
+public sealed record AllocationEntryRow(
+    string Agreement,
+    string Enterprise,
+    string Indicator,
+    YearMonth Month,
+    string District,
+    decimal Amount,
+    string Kind,
+    string Cause,
+    string Ratio,
+    string BasePart,
+    string SharedPart,
+    string? CapRemainingBefore,
+    string? CapRemainingAfter,
+    bool DoubleCount,
+    string BookedAt,
+    string BookedBy);

@@ -1,0 +1,17 @@
+using NodaTime;
+
+namespace RevenueShare.Ledger.Reads;
+
+/// <summary>
+/// Filters of <c>GET /api/allocations</c>, plus what the caller may see: <see cref="Families"/> the
+/// indicator families (tax, statistics) and <see cref="PartyDistrict"/> when the caller is a district
+/// (only agreements it is party to).
+/// </summary>
+public sealed record AllocationQuery(
+    string? Agreement,
+    string? District,
+    string? Indicator,
+    YearMonth? From,
+    YearMonth? To,
+    IReadOnlyCollection<string> Families,
+    string? PartyDistrict);

@@ -1,0 +1,154 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Projections;
+using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Storage;
+
+namespace RevenueShare.Ledger.Reads;
+
+/// <summary>
+/// Queries over the read tables. Each first waits on the <see cref="ReadBarrier"/>, so a read issued
+/// after an acknowledged write reflects it.
+/// </summary>
+public sealed class ReadModel
+{
+    private readonly ReadDatabase database;
+    private readonly ReadBarrier barrier;
+    private readonly ReferenceData reference;
+
+    public ReadModel(ReadDatabase database, ReadBarrier barrier, ReferenceData reference)
+    {
+        this.database = database;
+        this.barrier = barrier;
+        this.reference = reference;
+    }
+
+    /// <summary>Agreements (lifecycle and terms, no figures), all or those a district is party to.</summary>
+    public async Task<IReadOnlyList<AgreementState>> AgreementsAsync(string? partyDistrict, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = partyDistrict is null
+            ? "SELECT header FROM agreements ORDER BY id"
+            : "SELECT a.header FROM agreements a JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id";
+        ReadModelWriter.Add(command, "district", partyDistrict);
+        var result = new List<AgreementState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(JsonSerializer.Deserialize<AgreementSnapshot>(reader.GetString(0), LedgerJson.Options)!.ToState());
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string agreementId, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq_nr, at, by_office, type, reason, detail FROM audit_events WHERE agreement = @agreement ORDER BY seq_nr";
+        ReadModelWriter.Add(command, "agreement", agreementId);
+        var result = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new AuditEntry(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Entries in booking order (agreement, then journal order), then canonical order within an event.</summary>
+    public async Task<IReadOnlyList<AllocationEntryRow>> AllocationsAsync(AllocationQuery query, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder("""
+            SELECT e.agreement, e.enterprise, e.indicator, e.month, e.district, e.amount_units, e.kind, e.cause, e.ratio,
+                   e.base_part, e.shared_part, e.cap_before, e.cap_after, e.double_count, e.booked_at, e.booked_by
+            FROM allocation_entries e WHERE 1 = 1
+            """);
+        Filter(command, sql, "e.agreement", "agreement", query.Agreement);
+        Filter(command, sql, "e.district", "district", query.District);
+        Filter(command, sql, "e.indicator", "indicator", query.Indicator);
+        if (query.From is { } from)
+        {
+            sql.Append(" AND e.month >= @from");
+            ReadModelWriter.Add(command, "from", Months.Format(from));
+        }
+
+        if (query.To is { } to)
+        {
+            sql.Append(" AND e.month <= @to");
+            ReadModelWriter.Add(command, "to", Months.Format(to));
+        }
+
+        var families = query.Families.ToArray();
+        sql.Append(" AND e.family IN (").Append(string.Join(", ", families.Select((_, i) => "@family" + i))).Append(')');
+        for (var i = 0; i < families.Length; i++)
+        {
+            ReadModelWriter.Add(command, "family" + i, families[i]);
+        }
+
+        if (query.PartyDistrict is not null)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement = e.agreement AND p.district = @party)");
+            ReadModelWriter.Add(command, "party", query.PartyDistrict);
+        }
+
+        sql.Append(" ORDER BY e.agreement, e.seq_nr, e.idx");
+        command.CommandText = sql.ToString();
+        var result = new List<AllocationEntryRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(ReadEntry(reader));
+        }
+
+        return result;
+    }
+
+    private static void Filter(DbCommand command, StringBuilder sql, string column, string name, string? value)
+    {
+        if (value is not null)
+        {
+            sql.Append(" AND ").Append(column).Append(" = @").Append(name);
+            ReadModelWriter.Add(command, name, value);
+        }
+    }
+
+    private AllocationEntryRow ReadEntry(DbDataReader reader)
+    {
+        var indicator = reader.GetString(2);
+        var scale = reference.Indicator(indicator).Scale;
+        return new AllocationEntryRow(
+            reader.GetString(0),
+            reader.GetString(1),
+            indicator,
+            Months.Parse(reader.GetString(3)),
+            reader.GetString(4),
+            Amounts.Round(AmountUnits.FromUnits(reader.GetInt64(5), scale), scale),
+            reader.GetString(6),
+            reader.GetString(7),
+            reader.GetString(8),
+            reader.GetString(9),
+            reader.GetString(10),
+            reader.IsDBNull(11) ? null : reader.GetString(11),
+            reader.IsDBNull(12) ? null : reader.GetString(12),
+            reader.GetInt64(13) != 0,
+            reader.GetString(14),
+            reader.GetString(15));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Documents;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Reads;
+using RevenueShare.Ledger.Storage;
+using RevenueShare.Ledger.Tests.Support;
+
+namespace RevenueShare.Ledger.Tests.Integration;
+
+public sealed class CapAgreementOnSqliteTests : IDisposable
+{
+    private const string Enterprise = "91440115MA5BLE2Y7A";
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "revshare-test-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task The_worked_cap_example_is_booked_restated_and_survives_a_restart()
+    {
+        var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
+        var store = StoreOptions.Sqlite(dataDirectory);
+        string id;
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            var created = await ledger.Gateway.CreateAsync(Principal.ForDistrict("440103"), CapTerms(), default);
+            Assert.Null(created.Rejection);
+            id = created.State!.Id;
+            Assert.Equal("GZ-2025-0001", id);
+            await Fire(ledger, id, Principal.ForDistrict("440103"), LifecycleTrigger.Submit);
+            await Fire(ledger, id, Principal.ForDistrict("440115"), LifecycleTrigger.Countersign);
+            var approved = await Fire(ledger, id, Principal.Finance, LifecycleTrigger.Approve);
+            Assert.Equal(AgreementStatus.Running, approved.State!.Status);
+
+            var outcomes = await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1", "2025-01", 600.00m), Report("r2", "2025-02", 400.00m), Report("r3", "2025-03", 100.00m)], default);
+            Assert.All(outcomes, o => Assert.Equal(ReportStatus.Booked, o.Status));
+            Assert.Equal(
+                ["2025-01 440103 360.00", "2025-01 440115 240.00", "2025-02 440103 140.00", "2025-02 440115 260.00", "2025-03 440103 0.00", "2025-03 440115 100.00"],
+                Lines(await Allocations(ledger, id)));
+
+            var restated = await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1b", "2025-01", 500.00m, revision: 2)], default);
+            Assert.Equal(ReportStatus.Booked, restated.Single().Status);
+            var adjustments = (await Allocations(ledger, id)).Where(e => e.Kind == "adjustment").ToArray();
+            Assert.Equal(["2025-01 440103 -60.00", "2025-01 440115 -40.00", "2025-02 440103 60.00", "2025-02 440115 -60.00"], Lines(adjustments));
+            Assert.All(adjustments, e => Assert.Equal("r1b", e.Cause));
+        }
+
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            var state = await ledger.Gateway.GetAsync(id, default);
+            Assert.Equal(AgreementStatus.Running, state!.Status);
+            var again = await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1b", "2025-01", 500.00m, revision: 2), Report("r4", "2025-04", 50.00m)], default);
+            Assert.Equal([ReportStatus.Duplicate, ReportStatus.Booked], again.Select(o => o.Status));
+            var april = (await Allocations(ledger, id)).Where(e => e.Month == Months.Parse("2025-04"));
+            Assert.Equal(["2025-04 440103 0.00", "2025-04 440115 50.00"], Lines(april));
+            var trail = await ledger.Reads.AuditTrailAsync(id, default);
+            Assert.Equal(["agreement-created", "agreement-submitted", "agreement-countersigned", "agreement-approved", "figures-booked", "figures-booked", "figures-booked"], trail.Select(t => t.Type));
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    private static async Task<AgreementReply> Fire(LedgerHost ledger, string id, Principal by, LifecycleTrigger trigger)
+    {
+        var reply = await ledger.Gateway.SendAsync(new FireTrigger(id, by, trigger, null, null), default);
+        Assert.Null(reply.Rejection);
+        return reply;
+    }
+
+    private static Task<IReadOnlyList<AllocationEntryRow>> Allocations(LedgerHost ledger, string id) =>
+        ledger.Reads.AllocationsAsync(new AllocationQuery(id, null, null, null, null, ["tax", "statistics"], null), default);
+
+    private static string[] Lines(IEnumerable<AllocationEntryRow> entries) =>
+        [.. entries.Select(e => $"{Months.Format(e.Month)} {e.District} {Amounts.Format(e.Amount, 2)}")];
+
+    private static FigureReport Report(string reportId, string month, decimal amount, int revision = 1) =>
+        new(reportId, CreditCode.Parse(Enterprise), "vat", Months.Parse(month), amount, revision);
+
+    private static AgreementTerms CapTerms()
+    {
+        const string json = $$"""
+            {
+              "title": "封顶示例", "model": "hq-rnd+manufacturing",
+              "parties": [ { "district": "440103", "role": "origin" }, { "district": "440115", "role": "host" } ],
+              "effective": { "from": "2025-01", "to": "2029-12" },
+              "enterprises": [ { "id": "{{Enterprise}}", "name": "示例", "registeredDistrict": "440115",
+                                 "cap": { "indicators": ["vat"], "amount": "500.00" } } ],
+              "terms": [ { "indicators": ["vat"], "schedule": [ { "from": "2025-01", "ratios": { "440103": "60", "440115": "40" } } ] } ]
+            }
+            """;
+        var document = JsonSerializer.Deserialize<AgreementDocument>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        Assert.True(AgreementDocumentReader.TryRead(document, RepositoryFiles.Reference, out var terms, out var problems), string.Join("; ", problems));
+        return terms;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using NodaTime.Testing;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Reads;
+using RevenueShare.Ledger.Storage;
+
+namespace RevenueShare.Ledger.Tests.Support;
+
+/// <summary>The ledger started for real on a store, as the server hosts it, with a fake clock.</summary>
+internal sealed class LedgerHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private LedgerHost(IHost host) => this.host = host;
+
+    public LedgerGateway Gateway => host.Services.GetRequiredService<LedgerGateway>();
+
+    public ReadModel Reads => host.Services.GetRequiredService<ReadModel>();
+
+    public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(RepositoryFiles.Reference);
+        builder.Services.AddLedger(store);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new LedgerHost(host);
+    }
+
+    public static FakeClock ClockAt(string instant) =>
+        new(NodaTime.Text.InstantPattern.ExtendedIso.Parse(instant).Value);
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}
