@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
@@ -39,6 +40,8 @@ public static class LedgerConfig
                     auto-initialize = true
                     tag-write-mode = Csv
                     parallelism = {{parallelism}}
+                    event-adapters { agreement-tagger = "{{typeof(AgreementEventTagger).AssemblyQualifiedName}}" }
+                    event-adapter-bindings { "{{typeof(Domain.Agreements.IAgreementEvent).AssemblyQualifiedName}}" = agreement-tagger }
                   }
                 }
                 snapshot-store {

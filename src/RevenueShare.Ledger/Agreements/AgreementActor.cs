@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Persistence;
-using Akka.Persistence.Journal;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
@@ -12,7 +11,7 @@ namespace RevenueShare.Ledger.Agreements;
 
 /// <summary>
 /// One agreement: it decides each command with the pure <see cref="AgreementDecider"/>, persists what
-/// was decided (tagged for the read side) and only then replies. Approvals first reserve the
+/// was decided (tagged for the read side by <see cref="AgreementEventTagger"/>) and only then replies. Approvals first reserve the
 /// agreement's coverage with the <see cref="CoverageRegistry"/>; other commands wait (stashed) until
 /// that answer is in.
 /// </summary>
@@ -36,6 +35,8 @@ public sealed class AgreementActor : ReceivePersistentActor
 
         Recover<SnapshotOffer>(offer => state = ((AgreementSnapshot)offer.Snapshot).ToState());
         Recover<IAgreementEvent>(Apply);
+        Recover<RecoveryCompleted>(_ => { });
+        Recover<object>(unknown => throw new InvalidOperationException($"Agreement {id} cannot replay {unknown.GetType().FullName}."));
         Ready();
     }
 
@@ -122,9 +123,9 @@ public sealed class AgreementActor : ReceivePersistentActor
     private void PersistAndReply(Decision decision, IActorRef replyTo)
     {
         var remaining = decision.Events.Length;
-        PersistAll(decision.Events.Select(e => new Tagged(e, [Tag])), tagged =>
+        PersistAll(decision.Events, @event =>
         {
-            Apply((IAgreementEvent)tagged.Payload);
+            Apply(@event);
             if (--remaining == 0)
             {
                 Reply(replyTo, null, decision.Outcomes);
