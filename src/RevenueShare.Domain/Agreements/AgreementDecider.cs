@@ -169,8 +169,8 @@ public static class AgreementDecider
                 continue;
             }
 
-            var after = AllocationEngine.AllocateEnterprise(rules, enterprise, book.CurrentFigures, reference);
-            foreach (var change in AllocationDelta.Between(book.Lines.Values, after, reference))
+            var after = AllocationEngine.AllocateEnterprise(rules, enterprise, book.CoveredFigures(rules), reference);
+            foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(rules), after, reference))
             {
                 entries.Add(new BookedEntry(change, cause));
             }

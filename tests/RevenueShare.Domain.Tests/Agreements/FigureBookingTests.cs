@@ -247,6 +247,33 @@ public sealed class FigureBookingTests
     }
 
     [Fact]
+    public void An_amendment_that_stops_sharing_an_indicator_reverses_its_allocations_from_its_month_on()
+    {
+        var state = Accept(Approved(), Book(Tax, CitFromJanuaryToMay()));
+        state = Accept(state, Propose(Host, "2025-04", VatUnchanged()));
+        state = Accept(state, Command("countersign-amendment", Origin));
+
+        var approved = Assert.IsType<AmendmentApproved>(Single(Decide(state, Command("approve-amendment", Principal.Finance))));
+
+        Assert.Equal("2025-04 cit O -200.00 H -200.00; 2025-05 cit O -100.00 H -100.00", Render(approved.Entries.Select(e => e.Change)));
+        Assert.All(approved.Entries, e => Assert.Equal(0.00m, e.Change.Line.Amount));
+    }
+
+    [Fact]
+    public void Figures_keep_booking_after_an_amendment_stopped_sharing_a_booked_indicator()
+    {
+        var state = Accept(Approved(), Book(Tax, CitFromJanuaryToMay()));
+        state = Accept(state, Propose(Host, "2025-04", VatUnchanged()));
+        state = Accept(state, Command("countersign-amendment", Origin));
+        state = Accept(state, Command("approve-amendment", Principal.Finance));
+
+        var decision = Decide(state, Book(Tax, Report("tax-vat-04", "vat", "2025-04", 100.00m), Report("tax-cit-06", "cit", "2025-05", 1.00m)));
+
+        Assert.Equal<string>(["Booked", "NotCovered"], decision.Outcomes.Select(Status));
+        Assert.Equal("2025-04 vat O +60.00 H +40.00", Render(Entries(decision).Select(e => e.Change)));
+    }
+
+    [Fact]
     public void Every_entry_ever_booked_sums_per_key_to_the_allocation_of_the_final_figures()
     {
         var history = new IAgreementCommand[]
