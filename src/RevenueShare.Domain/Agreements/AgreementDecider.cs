@@ -127,12 +127,13 @@ public static class AgreementDecider
     private static Decision FireAmendment(AgreementState state, FireAmendmentTrigger fire, Instant now, ReferenceData reference)
     {
         var pending = state.PendingAmendment;
-        if (state.Amendments.All(a => a.Number != fire.Number))
+        var addressed = state.Amendments.FirstOrDefault(a => a.Number == fire.Number);
+        if (addressed is null)
         {
             return Decision.Refused(new Rejection(RejectionCode.NotFound, $"Agreement {state.Id} has no amendment {fire.Number}."));
         }
 
-        if (Check(state, fire.Trigger, fire.By) is { } refused)
+        if (Check(state, fire.Trigger, fire.By, addressed) is { } refused)
         {
             return Decision.Refused(refused);
         }
@@ -168,8 +169,8 @@ public static class AgreementDecider
                 continue;
             }
 
-            var after = AllocationEngine.AllocateEnterprise(rules, enterprise, book.CurrentFigures, reference);
-            foreach (var change in AllocationDelta.Between(book.Lines.Values, after, reference))
+            var after = AllocationEngine.AllocateEnterprise(rules, enterprise, book.CoveredFigures(rules), reference);
+            foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(rules), after, reference))
             {
                 entries.Add(new BookedEntry(change, cause));
             }
@@ -179,9 +180,9 @@ public static class AgreementDecider
     }
 
     /// <summary>Who may fire (403), then whether the machine permits it now (409).</summary>
-    internal static Rejection? Check(AgreementState state, LifecycleTrigger trigger, Principal caller)
+    internal static Rejection? Check(AgreementState state, LifecycleTrigger trigger, Principal caller, Amendment? amendment = null)
     {
-        if (!LifecycleRights.MayFire(trigger, state, caller))
+        if (!LifecycleRights.MayFire(trigger, state, caller, amendment))
         {
             return new Rejection(RejectionCode.Forbidden, $"Only {LifecycleRights.Who(trigger)} may {LifecycleTriggers.Name(trigger)} agreement {state.Id}.");
         }

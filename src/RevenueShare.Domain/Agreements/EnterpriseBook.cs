@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Agreements;
 
@@ -20,6 +21,25 @@ public sealed record EnterpriseBook(
 
     public IEnumerable<Figure> CurrentFigures =>
         Figures.Values.Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount));
+
+    /// <summary>
+    /// The current figures that <paramref name="rules"/> share: what the allocation engine is given. A
+    /// figure booked before an amendment stopped sharing its indicator stays on record but is no longer
+    /// allocated, so its earlier allocation is reversed rather than the engine refusing the whole book.
+    /// </summary>
+    public IEnumerable<Figure> CoveredFigures(AgreementRules rules) =>
+        CurrentFigures.Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
+
+    /// <summary>
+    /// The current lines with each figure's parties in <paramref name="rules"/>' order. The dictionary's
+    /// own order is a hash order that can change from one process to the next, and a line reversed by an
+    /// amendment has no new line to take its party order from, so the order is given here.
+    /// </summary>
+    public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules)
+    {
+        var parties = rules.Parties.Select(p => p.District).ToList();
+        return Lines.Values.OrderBy(l => parties.IndexOf(l.District));
+    }
 
     public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries)
     {

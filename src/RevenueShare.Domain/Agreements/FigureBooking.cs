@@ -54,11 +54,11 @@ internal static class FigureBooking
         {
             var enterprise = enterprises[group.Key];
             var bookOfEnterprise = state.Books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
-            var figures = bookOfEnterprise.With(group, []).CurrentFigures;
+            var figures = bookOfEnterprise.With(group, []).CoveredFigures(state.Rules);
             var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference);
             var reportsByKey = group.ToLookup(r => (r.Indicator, r.Month)).ToDictionary(g => g.Key, g => g.Last());
             var earliest = group.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
-            foreach (var change in AllocationDelta.Between(bookOfEnterprise.Lines.Values, after, reference))
+            foreach (var change in AllocationDelta.Between(bookOfEnterprise.LinesInPartyOrder(state.Rules), after, reference))
             {
                 var line = change.Line;
                 var cause = reportsByKey.TryGetValue((line.Indicator, line.Month), out var own) ? own : earliest;

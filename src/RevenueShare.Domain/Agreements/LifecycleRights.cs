@@ -3,11 +3,16 @@ namespace RevenueShare.Domain.Agreements;
 /// <summary>Who may fire each trigger (PRODUCT.md §4.1, "who" column), whatever the state.</summary>
 public static class LifecycleRights
 {
-    public static bool MayFire(LifecycleTrigger trigger, AgreementState state, Principal caller)
+    /// <param name="amendment">
+    /// The amendment an amendment trigger addresses; the pending one when not given. Its proposer is
+    /// who may withdraw it and who may not countersign it, whether or not it is still pending: that it
+    /// is no longer pending is the machine's refusal (409), not a question of rights (403).
+    /// </param>
+    public static bool MayFire(LifecycleTrigger trigger, AgreementState state, Principal caller, Amendment? amendment = null)
     {
         var district = caller.Kind == PrincipalKind.District ? caller.District : null;
         var isParty = district is not null && state.Terms.IsParty(district);
-        var amendmentProposer = state.PendingAmendment?.Proposer;
+        var amendmentProposer = (amendment ?? state.PendingAmendment)?.Proposer;
         return trigger switch
         {
             LifecycleTrigger.Edit or LifecycleTrigger.Submit or LifecycleTrigger.Withdraw => district == state.Proposer,

@@ -2,7 +2,8 @@ using NodaTime;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
-using static RevenueShare.Domain.Tests.Documents.AgreementDocuments;
+using RevenueShare.Domain.Tests.Support;
+using static RevenueShare.Domain.Tests.Support.AgreementDocuments;
 
 namespace RevenueShare.Domain.Tests.Documents;
 
@@ -11,7 +12,7 @@ public sealed class AgreementDocumentReaderTests
     [Fact]
     public void A_valid_two_party_document_builds_the_terms()
     {
-        Assert.True(AgreementDocumentReader.TryRead(Valid(), TestReference.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
+        Assert.True(AgreementDocumentReader.TryRead(Valid(), Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
 
         Assert.Empty(problems);
         Assert.Equal("天河总部研发 + 黄埔制造基地", terms.Title);
@@ -50,7 +51,7 @@ public sealed class AgreementDocumentReaderTests
             Terms = [TaxTerm() with { Mode = null }, OutputTerm() with { Indicators = ["industrial-output", "value-added"], Mode = "double-count" }],
         };
 
-        Assert.True(AgreementDocumentReader.TryRead(document, TestReference.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
+        Assert.True(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
         Assert.Equal(AgreementModel.IncubationIndustrialisation, terms.Model);
         Assert.Equal(AllocationMode.Split, terms.Terms[0].Mode);
         Assert.Equal(AllocationMode.DoubleCount, terms.Terms[1].Mode);
@@ -61,7 +62,7 @@ public sealed class AgreementDocumentReaderTests
     {
         var document = WithTaxStep(1, Step("2029-01", "33.33", "66.67"));
 
-        Assert.True(AgreementDocumentReader.TryRead(document, TestReference.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
+        Assert.True(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
         Assert.Equal(33.33m, terms.Terms[0].Schedule[1].Ratios[Tianhe]);
     }
 
@@ -78,7 +79,7 @@ public sealed class AgreementDocumentReaderTests
             ],
         };
 
-        Assert.True(AgreementDocumentReader.TryRead(document, TestReference.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
+        Assert.True(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
         Assert.Equal([Huangpu, Tianhe, "440104"], terms.Parties.Select(p => p.District));
     }
 
@@ -167,7 +168,7 @@ public sealed class AgreementDocumentReaderTests
     [InlineData("ratio for an unknown district", "$.terms[0].schedule[0].ratios.440199", "Unknown district '440199'")]
     public void Each_rule_is_reported_at_its_path(string change, string path, string message)
     {
-        var ok = AgreementDocumentReader.TryRead(Broken(change), TestReference.Guangzhou, out var terms, out var problems);
+        var ok = AgreementDocumentReader.TryRead(Broken(change), Catalogue.Guangzhou, out var terms, out var problems);
 
         Assert.False(ok);
         Assert.Null(terms);
@@ -181,7 +182,7 @@ public sealed class AgreementDocumentReaderTests
     {
         var document = WithEnterprise(e => e with { Id = Codes.WrongCheck(Codes.FirstBase) });
 
-        Assert.False(AgreementDocumentReader.TryRead(document, TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out _, out var problems));
 
         var problem = Assert.Single(problems);
         Assert.Equal("$.enterprises[0].id", problem.Path);
@@ -204,7 +205,7 @@ public sealed class AgreementDocumentReaderTests
             ],
         };
 
-        Assert.False(AgreementDocumentReader.TryRead(document, TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out _, out var problems));
 
         Assert.Equal(
             [
@@ -223,7 +224,7 @@ public sealed class AgreementDocumentReaderTests
     [Fact]
     public void A_missing_document_is_a_problem_at_the_root()
     {
-        Assert.False(AgreementDocumentReader.TryRead(null, TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryRead(null, Catalogue.Guangzhou, out _, out var problems));
 
         Assert.Equal("$", Assert.Single(problems).Path);
     }
@@ -233,7 +234,7 @@ public sealed class AgreementDocumentReaderTests
     {
         var document = WithTaxStep(0, Step("2026-01", (Tianhe, "50"), (Huangpu, "50"), ("a.b", "0")));
 
-        Assert.False(AgreementDocumentReader.TryRead(document, TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out _, out var problems));
 
         Assert.Equal("$.terms[0].schedule[0].ratios['a.b']", Assert.Single(problems).Path);
     }

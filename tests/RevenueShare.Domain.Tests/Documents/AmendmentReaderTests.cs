@@ -2,7 +2,8 @@ using NodaTime;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
-using static RevenueShare.Domain.Tests.Documents.AgreementDocuments;
+using RevenueShare.Domain.Tests.Support;
+using static RevenueShare.Domain.Tests.Support.AgreementDocuments;
 
 namespace RevenueShare.Domain.Tests.Documents;
 
@@ -12,7 +13,7 @@ public sealed class AmendmentReaderTests
 
     private static AgreementTerms Agreement()
     {
-        Assert.True(AgreementDocumentReader.TryRead(Valid(), TestReference.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
+        Assert.True(AgreementDocumentReader.TryRead(Valid(), Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
         return terms;
     }
 
@@ -26,7 +27,7 @@ public sealed class AmendmentReaderTests
     public void Valid_amendment_terms_are_read_in_order()
     {
         Assert.True(
-            AgreementDocumentReader.TryReadAmendment(NewTerms(), "$.terms", From, Agreement(), TestReference.Guangzhou, out var terms, out var problems),
+            AgreementDocumentReader.TryReadAmendment(NewTerms(), "$.terms", From, Agreement(), Catalogue.Guangzhou, out var terms, out var problems),
             string.Join("; ", problems));
 
         Assert.Empty(problems);
@@ -44,7 +45,7 @@ public sealed class AmendmentReaderTests
     [InlineData("2028-02")]
     public void The_first_step_must_start_at_the_amendments_from(string firstFrom)
     {
-        Assert.False(AgreementDocumentReader.TryReadAmendment(NewTerms(firstFrom), "$.terms", From, Agreement(), TestReference.Guangzhou, out var terms, out var problems));
+        Assert.False(AgreementDocumentReader.TryReadAmendment(NewTerms(firstFrom), "$.terms", From, Agreement(), Catalogue.Guangzhou, out var terms, out var problems));
 
         Assert.True(terms.IsEmpty);
         Assert.Equal(["$.terms[0].schedule[0].from", "$.terms[1].schedule[0].from"], problems.Select(p => p.Path));
@@ -59,7 +60,7 @@ public sealed class AmendmentReaderTests
         var from = new YearMonth(year, month);
         var firstFrom = Months.Format(from);
 
-        Assert.False(AgreementDocumentReader.TryReadAmendment(NewTerms(firstFrom), "$.amendment.terms", from, Agreement(), TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryReadAmendment(NewTerms(firstFrom), "$.amendment.terms", from, Agreement(), Catalogue.Guangzhou, out _, out var problems));
 
         var problem = problems[0];
         Assert.Equal("$.amendment.from", problem.Path);
@@ -72,7 +73,7 @@ public sealed class AmendmentReaderTests
         var terms = NewTerms();
         terms[1] = terms[1] with { Schedule = [Step("2028-01", (Tianhe, "50"), ("440113", "50"))] };
 
-        Assert.False(AgreementDocumentReader.TryReadAmendment(terms, "$.amendment.terms", From, Agreement(), TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryReadAmendment(terms, "$.amendment.terms", From, Agreement(), Catalogue.Guangzhou, out _, out var problems));
 
         Assert.Equal(["$.amendment.terms[1].schedule[0].ratios.440113", "$.amendment.terms[1].schedule[0].ratios"], problems.Select(p => p.Path));
         Assert.Contains("not a party", problems[0].Message, StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public sealed class AmendmentReaderTests
         var terms = NewTerms();
         terms[0] = terms[0] with { Schedule = [Step("2028-01", "30", "70"), Step("2031-01", "20", "80")] };
 
-        Assert.False(AgreementDocumentReader.TryReadAmendment(terms, "$.terms", From, Agreement(), TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryReadAmendment(terms, "$.terms", From, Agreement(), Catalogue.Guangzhou, out _, out var problems));
 
         var problem = Assert.Single(problems);
         Assert.Equal("$.terms[0].schedule[1].from", problem.Path);
@@ -100,7 +101,7 @@ public sealed class AmendmentReaderTests
             new TermDocument(["vat"], null, [Step("2028-01", "50", "50")]),
         ];
 
-        Assert.False(AgreementDocumentReader.TryReadAmendment(terms, "$.terms", From, Agreement(), TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryReadAmendment(terms, "$.terms", From, Agreement(), Catalogue.Guangzhou, out _, out var problems));
 
         Assert.Equal(["$.terms[0].mode", "$.terms[0].schedule[0].ratios", "$.terms[1].indicators[0]"], problems.Select(p => p.Path));
     }
@@ -108,7 +109,7 @@ public sealed class AmendmentReaderTests
     [Fact]
     public void Missing_terms_are_required()
     {
-        Assert.False(AgreementDocumentReader.TryReadAmendment(null, "$.terms", From, Agreement(), TestReference.Guangzhou, out _, out var problems));
+        Assert.False(AgreementDocumentReader.TryReadAmendment(null, "$.terms", From, Agreement(), Catalogue.Guangzhou, out _, out var problems));
 
         var problem = Assert.Single(problems);
         Assert.Equal("$.terms", problem.Path);

@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Tests.Support;
 
 namespace RevenueShare.Domain.Tests.Documents;
 
@@ -15,7 +16,7 @@ public sealed class FigureReportReaderTests
     [Fact]
     public void A_valid_report_is_read()
     {
-        Assert.True(FigureReportReader.TryRead(Valid(), Prefix, TestReference.Guangzhou, out var report, out var problems), string.Join("; ", problems));
+        Assert.True(FigureReportReader.TryRead(Valid(), Prefix, Catalogue.Guangzhou, out var report, out var problems), string.Join("; ", problems));
 
         Assert.Empty(problems);
         Assert.Equal("tax-2026-03-0001", report.ReportId);
@@ -35,7 +36,7 @@ public sealed class FigureReportReaderTests
     {
         var document = Valid() with { Indicator = indicator, Amount = amount };
 
-        Assert.True(FigureReportReader.TryRead(document, Prefix, TestReference.Guangzhou, out var report, out var problems), string.Join("; ", problems));
+        Assert.True(FigureReportReader.TryRead(document, Prefix, Catalogue.Guangzhou, out var report, out var problems), string.Join("; ", problems));
         Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), report.Amount);
     }
 
@@ -62,7 +63,7 @@ public sealed class FigureReportReaderTests
     [InlineData("report missing", "$.reports[3]", "is required")]
     public void Each_rule_is_reported_at_its_path(string change, string path, string message)
     {
-        var ok = FigureReportReader.TryRead(Broken(change), Prefix, TestReference.Guangzhou, out var report, out var problems);
+        var ok = FigureReportReader.TryRead(Broken(change), Prefix, Catalogue.Guangzhou, out var report, out var problems);
 
         Assert.False(ok);
         Assert.Null(report);
@@ -76,7 +77,7 @@ public sealed class FigureReportReaderTests
     {
         var document = Valid() with { Enterprise = Codes.WrongCheck(Codes.SecondBase) };
 
-        Assert.False(FigureReportReader.TryRead(document, Prefix, TestReference.Guangzhou, out _, out var problems));
+        Assert.False(FigureReportReader.TryRead(document, Prefix, Catalogue.Guangzhou, out _, out var problems));
 
         var problem = Assert.Single(problems);
         Assert.Equal("$.reports[3].enterprise", problem.Path);
@@ -88,7 +89,7 @@ public sealed class FigureReportReaderTests
     {
         var document = new FigureReportDocument(null, Codes.FirstBase, "gdp", "2026-13", "1.2.3", 0);
 
-        Assert.False(FigureReportReader.TryRead(document, Prefix, TestReference.Guangzhou, out _, out var problems));
+        Assert.False(FigureReportReader.TryRead(document, Prefix, Catalogue.Guangzhou, out _, out var problems));
 
         Assert.Equal(
             ["$.reports[3].reportId", "$.reports[3].enterprise", "$.reports[3].indicator", "$.reports[3].month", "$.reports[3].amount", "$.reports[3].revision"],

@@ -19,8 +19,8 @@ internal static class Agreements
     public const string H = "440112";
     public const string T = "440113";
 
-    public static readonly CreditCode Enterprise = Catalogue.Code("91440112MA5D0000A");
-    public static readonly CreditCode OtherEnterprise = Catalogue.Code("91440112MA5D0000B");
+    public static readonly CreditCode Enterprise = Codes.Code("91440112MA5D0000A");
+    public static readonly CreditCode OtherEnterprise = Codes.Code("91440112MA5D0000B");
 
     public static YearMonth Month(string text) => Months.Parse(text);
 

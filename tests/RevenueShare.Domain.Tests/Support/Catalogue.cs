@@ -2,7 +2,10 @@ using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Tests.Support;
 
-/// <summary>The catalogues of PRODUCT.md §3, as the tests need them.</summary>
+/// <summary>
+/// The catalogues of PRODUCT.md §3, as the tests need them: Guangzhou's eleven districts and the six
+/// indicators in canonical order. The one copy of the reference data every test uses.
+/// </summary>
 internal static class Catalogue
 {
     public static ReferenceData Guangzhou { get; } = new(
@@ -27,8 +30,4 @@ internal static class Catalogue
             new Indicator("value-added", "工业增加值", IndicatorFamily.Statistics, "10k yuan", 1, 4),
             new Indicator("operating-revenue", "营业收入", IndicatorFamily.Statistics, "10k yuan", 1, 5),
         ]);
-
-    /// <summary>A valid credit code: the first 17 characters completed with their check character.</summary>
-    public static CreditCode Code(string first17) =>
-        CreditCode.Parse(first17 + CreditCode.CheckCharacter(first17));
 }

@@ -21,7 +21,7 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
     private static readonly string[] Districts = ["440103", "440104", "440105", "440106", "440111", "440112", "440113"];
     private static readonly string[] Indicators = ["vat", "cit"];
     private static readonly YearMonth[] Months = [.. Enumerable.Range(0, 6).Select(i => new YearMonth(2025, 10).PlusMonths(i))];
-    private static readonly CreditCode[] Codes = [Catalogue.Code("91440112MA5D0000A"), Catalogue.Code("91440106MA5D0000B")];
+    private static readonly CreditCode[] Codes = [Support.Codes.Code("91440112MA5D0000A"), Support.Codes.Code("91440106MA5D0000B")];
 
     /// <summary>Any scenario, negative figures included.</summary>
     public static Arbitrary<Scenario> Any { get; } = Arb.From(Generate(allowNegative: true));

@@ -1,6 +1,6 @@
 using RevenueShare.Domain.Documents;
 
-namespace RevenueShare.Domain.Tests.Documents;
+namespace RevenueShare.Domain.Tests.Support;
 
 /// <summary>
 /// A valid two-party agreement (the example of PRODUCT.md §7.2 with a baseline) and small edits of it:
@@ -8,8 +8,8 @@ namespace RevenueShare.Domain.Tests.Documents;
 /// </summary>
 internal static class AgreementDocuments
 {
-    public const string Tianhe = "440106";
-    public const string Huangpu = "440112";
+    public const string Tianhe = Agreements.O;
+    public const string Huangpu = Agreements.H;
 
     public static AgreementDocument Valid() => new(
         Title: "天河总部研发 + 黄埔制造基地",
