@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace RevenueShare.Server.Http;
+
+/// <summary>
+/// RFC 7807 answers (PRODUCT.md §7): every error the API gives is <c>application/problem+json</c>
+/// with <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c> and, for request errors, an
+/// <c>errors</c> list of <see cref="FieldError"/>. Endpoints return these results; middleware
+/// (authentication, the exception handler) writes the same shape through <see cref="Create"/>.
+/// </summary>
+public static class Problems
+{
+    /// <summary>The extension member listing field errors.</summary>
+    public const string ErrorsKey = "errors";
+
+    /// <summary>Base of our problem type URIs: names, not addresses, so nothing pretends to be a page to read.</summary>
+    public const string TypeBase = "urn:revenueshare:problem:";
+
+    /// <summary>Builds the problem document; <paramref name="type"/> is a slug under <see cref="TypeBase"/>.</summary>
+    public static ProblemDetails Create(int status, string type, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = TypeBase + type,
+            Title = title,
+            Status = status,
+            Detail = detail,
+        };
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions[ErrorsKey] = errors;
+        }
+
+        return problem;
+    }
+
+    /// <summary>400: the request is malformed or invalid; each error names its field.</summary>
+    public static ProblemHttpResult BadRequest(string detail, params IReadOnlyList<FieldError> errors) =>
+        TypedResults.Problem(Create(StatusCodes.Status400BadRequest, "invalid-request", "The request is invalid.", detail, errors));
+
+    /// <summary>400 for a single field.</summary>
+    public static ProblemHttpResult BadField(string path, string message) =>
+        BadRequest(message, new FieldError(path, message));
+
+    /// <summary>401: no or bad credentials (PRODUCT.md §2).</summary>
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(Create(StatusCodes.Status401Unauthorized, "unauthorized", "Authentication is required.", detail));
+
+    /// <summary>403: the caller may see the resource but not take this action.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(Create(StatusCodes.Status403Forbidden, "forbidden", "This office may not do that.", detail));
+
+    /// <summary>404: the resource does not exist or the caller may not see it (the two look alike on purpose).</summary>
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(Create(StatusCodes.Status404NotFound, "not-found", "Not found.", detail));
+
+    /// <summary>409: the request conflicts with the ledger's state; <paramref name="code"/> says which conflict.</summary>
+    public static ProblemHttpResult Conflict(string code, string detail) =>
+        TypedResults.Problem(Create(StatusCodes.Status409Conflict, code, "The request conflicts with the ledger's state.", detail));
+
+    /// <summary>413: the request body is over the size limit.</summary>
+    public static ProblemHttpResult TooLarge(long limitBytes) =>
+        TypedResults.Problem(Create(
+            StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large.",
+            $"Request bodies are limited to {limitBytes} bytes."));
+
+    /// <summary>503: a dependency (the store) is not available.</summary>
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(Create(StatusCodes.Status503ServiceUnavailable, "unavailable", "The service is not ready.", detail));
+}
