@@ -82,7 +82,7 @@ public static class ServerHost
 
         // Binding failures throw, so RequestProblemHandler answers them all in one shape.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<RequestProblemHandler>();
 
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)

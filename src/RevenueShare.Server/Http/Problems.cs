@@ -35,6 +35,47 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>
+    /// Gives the problems ASP.NET Core writes itself (status code pages, a 413 from body binding,
+    /// a 405) our type and title, so a client meets one vocabulary whoever wrote the answer.
+    /// Problems we built (a <c>urn:</c> type) pass unchanged. Use as
+    /// <c>ProblemDetailsOptions.CustomizeProblemDetails</c>.
+    /// </summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type is not null && !problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        (string Type, string Title)? known = status switch
+        {
+            StatusCodes.Status400BadRequest => ("invalid-request", "The request is invalid."),
+            StatusCodes.Status401Unauthorized => ("unauthorized", "Authentication is required."),
+            StatusCodes.Status403Forbidden => ("forbidden", "This office may not do that."),
+            StatusCodes.Status404NotFound => ("not-found", "Not found."),
+            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "This method is not allowed here."),
+            StatusCodes.Status409Conflict => ("conflict", "The request conflicts with the ledger's state."),
+            StatusCodes.Status413PayloadTooLarge => ("too-large", "The request body is too large."),
+            StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "Send the body as application/json."),
+            StatusCodes.Status503ServiceUnavailable => ("unavailable", "The service is not ready."),
+            >= 500 => ("internal", "The server failed; the request may be retried."),
+            _ => null,
+        };
+        if (known is { } k)
+        {
+            problem.Type = TypeBase + k.Type;
+            problem.Title = k.Title;
+        }
+
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            problem.Detail ??= $"Request bodies are limited to {ServerHost.MaxRequestBodyBytes} bytes.";
+        }
+    }
+
     /// <summary>400: the request is malformed or invalid; each error names its field.</summary>
     public static ProblemHttpResult BadRequest(string detail, params IReadOnlyList<FieldError> errors) =>
         TypedResults.Problem(Create(StatusCodes.Status400BadRequest, "invalid-request", "The request is invalid.", detail, errors));
