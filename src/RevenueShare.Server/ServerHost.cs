@@ -92,7 +92,11 @@ public static class ServerHost
                 .RequireAuthenticatedUser()
                 .Build());
 
-        services.AddOpenApi();
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<BearerSecurityTransformer>();
+            openApi.AddOperationTransformer<BearerSecurityTransformer>();
+        });
     }
 
     private static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckHealthAsync(

@@ -98,7 +98,15 @@ public sealed partial class PostgresServer : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name }.ConnectionString;
+
+        // Pooled connections to a database of the same name were cut by the forced drop.
+        await using (var stale = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(stale);
+        }
+
+        return connectionString;
     }
 
     /// <summary>A database name unique to this call, for tests that must not share state.</summary>

@@ -44,8 +44,10 @@ public sealed class ServerHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/whoami", out _));
-        Assert.True(document.GetProperty("paths").TryGetProperty("/health", out _));
+        var paths = document.GetProperty("paths");
+        Assert.Equal("http", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());
+        Assert.True(paths.GetProperty("/api/whoami").GetProperty("get").TryGetProperty("security", out _));
+        Assert.False(paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Theory]
