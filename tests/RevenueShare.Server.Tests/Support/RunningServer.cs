@@ -34,11 +34,12 @@ internal sealed class RunningServer : IAsyncDisposable
     public TokenStore Tokens => App.Services.GetRequiredService<TokenStore>();
 
     /// <param name="mapExtra">Maps test-only endpoints after the host's own, before start.</param>
-    public static async Task<RunningServer> StartAsync(Action<WebApplication>? mapExtra = null)
+    /// <param name="store">The store; a SQLite folder of its own when null.</param>
+    public static async Task<RunningServer> StartAsync(Action<WebApplication>? mapExtra = null, StoreOptions? store = null)
     {
         var directory = new TempDirectory();
         var options = new ServeOptions(
-            "http://127.0.0.1:0", StoreOptions.Sqlite(directory.Path), Demo: false, TestReference.ContractsDirectory);
+            "http://127.0.0.1:0", store ?? StoreOptions.Sqlite(directory.Path), Demo: false, TestReference.ContractsDirectory);
         var app = ServerHost.Build(options, builder =>
             builder.Services.AddSingleton<IClock>(new FakeClock(Now)));
         mapExtra?.Invoke(app);
