@@ -53,7 +53,8 @@ public static class ServerHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(pages =>
+            Problems.WriteAsync(pages.HttpContext, Problems.ForStatus(pages.HttpContext.Response.StatusCode)));
         app.UseAuthentication();
         app.UseAuthorization();
 

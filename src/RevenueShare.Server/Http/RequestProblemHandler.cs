@@ -10,7 +10,7 @@ namespace RevenueShare.Server.Http;
 /// (<c>RouteHandlerOptions.ThrowOnBadRequest</c>) instead of answering a bare 400, and Kestrel
 /// throws when a body passes the size limit. Other exceptions are left to the default 500 answer.
 /// </summary>
-public sealed class RequestProblemHandler(IProblemDetailsService problems, ILogger<RequestProblemHandler> logger) : IExceptionHandler
+public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,13 +21,8 @@ public sealed class RequestProblemHandler(IProblemDetailsService problems, ILogg
         }
 
         logger.LogDebug(exception, "Request answered with {Status}", problem.Status);
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        await Problems.WriteAsync(httpContext, problem);
+        return true;
     }
 
     /// <summary>The problem for a request error, or null when the exception is not one.</summary>
@@ -38,16 +33,12 @@ public sealed class RequestProblemHandler(IProblemDetailsService problems, ILogg
         {
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
             var message = JsonMessage(json);
-            return Problems.Create(
-                StatusCodes.Status400BadRequest, "invalid-request", "The request is invalid.",
-                message, [new FieldError(path, message)]);
+            return Problems.ForStatus(StatusCodes.Status400BadRequest, message, [new FieldError(path, message)]);
         }
 
         if (exception is BadHttpRequestException bad)
         {
-            return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? Problems.Create(bad.StatusCode, "too-large", "The request body is too large.", bad.Message)
-                : Problems.Create(bad.StatusCode, "invalid-request", "The request is invalid.", bad.Message);
+            return Problems.ForStatus(bad.StatusCode, bad.Message);
         }
 
         return null;

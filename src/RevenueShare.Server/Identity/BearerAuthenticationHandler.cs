@@ -17,8 +17,7 @@ public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenStore tokens,
-    IProblemDetailsService problems)
+    TokenStore tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -59,20 +58,12 @@ public sealed class BearerAuthenticationHandler(
         var detail = result.Failure?.Message ?? "Send the office's token as 'Authorization: Bearer <token>'.";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate, result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"");
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = Problems.Create(StatusCodes.Status401Unauthorized, "unauthorized", "Authentication is required.", detail),
-        });
+        await Problems.WriteAsync(Context, Problems.ForStatus(StatusCodes.Status401Unauthorized, detail));
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = Problems.Create(StatusCodes.Status403Forbidden, "forbidden", "This office may not do that."),
-        });
+        await Problems.WriteAsync(Context, Problems.ForStatus(StatusCodes.Status403Forbidden));
     }
 }

@@ -64,6 +64,20 @@ public sealed class ServerHostTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(problem.Detail));
     }
 
+    [Theory]
+    [InlineData("/api/whoami", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/api/no-such-route", "finance", HttpStatusCode.NotFound)]
+    public async Task Problems_are_json_even_when_the_client_asks_for_html(string path, string? office, HttpStatusCode expected)
+    {
+        var token = office is null ? null : await server.IssueTokenAsync(Principal.Finance);
+        var request = RunningServer.Request(HttpMethod.Get, path, token);
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await server.Client.SendAsync(request);
+
+        await Problem.ReadAsync(response, expected);
+    }
+
     [Fact]
     public async Task A_non_bearer_authorization_header_is_refused()
     {
@@ -90,7 +104,8 @@ public sealed class ServerHostTests : IAsyncLifetime
 
         var response = await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/no-such-route", token));
 
-        await Problem.ReadAsync(response, HttpStatusCode.NotFound);
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("urn:revenueshare:problem:not-found", problem.Type);
     }
 
     [Theory]
