@@ -107,6 +107,17 @@ public sealed class TokensCommandTests : IDisposable
         Assert.Contains("not a contracts folder", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_refuses_a_bad_contracts_folder_before_starting()
+    {
+        var (exit, stdout, stderr) = await RunAsync(
+            "serve", "--data", directory.Path, "--contracts", directory.Path, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("not a contracts folder", stderr, StringComparison.Ordinal);
+    }
+
     private TokenStore Store() => new(new ReadDatabase(StoreOptions.Sqlite(directory.Path)), TestReference.Reference);
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
