@@ -1,1 +1,3 @@
-return 0;
+using RevenueShare.Server.Cli;
+
+return await RevshareCli.RunAsync(args, Console.Out, Console.Error);

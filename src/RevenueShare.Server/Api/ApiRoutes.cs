@@ -1,0 +1,22 @@
+using RevenueShare.Server.Identity;
+
+namespace RevenueShare.Server.Api;
+
+/// <summary>
+/// The ledger's API under <c>/api</c> (PRODUCT.md §7.1). <see cref="AddApi"/> registers what the
+/// routes need (the actor system, read models); <see cref="MapApi"/> maps them. Every route here
+/// requires a token: the fallback authorization policy applies to all of them.
+/// </summary>
+public static class ApiRoutes
+{
+    public static void AddApi(WebApplicationBuilder builder, ServeOptions options)
+    {
+    }
+
+    public static void MapApi(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/whoami", (HttpContext context) => TypedResults.Ok(new WhoAmI(context.Office().ToString())))
+            .WithName("WhoAmI");
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace RevenueShare.Server.Http;
+
+/// <summary>
+/// Turns request errors thrown anywhere below into problem answers, so every endpoint reports a
+/// malformed body the same way without code of its own: minimal API binding is set to throw
+/// (<c>RouteHandlerOptions.ThrowOnBadRequest</c>) instead of answering a bare 400, and Kestrel
+/// throws when a body passes the size limit. Other exceptions are left to the default 500 answer.
+/// </summary>
+public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        logger.LogDebug(exception, "Request answered with {Status}", problem.Status);
+        await Problems.WriteAsync(httpContext, problem);
+        return true;
+    }
+
+    /// <summary>The problem for a request error, or null when the exception is not one.</summary>
+    internal static ProblemDetails? Describe(Exception exception)
+    {
+        var json = FindJsonException(exception);
+        if (json is not null)
+        {
+            var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+            var message = JsonMessage(json);
+            return Problems.ForStatus(StatusCodes.Status400BadRequest, message, [new FieldError(path, message)]);
+        }
+
+        if (exception is BadHttpRequestException bad)
+        {
+            return Problems.ForStatus(bad.StatusCode, bad.Message);
+        }
+
+        return null;
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// System.Text.Json's message, minus the location it appends (the path travels in
+    /// <see cref="FieldError.Path"/>) — and never the CLR type names some messages carry.
+    /// </summary>
+    private static string JsonMessage(JsonException json)
+    {
+        var text = json.Message;
+        var cut = text.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            text = text[..cut];
+        }
+
+        return text.Contains("System.", StringComparison.Ordinal) || text.Contains("RevenueShare.", StringComparison.Ordinal)
+            ? "The value does not have the expected JSON type or format."
+            : text;
+    }
+}

@@ -1,0 +1,13 @@
+using RevenueShare.Ledger.Storage;
+
+namespace RevenueShare.Server;
+
+/// <summary>
+/// What <c>revshare serve</c> was asked to do. <paramref name="Urls"/> is Kestrel's list
+/// (<c>;</c>-separated; port 0 picks a free one); <paramref name="Demo"/> asks for the sample
+/// agreements and figures from <paramref name="ContractsDirectory"/> to be loaded at start.
+/// </summary>
+public sealed record ServeOptions(string Urls, StoreOptions Store, bool Demo, string ContractsDirectory)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+}

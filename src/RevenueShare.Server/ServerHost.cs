@@ -1,0 +1,123 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using NodaTime;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Api;
+using RevenueShare.Server.Http;
+using RevenueShare.Server.Identity;
+
+namespace RevenueShare.Server;
+
+/// <summary>
+/// Builds the web host for <c>revshare serve</c> and for tests: services, the request pipeline
+/// (problem answers, bearer authentication, every route authenticated unless marked anonymous),
+/// <c>/health</c>, <c>/openapi/v1.json</c> and the API of <see cref="ApiRoutes"/>.
+/// </summary>
+public static class ServerHost
+{
+    /// <summary>The largest request body accepted: a year of figure batches fits many times over.</summary>
+    public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Builds (does not start) the application. <paramref name="configure"/> runs after our own
+    /// registrations, so a test can replace any of them (the <see cref="IClock"/>, say); endpoints
+    /// may still be mapped on the returned application before it starts.
+    /// </summary>
+    public static WebApplication Build(ServeOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Our own command line parses the arguments; none reach the host's configuration.
+            Args = [],
+            ApplicationName = typeof(ServerHost).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+
+        // Request-by-request information logs drown the lines an operator needs; keep warnings
+        // and the host's own start-up lines (the address it listens on).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("RevenueShare.Server.Identity", LogLevel.Warning);
+
+        AddCore(builder.Services, options);
+        ApiRoutes.AddApi(builder, options);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(pages =>
+            Problems.WriteAsync(pages.HttpContext, Problems.ForStatus(pages.HttpContext.Response.StatusCode)));
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().WithName("Health");
+        app.MapOpenApi().AllowAnonymous();
+        ApiRoutes.MapApi(app);
+        return app;
+    }
+
+    private static void AddCore(IServiceCollection services, ServeOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(options.Store);
+        services.AddSingleton(ContractsLocator.LoadReference(options.ContractsDirectory));
+        services.AddSingleton<ReadDatabase>();
+        services.AddSingleton<TokenStore>();
+        services.AddHostedService<TokenSchemaInitializer>();
+        services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
+
+        services.Configure<JsonOptions>(json =>
+        {
+            // Web defaults (camelCase, case-insensitive reading, unknown members ignored), but
+            // numbers only as JSON numbers: "1" for a revision is a type error, not a guess.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        // Binding failures throw, so RequestProblemHandler answers them all in one shape.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Customize);
+        services.AddExceptionHandler<RequestProblemHandler>();
+
+        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(BearerAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .Build());
+
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<BearerSecurityTransformer>();
+            openApi.AddOperationTransformer<BearerSecurityTransformer>();
+        });
+    }
+
+    private static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckHealthAsync(
+        ReadDatabase database, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var store = database.Kind == StoreKind.Sqlite ? "sqlite" : "postgresql";
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await using var connection = await database.OpenAsync(timeout.Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync(timeout.Token);
+            return TypedResults.Ok(new Health("ok", store));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            loggers.CreateLogger(typeof(ServerHost)).LogWarning(e, "Health check: the read database did not answer");
+            return Problems.Unavailable($"The {store} read database did not answer.");
+        }
+    }
+}

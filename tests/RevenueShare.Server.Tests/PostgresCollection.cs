@@ -1,0 +1,7 @@
+using RevenueShare.Tests.Shared;
+
+namespace RevenueShare.Server.Tests;
+
+/// <summary>The shared PostgreSQL server's collection; xunit needs the definition in this assembly.</summary>
+[CollectionDefinition(PostgresFixture.Collection)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>;

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using RevenueShare.Domain;
+using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Identity;
+
+namespace RevenueShare.Server.Tests.Support;
+
+/// <summary>
+/// The real host (<see cref="ServerHost.Build"/>) on Kestrel at a free loopback port, with a
+/// SQLite store in a temporary folder and a fake clock; talked to over real HTTP.
+/// </summary>
+internal sealed class RunningServer : IAsyncDisposable
+{
+    private readonly TempDirectory directory;
+
+    private RunningServer(TempDirectory directory, WebApplication app, HttpClient client)
+    {
+        this.directory = directory;
+        App = app;
+        Client = client;
+    }
+
+    public static Instant Now { get; } = Instant.FromUtc(2026, 4, 2, 3, 4, 5);
+
+    public WebApplication App { get; }
+
+    /// <summary>A client with no credentials; add them per request.</summary>
+    public HttpClient Client { get; }
+
+    public TokenStore Tokens => App.Services.GetRequiredService<TokenStore>();
+
+    /// <param name="mapExtra">Maps test-only endpoints after the host's own, before start.</param>
+    /// <param name="store">The store; a SQLite folder of its own when null.</param>
+    public static async Task<RunningServer> StartAsync(Action<WebApplication>? mapExtra = null, StoreOptions? store = null)
+    {
+        var directory = new TempDirectory();
+        var options = new ServeOptions(
+            "http://127.0.0.1:0", store ?? StoreOptions.Sqlite(directory.Path), Demo: false, TestReference.ContractsDirectory);
+        var app = ServerHost.Build(options, builder =>
+            builder.Services.AddSingleton<IClock>(new FakeClock(Now)));
+        mapExtra?.Invoke(app);
+        await app.StartAsync();
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        return new RunningServer(directory, app, client);
+    }
+
+    public async Task<string> IssueTokenAsync(Principal office) =>
+        (await Tokens.CreateAsync(office, Now)).Secret;
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? token = null, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        directory.Dispose();
+    }
+}

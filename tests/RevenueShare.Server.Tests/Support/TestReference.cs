@@ -1,0 +1,16 @@
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Server.Tests.Support;
+
+/// <summary>The real catalogues from contracts/, loaded once.</summary>
+internal static class TestReference
+{
+    private static readonly Lazy<ReferenceData> Data = new(() => ContractsLocator.LoadReference(ContractsDirectory));
+
+    public static string ContractsDirectory => ContractsLocator.Find();
+
+    public static ReferenceData Reference => Data.Value;
+
+    /// <summary>A district code present in the catalogue.</summary>
+    public static string SomeDistrict => Reference.Districts[0].Code;
+}
