@@ -1,3 +1,5 @@
+using RevenueShare.Ledger;
+using RevenueShare.Server.Demo;
 using RevenueShare.Server.Identity;
 
 namespace RevenueShare.Server.Api;
@@ -11,6 +13,8 @@ public static class ApiRoutes
 {
     public static void AddApi(WebApplicationBuilder builder, ServeOptions options)
     {
+        builder.Services.AddLedger(options.Store);
+        builder.Services.AddSingleton<DemoLoader>();
     }
 
     public static void MapApi(WebApplication app)
@@ -18,5 +22,8 @@ public static class ApiRoutes
         var api = app.MapGroup("/api");
         api.MapGet("/whoami", (HttpContext context) => TypedResults.Ok(new WhoAmI(context.Office().ToString())))
             .WithName("WhoAmI");
+        AgreementsApi.Map(api);
+        FiguresApi.Map(api);
+        AllocationsApi.Map(api);
     }
 }

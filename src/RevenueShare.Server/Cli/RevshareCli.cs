@@ -18,7 +18,7 @@ public static class RevshareCli
     {
         var store = new StoreArguments();
         var root = new RootCommand("RevenueShare: the Guangzhou district revenue-sharing ledger.");
-        root.Subcommands.Add(ServeCommand.Create(store));
+        root.Subcommands.Add(ServeCommand.Create(store, stdout));
         root.Subcommands.Add(TokensCommand.Create(store, stdout, stderr, clock));
 
         var parsed = root.Parse(args);

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using RevenueShare.Server.Demo;
 
 namespace RevenueShare.Server.Cli;
 
 /// <summary><c>revshare serve</c>: runs the API (and later the pages) until stopped.</summary>
 internal static class ServeCommand
 {
-    public static Command Create(StoreArguments store)
+    public static Command Create(StoreArguments store, TextWriter stdout)
     {
         var urls = new Option<string>("--urls")
         {
@@ -30,7 +31,17 @@ internal static class ServeCommand
                 result.GetValue(demo),
                 store.ContractsDirectory(result));
             await using var app = ServerHost.Build(options);
-            await app.RunAsync();
+            await app.StartAsync(cancellationToken);
+            if (options.Demo)
+            {
+                await DemoAnnouncement.LoadAndPrintAsync(app, options, stdout, cancellationToken);
+            }
+            else
+            {
+                await stdout.WriteLineAsync($"RevenueShare is listening on {string.Join(", ", app.Urls)}");
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

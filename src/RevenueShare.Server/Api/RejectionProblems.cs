@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Server.Http;
+
+namespace RevenueShare.Server.Api;
+
+/// <summary>
+/// The ledger's refusals as RFC 7807 answers: the status follows the code (§7: 400 invalid, 403 not
+/// yours, 404 not visible, 409 a conflict with the ledger's state), the type names the code, and a
+/// refused trigger lists the triggers permitted now.
+/// </summary>
+public static class RejectionProblems
+{
+    public static ProblemHttpResult ToResult(Rejection rejection, string pathPrefix = "$") =>
+        TypedResults.Problem(ToProblem(rejection, pathPrefix));
+
+    public static ProblemDetails ToProblem(Rejection rejection, string pathPrefix = "$")
+    {
+        var status = StatusOf(rejection.Code);
+        var errors = rejection.Path is null ? null : new[] { new FieldError(Join(pathPrefix, rejection.Path), rejection.Message) };
+        var problem = Problems.Create(status, TypeOf(rejection.Code), TitleOf(rejection.Code), rejection.Message, errors);
+        if (!rejection.PermittedTriggers.IsEmpty)
+        {
+            problem.Extensions["permittedTriggers"] = rejection.PermittedTriggers;
+        }
+
+        if (rejection.CollidesWith is not null)
+        {
+            problem.Extensions["collidesWith"] = rejection.CollidesWith;
+        }
+
+        return problem;
+    }
+
+    /// <summary>Validation problems of a document as one 400 answer listing each field.</summary>
+    public static ProblemHttpResult Invalid(IReadOnlyList<Domain.ValidationProblem> problems) =>
+        Problems.BadRequest(
+            problems.Count == 1 ? problems[0].Message : $"{problems.Count} problems; see errors.",
+            [.. problems.Select(p => new FieldError(p.Path, p.Message))]);
+
+    public static int StatusOf(RejectionCode code) => code switch
+    {
+        RejectionCode.NotFound => StatusCodes.Status404NotFound,
+        RejectionCode.Forbidden => StatusCodes.Status403Forbidden,
+        RejectionCode.Invalid => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    private static string Join(string prefix, string path) =>
+        path.StartsWith('$') ? path : prefix + "." + path;
+
+    private static string TypeOf(RejectionCode code) => code switch
+    {
+        RejectionCode.NotFound => "not-found",
+        RejectionCode.Forbidden => "forbidden",
+        RejectionCode.Invalid => "invalid-request",
+        RejectionCode.TriggerNotAllowed => "trigger-not-allowed",
+        RejectionCode.Overlap => "coverage-overlap",
+        RejectionCode.ReportIdReused => "report-id-reused",
+        RejectionCode.NotCovered => "not-covered",
+        RejectionCode.MonthNotOpen => "month-not-open",
+        RejectionCode.RevisionOutOfOrder => "revision-out-of-order",
+        RejectionCode.Locked => "month-locked",
+        _ => "conflict",
+    };
+
+    private static string TitleOf(RejectionCode code) => code switch
+    {
+        RejectionCode.NotFound => "Not found.",
+        RejectionCode.Forbidden => "This office may not do that.",
+        RejectionCode.Invalid => "The request is invalid.",
+        _ => "The request conflicts with the ledger's state.",
+    };
+}

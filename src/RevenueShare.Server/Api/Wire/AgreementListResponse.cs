@@ -1,0 +1,3 @@
+namespace RevenueShare.Server.Api.Wire;
+
+public sealed record AgreementListResponse(IReadOnlyList<AgreementView> Agreements);

@@ -1,0 +1,53 @@
+using System.Globalization;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Server.Api.Wire;
+
+/// <summary>Maps the domain's agreement state to its wire shape: amounts at their indicator's scale, percents without trailing zeros.</summary>
+public static class AgreementViews
+{
+    public static AgreementView From(AgreementState state, ReferenceData reference)
+    {
+        var terms = state.Terms;
+        return new AgreementView(
+            state.Id,
+            terms.Title,
+            terms.Model == AgreementModel.HqRndManufacturing ? "hq-rnd+manufacturing" : "incubation+industrialisation",
+            [.. terms.Parties.Select(p => new PartyView(p.District, p.Role == PartyRole.Origin ? "origin" : "host"))],
+            new EffectiveView(Months.Format(terms.Effective.From), Months.Format(terms.Effective.To)),
+            [.. terms.Enterprises.Select(e => Enterprise(e, reference))],
+            Terms(terms.Terms),
+            state.TopLevelStatus.ToString(),
+            state.IsActive ? state.Status.ToString() : null,
+            state.Version,
+            state.Proposer,
+            state.Signatures,
+            [.. state.Amendments.Select(a => new AmendmentView(a.Number, Months.Format(a.From), Terms(a.Terms), a.Proposer, a.Signatures, a.Status.ToString()))],
+            state.SuspendedFrom is { } suspended ? Months.Format(suspended) : null,
+            state.TerminatedFrom is { } terminated ? Months.Format(terminated) : null);
+    }
+
+    public static string Percent(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static EnterpriseView Enterprise(CoveredEnterprise enterprise, ReferenceData reference) => new(
+        enterprise.Id.Value,
+        enterprise.Name,
+        enterprise.RegisteredDistrict,
+        enterprise.Baselines.IsEmpty
+            ? null
+            : enterprise.Baselines.OrderBy(b => reference.Indicator(b.Key).Order)
+                .ToDictionary(b => b.Key, b => Amounts.Format(b.Value, reference.Indicator(b.Key).Scale)),
+        enterprise.Cap is { } cap
+            ? new CapView(cap.Indicators, Amounts.Format(cap.Amount, cap.Indicators.Max(i => reference.Indicator(i).Scale)))
+            : null);
+
+    private static IReadOnlyList<TermView> Terms(IEnumerable<SharingTerm> terms) =>
+    [
+        .. terms.Select(t => new TermView(
+            t.Indicators,
+            t.Mode == AllocationMode.Split ? "split" : "double-count",
+            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.ToDictionary(r => r.Key, r => Percent(r.Value))))])),
+    ];
+}

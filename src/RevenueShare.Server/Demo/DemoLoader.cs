@@ -1,0 +1,79 @@
+using System.Text.Json;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Documents;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger;
+using RevenueShare.Ledger.Reads;
+using RevenueShare.Server.Api;
+using RevenueShare.Server.Api.Wire;
+
+namespace RevenueShare.Server.Demo;
+
+/// <summary>
+/// <c>serve --demo</c>: into an empty store, brings every example agreement of contracts/ through its
+/// whole lifecycle the way the offices would (the first party proposes and submits, the others
+/// countersign, finance approves) and books the year of sample figures as the tax office and the
+/// statistics bureau. A store that already holds agreements is left as it is.
+/// </summary>
+public sealed class DemoLoader(LedgerGateway ledger, ReadModel reads, ReferenceData reference)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Loads the demo; returns the number of agreements and reports booked (0, 0 when the store was not empty).</summary>
+    public async Task<(int Agreements, int Reports)> LoadAsync(string contractsDirectory, CancellationToken cancellationToken)
+    {
+        if ((await reads.AgreementsAsync(null, cancellationToken)).Count > 0)
+        {
+            return (0, 0);
+        }
+
+        var examples = Directory.GetFiles(Path.Combine(contractsDirectory, "examples", "agreements"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        foreach (var file in examples)
+        {
+            await LoadAgreementAsync(file, cancellationToken);
+        }
+
+        var reports = 0;
+        foreach (var (name, office) in new[] { ("tax-2025.json", Principal.Tax), ("statistics-2025.json", Principal.Statistics) })
+        {
+            var batch = JsonSerializer.Deserialize<FigureBatchRequest>(
+                await File.ReadAllTextAsync(Path.Combine(contractsDirectory, "examples", "figures", name), cancellationToken), Json)!;
+            var results = await FiguresApi.BookAsync(office, batch.Reports!, ledger, reference, cancellationToken);
+            var refused = results.FirstOrDefault(r => r.Status == "rejected");
+            if (refused is not null)
+            {
+                throw new InvalidOperationException($"Demo figure {refused.ReportId} of {name} was rejected: {refused.Error?.Detail}");
+            }
+
+            reports += results.Length;
+        }
+
+        return (examples.Length, reports);
+    }
+
+    private async Task LoadAgreementAsync(string file, CancellationToken cancellationToken)
+    {
+        var document = JsonSerializer.Deserialize<AgreementDocument>(await File.ReadAllTextAsync(file, cancellationToken), Json);
+        if (!AgreementDocumentReader.TryRead(document, reference, out var terms, out var problems))
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(file)}: {string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}"))}");
+        }
+
+        var proposer = Principal.ForDistrict(terms.Parties[0].District);
+        var created = Check(await ledger.CreateAsync(proposer, terms, cancellationToken), file);
+        var id = created.Id;
+        Check(await ledger.SendAsync(new FireTrigger(id, proposer, LifecycleTrigger.Submit, null, null), cancellationToken), file);
+        foreach (var party in terms.Parties.Skip(1))
+        {
+            Check(await ledger.SendAsync(new FireTrigger(id, Principal.ForDistrict(party.District), LifecycleTrigger.Countersign, null, null), cancellationToken), file);
+        }
+
+        Check(await ledger.SendAsync(new FireTrigger(id, Principal.Finance, LifecycleTrigger.Approve, "示例协议（演示数据）", null), cancellationToken), file);
+    }
+
+    private static AgreementState Check(Ledger.Agreements.AgreementReply reply, string file) =>
+        reply.Rejection is null
+            ? reply.State!
+            : throw new InvalidOperationException($"{Path.GetFileName(file)}: {reply.Rejection.Message}");
+}
