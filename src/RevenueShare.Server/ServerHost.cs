@@ -95,6 +95,14 @@ public static class ServerHost
 
         services.AddOpenApi(openApi =>
         {
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "RevenueShare API";
+                document.Info.Description = "The ledger of Guangzhou's cross-district revenue-sharing agreements (跨区产业联动共享): "
+                    + "agreements and their lifecycle, figure reports, and the allocations that split them between districts. "
+                    + "Amounts are decimal strings, months YYYY-MM, errors RFC 7807 problem+json.";
+                return Task.CompletedTask;
+            });
             openApi.AddDocumentTransformer<BearerSecurityTransformer>();
             openApi.AddOperationTransformer<BearerSecurityTransformer>();
         });
