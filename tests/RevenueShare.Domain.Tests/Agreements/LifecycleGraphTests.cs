@@ -57,5 +57,19 @@ public sealed class LifecycleGraphTests
         }
     }
 
+    [Fact]
+    public void The_readme_shows_the_graph_the_machine_exports()
+    {
+        var received = Normalized(new AgreementLifecycle(InState("Draft"), callerDistrict: null).ToMermaid());
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "README.md")) || !File.Exists(Path.Combine(root.FullName, "RevenueShare.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("The repository root was not found.");
+        }
+
+        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings("\n");
+        Assert.Contains("```mermaid\n" + received + "```", readme, StringComparison.Ordinal);
+    }
+
     private static string Normalized(string text) => text.ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
 }
