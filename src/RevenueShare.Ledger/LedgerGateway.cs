@@ -27,13 +27,15 @@ public sealed class LedgerGateway
     private readonly ReadBarrier barrier;
     private readonly IClock clock;
     private readonly ReferenceData reference;
+    private readonly ReportIdIndex reportIds;
 
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReferenceData reference)
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReferenceData reference, ReportIdIndex reportIds)
     {
         this.registry = registry;
         this.barrier = barrier;
         this.clock = clock;
         this.reference = reference;
+        this.reportIds = reportIds;
     }
 
     /// <summary>Creates a Draft under the next agreement id of the current year (China time).</summary>
@@ -82,9 +84,18 @@ public sealed class LedgerGateway
         for (var i = 0; i < reports.Count; i++)
         {
             var agreement = routes.Agreements[i];
+            var report = reports[i];
+            if (await reportIds.AgreementOfAsync(report.ReportId, cancellationToken) is { } bookedUnder && bookedUnder != agreement)
+            {
+                outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, new Rejection(
+                    RejectionCode.ReportIdReused,
+                    $"reportId '{report.ReportId}' was already used for a figure of agreement {bookedUnder}.",
+                    "reportId"));
+                continue;
+            }
+
             if (agreement is null)
             {
-                var report = reports[i];
                 outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, new Rejection(
                     RejectionCode.NotCovered,
                     $"No approved agreement shares {report.Indicator} of {report.Enterprise} in {Months.Format(report.Month)}.",
@@ -113,6 +124,9 @@ public sealed class LedgerGateway
             }
         });
         await Task.WhenAll(sent);
+        await reportIds.RecordAsync(
+            outcomes.Where(o => o!.Status == ReportStatus.Booked).Select(o => (o!.ReportId, o.Agreement!)),
+            cancellationToken);
         return [.. outcomes.Select(o => o!)];
     }
 }

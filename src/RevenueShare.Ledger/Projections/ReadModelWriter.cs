@@ -241,5 +241,19 @@ public sealed class ReadModelWriter
             parameters[6].Value = report.ReportId;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await using var index = connection.CreateCommand();
+        index.Transaction = transaction;
+        index.CommandText = "INSERT INTO reports (report_id, agreement) VALUES (@report, @agreement) ON CONFLICT DO NOTHING";
+        var reportParameter = index.CreateParameter();
+        reportParameter.ParameterName = "report";
+        index.Parameters.Add(reportParameter);
+        Add(index, "agreement", booked.AgreementId);
+        await index.PrepareAsync(cancellationToken);
+        foreach (var report in booked.Reports)
+        {
+            reportParameter.Value = report.ReportId;
+            await index.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

@@ -40,5 +40,6 @@ public static class ReadSchema
             amount_units BIGINT NOT NULL, revision INTEGER NOT NULL, report_id TEXT NOT NULL,
             PRIMARY KEY (agreement, enterprise, indicator, month))
         """,
+        "CREATE TABLE IF NOT EXISTS reports (report_id TEXT PRIMARY KEY, agreement TEXT NOT NULL)",
     ];
 }

@@ -46,6 +46,23 @@ public sealed class ReadModel
         return result;
     }
 
+    /// <summary>Every reportId booked so far and the agreement it was booked under.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> BookedReportIdsAsync(CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT report_id, agreement FROM reports";
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return result;
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string agreementId, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);

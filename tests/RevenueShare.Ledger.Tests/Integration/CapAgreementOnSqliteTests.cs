@@ -60,6 +60,25 @@ public sealed class CapAgreementOnSqliteTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_reportId_booked_under_one_agreement_is_refused_for_a_figure_of_another()
+    {
+        var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
+        await using var ledger = await LedgerHost.StartAsync(StoreOptions.Sqlite(dataDirectory), clock);
+        var other = CreditCode.Parse("91440115MA5BLE2Y8" + CreditCode.CheckCharacter("91440115MA5BLE2Y8"));
+        var first = await ApproveAsync(ledger, CapTerms(Enterprise));
+        var second = await ApproveAsync(ledger, CapTerms(other.Value));
+
+        var booked = await ledger.Gateway.BookAsync(Principal.Tax, [Report("shared-id", "2025-01", 1.00m)], default);
+        Assert.Equal(first, booked.Single().Agreement);
+
+        var reused = await ledger.Gateway.BookAsync(Principal.Tax, [Report("shared-id", "2025-01", 1.00m) with { Enterprise = other }], default);
+        Assert.Equal(ReportStatus.Rejected, reused.Single().Status);
+        Assert.Equal(RejectionCode.ReportIdReused, reused.Single().Rejection!.Code);
+        Assert.Contains(first, reused.Single().Rejection!.Message, StringComparison.Ordinal);
+        Assert.Empty(await Allocations(ledger, second));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -82,14 +101,23 @@ public sealed class CapAgreementOnSqliteTests : IDisposable
     private static FigureReport Report(string reportId, string month, decimal amount, int revision = 1) =>
         new(reportId, CreditCode.Parse(Enterprise), "vat", Months.Parse(month), amount, revision);
 
-    private static AgreementTerms CapTerms()
+    private static async Task<string> ApproveAsync(LedgerHost ledger, AgreementTerms terms)
     {
-        const string json = $$"""
+        var id = (await ledger.Gateway.CreateAsync(Principal.ForDistrict("440103"), terms, default)).State!.Id;
+        await Fire(ledger, id, Principal.ForDistrict("440103"), LifecycleTrigger.Submit);
+        await Fire(ledger, id, Principal.ForDistrict("440115"), LifecycleTrigger.Countersign);
+        await Fire(ledger, id, Principal.Finance, LifecycleTrigger.Approve);
+        return id;
+    }
+
+    private static AgreementTerms CapTerms(string enterprise = Enterprise)
+    {
+        var json = $$"""
             {
               "title": "封顶示例", "model": "hq-rnd+manufacturing",
               "parties": [ { "district": "440103", "role": "origin" }, { "district": "440115", "role": "host" } ],
               "effective": { "from": "2025-01", "to": "2029-12" },
-              "enterprises": [ { "id": "{{Enterprise}}", "name": "示例", "registeredDistrict": "440115",
+              "enterprises": [ { "id": "{{enterprise}}", "name": "示例", "registeredDistrict": "440115",
                                  "cap": { "indicators": ["vat"], "amount": "500.00" } } ],
               "terms": [ { "indicators": ["vat"], "schedule": [ { "from": "2025-01", "ratios": { "440103": "60", "440115": "40" } } ] } ]
             }
