@@ -12,16 +12,22 @@ using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Integration;
 
-public sealed class CapAgreementOnSqliteTests : IDisposable
+/// <summary>
+/// The ledger through its gateway on a real store, restarted on the same data. Run on SQLite files
+/// and on a PostgreSQL server by the subclasses.
+/// </summary>
+public abstract class LedgerOnStoreContract
 {
     private const string Enterprise = "91440115MA5BLE2Y7A";
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "revshare-test-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>A store of the test's own, empty.</summary>
+    protected abstract Task<StoreOptions> NewStoreAsync();
 
     [Fact]
     public async Task The_worked_cap_example_is_booked_restated_and_survives_a_restart()
     {
         var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
-        var store = StoreOptions.Sqlite(dataDirectory);
+        var store = await NewStoreAsync();
         string id;
         await using (var ledger = await LedgerHost.StartAsync(store, clock))
         {
@@ -64,7 +70,7 @@ public sealed class CapAgreementOnSqliteTests : IDisposable
     public async Task A_reportId_booked_under_one_agreement_is_refused_for_a_figure_of_another()
     {
         var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
-        await using var ledger = await LedgerHost.StartAsync(StoreOptions.Sqlite(dataDirectory), clock);
+        await using var ledger = await LedgerHost.StartAsync(await NewStoreAsync(), clock);
         var other = CreditCode.Parse("91440115MA5BLE2Y8" + CreditCode.CheckCharacter("91440115MA5BLE2Y8"));
         var first = await ApproveAsync(ledger, CapTerms(Enterprise));
         var second = await ApproveAsync(ledger, CapTerms(other.Value));
@@ -77,12 +83,6 @@ public sealed class CapAgreementOnSqliteTests : IDisposable
         Assert.Equal(RejectionCode.ReportIdReused, reused.Single().Rejection!.Code);
         Assert.Contains(first, reused.Single().Rejection!.Message, StringComparison.Ordinal);
         Assert.Empty(await Allocations(ledger, second));
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dataDirectory, recursive: true);
     }
 
     private static async Task<AgreementReply> Fire(LedgerHost ledger, string id, Principal by, LifecycleTrigger trigger)
