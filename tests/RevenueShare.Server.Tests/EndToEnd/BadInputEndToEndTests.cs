@@ -45,6 +45,8 @@ public sealed class BadInputEndToEndTests
         "month before the agreement" => new(Tax, "POST", "/api/figures", Figures(Report("t-1", SmallLedger.ActiveEnterprise, "vat", "2024-12", "1.00")), 409, null, null),
         "empty batch" => new(Tax, "POST", "/api/figures", """{ "reports": [] }""", 400, "$.reports", null),
         "suspend with a bad month" => new(Finance, "POST", "/api/agreements/{active}/suspend", """{ "from": "2026-13", "reason": "x" }""", 400, "$.from", null),
+        "suspend without a reason" => new(Finance, "POST", "/api/agreements/{active}/suspend", """{ "from": "2026-01" }""", 400, null, "reason"),
+        "terminate without a month" => new(Finance, "POST", "/api/agreements/{active}/terminate", """{ "reason": "x" }""", 400, null, "from"),
         "unknown allocation filter" => new(Finance, "GET", "/api/allocations?indicator=gdp", "", 400, "indicator", "gdp"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
@@ -71,6 +73,8 @@ public sealed class BadInputEndToEndTests
     [InlineData("month before the agreement")]
     [InlineData("empty batch")]
     [InlineData("suspend with a bad month")]
+    [InlineData("suspend without a reason")]
+    [InlineData("terminate without a month")]
     [InlineData("unknown allocation filter")]
     public async Task Bad_input_is_refused_with_a_clear_problem_and_changes_nothing(string name)
     {

@@ -87,6 +87,7 @@ public sealed class LifecycleEndToEndTests
         Assert.StartsWith("stateDiagram", mermaidText.TrimStart(), StringComparison.Ordinal);
         Assert.Contains("Terminated", mermaidText, StringComparison.Ordinal);
         Assert.Contains("AwaitingCountersign", mermaidText, StringComparison.Ordinal);
+        Assert.Contains("[*] --> Terminated", mermaidText, StringComparison.Ordinal); // the current state is marked
         var dot = await ledger.SendAsync(HttpMethod.Get, $"/api/agreements/{id}/lifecycle?format=dot", Finance);
         var dotText = await dot.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, dot.StatusCode);
