@@ -32,10 +32,18 @@ internal sealed class AllocationEntryInserter : IAsyncDisposable
         command.Transaction = transaction;
         command.CommandText =
             $"INSERT INTO allocation_entries ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))}) ON CONFLICT DO NOTHING";
+        // Typed before Prepare: PostgreSQL prepares against parameter types, and an untyped
+        // parameter without a value cannot be prepared there (SQLite does not mind).
         parameters = Columns.Select(name =>
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
+            parameter.DbType = name switch
+            {
+                "seq_nr" or "amount_units" => System.Data.DbType.Int64,
+                "idx" or "double_count" => System.Data.DbType.Int32,
+                _ => System.Data.DbType.String,
+            };
             command.Parameters.Add(parameter);
             return parameter;
         }).ToArray();

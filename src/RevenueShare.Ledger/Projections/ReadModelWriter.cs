@@ -223,8 +223,15 @@ public sealed class ReadModelWriter
         var parameters = new[] { "agreement", "enterprise", "indicator", "month", "units", "revision", "report" }
             .Select(name =>
             {
+                // Typed before Prepare: PostgreSQL cannot prepare an untyped parameter without a value.
                 var p = command.CreateParameter();
                 p.ParameterName = name;
+                p.DbType = name switch
+                {
+                    "units" => System.Data.DbType.Int64,
+                    "revision" => System.Data.DbType.Int32,
+                    _ => System.Data.DbType.String,
+                };
                 command.Parameters.Add(p);
                 return p;
             })

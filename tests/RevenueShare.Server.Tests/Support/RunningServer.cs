@@ -17,16 +17,20 @@ internal sealed class RunningServer : IAsyncDisposable
 {
     private readonly TempDirectory directory;
 
-    private RunningServer(TempDirectory directory, WebApplication app, HttpClient client)
+    private RunningServer(TempDirectory directory, WebApplication app, HttpClient client, FakeClock clock)
     {
         this.directory = directory;
         App = app;
         Client = client;
+        Clock = clock;
     }
 
     public static Instant Now { get; } = Instant.FromUtc(2026, 4, 2, 3, 4, 5);
 
     public WebApplication App { get; }
+
+    /// <summary>The host's clock; tests may advance it.</summary>
+    public FakeClock Clock { get; }
 
     /// <summary>A client with no credentials; add them per request.</summary>
     public HttpClient Client { get; }
@@ -35,21 +39,23 @@ internal sealed class RunningServer : IAsyncDisposable
 
     /// <param name="mapExtra">Maps test-only endpoints after the host's own, before start.</param>
     /// <param name="store">The store; a SQLite folder of its own when null.</param>
-    public static async Task<RunningServer> StartAsync(Action<WebApplication>? mapExtra = null, StoreOptions? store = null)
+    /// <param name="now">The fake clock's instant; <see cref="Now"/> when null.</param>
+    public static async Task<RunningServer> StartAsync(Action<WebApplication>? mapExtra = null, StoreOptions? store = null, Instant? now = null)
     {
+        var clock = new FakeClock(now ?? Now);
         var directory = new TempDirectory();
         var options = new ServeOptions(
             "http://127.0.0.1:0", store ?? StoreOptions.Sqlite(directory.Path), Demo: false, TestReference.ContractsDirectory);
         var app = ServerHost.Build(options, builder =>
-            builder.Services.AddSingleton<IClock>(new FakeClock(Now)));
+            builder.Services.AddSingleton<IClock>(clock));
         mapExtra?.Invoke(app);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-        return new RunningServer(directory, app, client);
+        return new RunningServer(directory, app, client, clock);
     }
 
     public async Task<string> IssueTokenAsync(Principal office) =>
-        (await Tokens.CreateAsync(office, Now)).Secret;
+        (await Tokens.CreateAsync(office, Clock.GetCurrentInstant())).Secret;
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? token = null, HttpContent? content = null)
     {
