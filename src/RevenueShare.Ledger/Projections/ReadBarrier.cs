@@ -32,13 +32,34 @@ public sealed class ReadBarrier
 
     public bool IsCaughtUp => caughtUp.Task.IsCompleted;
 
-    /// <summary>Waits until the projection has passed every write acknowledged so far.</summary>
+    /// <summary>How long a read waits for the projection before it is answered as unavailable.</summary>
+    public static TimeSpan MaxWait { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Waits until the projection has passed every write acknowledged so far. A projection that does
+    /// not get there within <see cref="MaxWait"/> is failing: the read is refused rather than left
+    /// hanging or answered with stale data.
+    /// </summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        await caughtUp.Task.WaitAsync(cancellationToken);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await caughtUp.Task.WaitAsync(MaxWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new ReadSideUnavailableException("The read side has not caught up with the journal since start.");
+        }
+
         var pending = acknowledged.ToArray();
         while (true)
         {
+            if (waited.Elapsed > MaxWait)
+            {
+                throw new ReadSideUnavailableException($"The read side has not caught up with acknowledged writes within {MaxWait.TotalSeconds} s.");
+            }
+
             var next = progress.Task;
             if (pending.All(p => projected.TryGetValue(p.Key, out var done) && done >= p.Value))
             {

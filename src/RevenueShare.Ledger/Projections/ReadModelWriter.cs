@@ -254,6 +254,7 @@ public sealed class ReadModelWriter
         index.CommandText = "INSERT INTO reports (report_id, agreement) VALUES (@report, @agreement) ON CONFLICT DO NOTHING";
         var reportParameter = index.CreateParameter();
         reportParameter.ParameterName = "report";
+        reportParameter.DbType = System.Data.DbType.String;
         index.Parameters.Add(reportParameter);
         Add(index, "agreement", booked.AgreementId);
         await index.PrepareAsync(cancellationToken);

@@ -36,6 +36,11 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
             return Problems.ForStatus(StatusCodes.Status400BadRequest, message, [new FieldError(path, message)]);
         }
 
+        if (exception is RevenueShare.Ledger.Projections.ReadSideUnavailableException unavailable)
+        {
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "unavailable", "The service is not ready.", unavailable.Message);
+        }
+
         if (exception is BadHttpRequestException bad)
         {
             return Problems.ForStatus(bad.StatusCode, bad.Message);
