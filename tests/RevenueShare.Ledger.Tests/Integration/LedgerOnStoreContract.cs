@@ -101,6 +101,39 @@ public abstract class LedgerOnStoreContract
     private static FigureReport Report(string reportId, string month, decimal amount, int revision = 1) =>
         new(reportId, CreditCode.Parse(Enterprise), "vat", Months.Parse(month), amount, revision);
 
+    [Fact]
+    public async Task An_agreement_recovered_from_its_snapshot_carries_on_where_it_stopped()
+    {
+        var clock = LedgerHost.ClockAt("2030-01-01T00:00:00Z");
+        var store = await NewStoreAsync();
+        string id;
+        var month = Months.Parse("2025-01");
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            id = await ApproveAsync(ledger, CapTerms());
+
+            // One event per month: 4 lifecycle events + 55 batches passes the snapshot interval of 50.
+            for (var i = 0; i < 55; i++)
+            {
+                var outcome = await ledger.Gateway.BookAsync(Principal.Tax, [Report($"m{i}", Months.Format(month.PlusMonths(i)), 10.00m)], default);
+                Assert.Equal(ReportStatus.Booked, outcome.Single().Status);
+            }
+        }
+
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            var state = await ledger.Gateway.GetAsync(id, default);
+            Assert.Equal(59, state!.Version);
+            Assert.Equal(55, state.Reports.Count);
+
+            // 55 × 6.00 = 330.00 of the 500.00 cap went to 440103; the next figure of 400.00 fits 170.00 only.
+            var outcome = await ledger.Gateway.BookAsync(Principal.Tax, [Report("m55", Months.Format(month.PlusMonths(55)), 400.00m)], default);
+            Assert.Equal(ReportStatus.Booked, outcome.Single().Status);
+            var last = (await Allocations(ledger, id)).Where(e => e.Month == month.PlusMonths(55));
+            Assert.Equal([$"{Months.Format(month.PlusMonths(55))} 440103 170.00", $"{Months.Format(month.PlusMonths(55))} 440115 230.00"], Lines(last));
+        }
+    }
+
     private static async Task<string> ApproveAsync(LedgerHost ledger, AgreementTerms terms)
     {
         var id = (await ledger.Gateway.CreateAsync(Principal.ForDistrict("440103"), terms, default)).State!.Id;
