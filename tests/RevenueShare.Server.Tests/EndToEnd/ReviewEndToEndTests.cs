@@ -74,6 +74,46 @@ public sealed class ReviewEndToEndTests
     }
 
     [Fact]
+    public async Task A_restatement_of_an_earlier_unlocked_month_that_would_ripple_into_a_locked_month_is_refused_and_another_enterprise_still_books()
+    {
+        await using var ledger = await StartAsync();
+        var capped = CreditCode(Huangpu, 42);
+        var other = CreditCode(Huangpu, 43);
+        var id = await ledger.CreateActiveAsync(Agreement(
+            "封顶与基数 复核",
+            [Tianhe, Huangpu],
+            [Enterprise(capped, Huangpu, baselines: new() { ["cit"] = "1000.00" }, cap: Cap("500.00", "vat")), Enterprise(other, Huangpu)],
+            [Term(["vat", "cit"], [(Tianhe, "60"), (Huangpu, "40")])]));
+        await ledger.BookAsync(
+            Tax,
+            Report("rp-vat-01", capped, "vat", "2025-01", "600.00"),
+            Report("rp-vat-02", capped, "vat", "2025-02", "400.00"),
+            Report("rp-cit-01", capped, "cit", "2025-01", "600.00"),
+            Report("rp-cit-02", capped, "cit", "2025-02", "600.00"));
+        await ledger.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/agreements/{id}/months/2025-02/reviews", Tax, new { decision = "approve" });
+        var before = await ledger.AllocationsAsync();
+
+        // January is not locked, but the cap (vat) and the annual baseline (cit) carry it into February.
+        var response = await ledger.PostFiguresAsync(
+            Tax,
+            Report("rp-vat-01-r2", capped, "vat", "2025-01", "500.00", revision: 2),
+            Report("rp-cit-01-r2", capped, "cit", "2025-01", "700.00", revision: 2),
+            Report("rp-other-01", other, "vat", "2025-01", "100.00"));
+        var results = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("results").EnumerateArray().ToArray();
+
+        Assert.Equal(["rejected", "rejected", "booked"], results.Select(r => r.GetProperty("status").GetString()));
+        foreach (var refused in results[..2])
+        {
+            Assert.EndsWith("month-locked", refused.GetProperty("error").GetProperty("type").GetString(), StringComparison.Ordinal);
+            Assert.Contains("2025-02 (tax)", refused.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var after = await ledger.AllocationsAsync();
+        Assert.Equal(before.Select(e => e.Raw.GetRawText()), after.Where(e => e.Enterprise != other).Select(e => e.Raw.GetRawText()));
+        Assert.Equal([(Tianhe, 60.00m), (Huangpu, 40.00m)], after.Where(e => e.Enterprise == other).Select(e => (e.District, e.Amount)));
+    }
+
+    [Fact]
     public async Task Only_the_family_office_reviews_and_only_the_agreement_s_readers_see_reviews()
     {
         await using var ledger = await StartAsync();
