@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Agreements;
@@ -25,3 +26,6 @@ public sealed record ProposeAmendment(string AgreementId, Principal By, YearMont
 public sealed record FireAmendmentTrigger(string AgreementId, Principal By, int Number, LifecycleTrigger Trigger, string? Reason) : IAgreementCommand;
 
 public sealed record BookFigures(string AgreementId, Principal By, ImmutableArray<FigureReport> Reports) : IAgreementCommand;
+
+/// <summary>The family's office approves, disputes or reopens one month of the agreement (PRODUCT.md §6).</summary>
+public sealed record ReviewMonth(string AgreementId, Principal By, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason) : IAgreementCommand;

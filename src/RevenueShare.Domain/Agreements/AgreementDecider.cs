@@ -30,6 +30,7 @@ public static class AgreementDecider
             ProposeAmendment propose => Propose(state, propose, now),
             FireAmendmentTrigger fire => FireAmendment(state, fire, now, reference),
             BookFigures book => FigureBooking.Decide(state, book, now, reference),
+            ReviewMonth review => MonthReviewing.Decide(state, review, now),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
     }
@@ -120,6 +121,17 @@ public static class AgreementDecider
             return Decision.Refused(new Rejection(RejectionCode.Invalid, $"An amendment must take effect within the effective period; {Months.Format(propose.From)} is outside it.", "$.from"));
         }
 
+        // Reviewed months keep the terms they were reviewed under: a new version may start only after them.
+        var reviewed = state.Reviews.Keys.Where(k => k.Month >= propose.From).OrderByDescending(k => k.Month).ThenBy(k => k.Family).ToList();
+        if (reviewed.Count > 0)
+        {
+            var last = reviewed[0];
+            return Decision.Refused(new Rejection(
+                RejectionCode.TriggerNotAllowed,
+                $"{Months.Format(last.Month)} ({MonthReviewing.Name(last.Family)}) has been reviewed: an amendment must take effect after every reviewed month, from {Months.Format(last.Month.PlusMonths(1))} on.",
+                "$.from"));
+        }
+
         var number = state.Amendments.Length + 1;
         return Decision.Accepted(new AmendmentProposed(state.Id, number, propose.From, propose.Terms, now, propose.By.ToString()));
     }
@@ -145,10 +157,16 @@ public static class AgreementDecider
 
         var by = fire.By.ToString();
         var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
+        var entries = fire.Trigger == LifecycleTrigger.ApproveAmendment ? Reallocate(state, pending, reference) : [];
+        if (MonthReviewing.LockedBy(state, entries, reference) is { } locked)
+        {
+            return Decision.Refused(locked with { Message = $"Amendment {fire.Number} would change allocations already approved: {locked.Message}" });
+        }
+
         IAgreementEvent @event = fire.Trigger switch
         {
             LifecycleTrigger.CountersignAmendment => new AmendmentCountersigned(state.Id, fire.Number, fire.By.District!, now, by),
-            LifecycleTrigger.ApproveAmendment => new AmendmentApproved(state.Id, fire.Number, reason, Reallocate(state, pending, reference), now, by),
+            LifecycleTrigger.ApproveAmendment => new AmendmentApproved(state.Id, fire.Number, reason, entries, now, by),
             LifecycleTrigger.RejectAmendment => new AmendmentRejected(state.Id, fire.Number, reason, now, by),
             LifecycleTrigger.WithdrawAmendment => new AmendmentWithdrawn(state.Id, fire.Number, reason, now, by),
             _ => throw new ArgumentException($"{fire.Trigger} is not an amendment trigger.", nameof(fire)),

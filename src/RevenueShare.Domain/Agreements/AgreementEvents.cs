@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Agreements;
@@ -61,3 +62,6 @@ public sealed record AmendmentWithdrawn(string AgreementId, int Number, string? 
 /// every allocation and adjustment entry they caused.
 /// </summary>
 public sealed record FiguresBooked(string AgreementId, ImmutableArray<FigureReport> Reports, ImmutableArray<BookedEntry> Entries, Instant At, string By) : IAgreementEvent;
+
+/// <summary>The family's office reviewed one month: approved (which locks it for the family), disputed or reopened.</summary>
+public sealed record MonthReviewed(string AgreementId, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason, Instant At, string By) : IReasonedEvent;

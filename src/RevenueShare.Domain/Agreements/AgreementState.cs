@@ -37,6 +37,10 @@ public sealed record AgreementState(
     /// <summary>The month a suspension started, while suspended.</summary>
     public YearMonth? SuspendedFrom { get; init; }
 
+    /// <summary>The current review status of each month and family reviewed so far (PRODUCT.md §6).</summary>
+    public ImmutableDictionary<(YearMonth Month, IndicatorFamily Family), ReviewStatus> Reviews { get; init; } =
+        ImmutableDictionary<(YearMonth Month, IndicatorFamily Family), ReviewStatus>.Empty;
+
     /// <summary>Whether the agreement was ever approved (Active, Suspended, or Terminated after approval).</summary>
     public bool WasApproved => IsActive || Status == AgreementStatus.Suspended || (Status == AgreementStatus.Terminated);
 
@@ -92,6 +96,7 @@ public sealed record AgreementState(
             AmendmentRejected e => AmendmentClosed(e.Number, AmendmentStatus.Rejected),
             AmendmentWithdrawn e => AmendmentClosed(e.Number, AmendmentStatus.Withdrawn),
             FiguresBooked e => Booked(e.Reports, e.Entries),
+            MonthReviewed e => this with { Reviews = Reviews.SetItem((e.Month, e.Family), StatusAfter(e.Decision)) },
             AgreementCreated => throw new InvalidOperationException($"Agreement {Id} already exists."),
             _ => throw new InvalidOperationException($"Unknown agreement event {@event.GetType().Name}."),
         };
@@ -106,9 +111,24 @@ public sealed record AgreementState(
         && !(SuspendedFrom is { } pause && month >= pause)
         && !Pauses.Any(p => p.Contains(month));
 
+    /// <summary>Whether <paramref name="month"/> is approved in review for <paramref name="family"/>, so no entry may change it.</summary>
+    public bool IsLocked(YearMonth month, IndicatorFamily family) =>
+        ReviewOf(month, family) == ReviewStatus.Approved;
+
+    /// <summary>The review status of a month and family, null when it was never reviewed.</summary>
+    public ReviewStatus? ReviewOf(YearMonth month, IndicatorFamily family) =>
+        Reviews.TryGetValue((month, family), out var status) ? status : null;
+
     /// <summary>The district code of a district principal id, else the id itself.</summary>
     public static string Signer(string by) =>
         by.StartsWith("district:", StringComparison.Ordinal) ? by["district:".Length..] : by;
+
+    private static ReviewStatus StatusAfter(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Approve => ReviewStatus.Approved,
+        ReviewDecision.Dispute => ReviewStatus.Disputed,
+        _ => ReviewStatus.Reopened,
+    };
 
     private AgreementState Countersigned(string district)
     {

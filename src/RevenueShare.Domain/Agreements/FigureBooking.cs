@@ -50,6 +50,7 @@ internal static class FigureBooking
         }
 
         var entries = ImmutableArray.CreateBuilder<BookedEntry>();
+        var refused = new Dictionary<string, Rejection>(StringComparer.Ordinal);
         foreach (var group in accepted.GroupBy(r => r.Enterprise).OrderBy(g => g.Key))
         {
             var enterprise = enterprises[group.Key];
@@ -58,16 +59,43 @@ internal static class FigureBooking
             var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference);
             var reportsByKey = group.ToLookup(r => (r.Indicator, r.Month)).ToDictionary(g => g.Key, g => g.Last());
             var earliest = group.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
+            var changes = new List<BookedEntry>();
             foreach (var change in AllocationDelta.Between(bookOfEnterprise.LinesInPartyOrder(state.Rules), after, reference))
             {
                 var line = change.Line;
                 var cause = reportsByKey.TryGetValue((line.Indicator, line.Month), out var own) ? own : earliest;
-                entries.Add(new BookedEntry(change, cause.ReportId));
+                changes.Add(new BookedEntry(change, cause.ReportId));
             }
+
+            // Baselines and caps tie an enterprise's months together, so the enterprise's reports of the
+            // batch stand or fall together: any of them may be what moves a locked month.
+            if (MonthReviewing.LockedBy(state, changes, reference) is { } locked)
+            {
+                var message = $"{group.Key}: this batch would change allocations already approved. {locked.Message}";
+                foreach (var report in group)
+                {
+                    refused[report.ReportId] = locked with { Message = message, Path = "month" };
+                }
+
+                continue;
+            }
+
+            entries.AddRange(changes);
         }
 
-        var booked = new FiguresBooked(state.Id, [.. accepted], entries.ToImmutable(), now, book.By.ToString());
-        return new Decision([booked], null, outcomes.ToImmutable());
+        var results = outcomes
+            .Select(o => o.Status == ReportStatus.Booked && refused.TryGetValue(o.ReportId, out var rejection)
+                ? new ReportOutcome(o.ReportId, ReportStatus.Rejected, rejection)
+                : o)
+            .ToImmutableArray();
+        var bookedReports = accepted.Where(r => !refused.ContainsKey(r.ReportId)).ToImmutableArray();
+        if (bookedReports.IsEmpty)
+        {
+            return new Decision([], null, results);
+        }
+
+        var booked = new FiguresBooked(state.Id, bookedReports, entries.ToImmutable(), now, book.By.ToString());
+        return new Decision([booked], null, results);
     }
 
     private static Rejection? Check(

@@ -6,6 +6,7 @@ using NodaTime;
 using NodaTime.Text;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Reads;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
@@ -90,6 +91,9 @@ public sealed class ReadModelWriter
                     break;
                 case AmendmentApproved approved:
                     await entries.InsertAsync(approved.AgreementId, envelope.SequenceNr, approved.Entries, approved.At, approved.By, cancellationToken);
+                    break;
+                case MonthReviewed reviewed:
+                    await ReviewAsync(connection, transaction, reviewed, header, cancellationToken);
                     break;
             }
         }
@@ -208,6 +212,27 @@ public sealed class ReadModelWriter
     /// <summary>The event's name in the audit trail: its manifest without the version.</summary>
     private static string AuditType(IAgreementEvent @event) =>
         LedgerSerializer.ManifestFor(@event.GetType()).Split('.')[0];
+
+    /// <summary>The current review status of the month and family: the header has already applied the event.</summary>
+    private static async Task ReviewAsync(DbConnection connection, DbTransaction transaction, MonthReviewed reviewed, AgreementState header, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO reviews (agreement, month, family, status, reason, at, by_office)
+            VALUES (@agreement, @month, @family, @status, @reason, @at, @by)
+            ON CONFLICT (agreement, month, family) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+                at = excluded.at, by_office = excluded.by_office
+            """;
+        Add(command, "agreement", reviewed.AgreementId);
+        Add(command, "month", Months.Format(reviewed.Month));
+        Add(command, "family", ReviewRow.NameOf(reviewed.Family));
+        Add(command, "status", ReviewRow.NameOf(header.ReviewOf(reviewed.Month, reviewed.Family)!.Value));
+        Add(command, "reason", reviewed.Reason);
+        Add(command, "at", Instant(reviewed.At));
+        Add(command, "by", reviewed.By);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task FiguresAsync(DbConnection connection, DbTransaction transaction, FiguresBooked booked, CancellationToken cancellationToken)
     {

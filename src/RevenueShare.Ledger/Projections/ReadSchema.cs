@@ -41,5 +41,10 @@ public static class ReadSchema
             PRIMARY KEY (agreement, enterprise, indicator, month))
         """,
         "CREATE TABLE IF NOT EXISTS reports (report_id TEXT PRIMARY KEY, agreement TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS reviews (
+            agreement TEXT NOT NULL, month TEXT NOT NULL, family TEXT NOT NULL, status TEXT NOT NULL,
+            reason TEXT NULL, at TEXT NOT NULL, by_office TEXT NOT NULL, PRIMARY KEY (agreement, month, family))
+        """,
     ];
 }

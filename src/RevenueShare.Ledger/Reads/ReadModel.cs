@@ -86,6 +86,34 @@ public sealed class ReadModel
         return result;
     }
 
+    /// <summary>The current review status of months, of one agreement or all, of one month or all; by agreement, month, family.</summary>
+    public async Task<IReadOnlyList<ReviewRow>> ReviewsAsync(string? agreement, NodaTime.YearMonth? month, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder("SELECT agreement, month, family, status, reason, at, by_office FROM reviews WHERE 1 = 1");
+        Filter(command, sql, "agreement", "agreement", agreement);
+        Filter(command, sql, "month", "month", month is { } m ? Months.Format(m) : null);
+        sql.Append(" ORDER BY agreement, month, family");
+        command.CommandText = sql.ToString();
+        var result = new List<ReviewRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new ReviewRow(
+                reader.GetString(0),
+                Months.Parse(reader.GetString(1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6)));
+        }
+
+        return result;
+    }
+
     /// <summary>Entries in booking order (agreement, then journal order), then canonical order within an event.</summary>
     public async Task<IReadOnlyList<AllocationEntryRow>> AllocationsAsync(AllocationQuery query, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ namespace RevenueShare.Ledger.Serialization;
 /// The snapshot form of <see cref="AgreementState"/>: flat lists instead of the tuple-keyed
 /// dictionaries. Every report ever booked is kept (duplicates are recognised by reportId forever);
 /// each enterprise's current figures are the highest revision per indicator and month.
+/// <see cref="Reviews"/> came later: a snapshot written before it has none, and the agreement had none.
 /// </summary>
 public sealed record AgreementSnapshot(
     string Id,
@@ -26,7 +27,8 @@ public sealed record AgreementSnapshot(
     YearMonth? SuspendedFrom,
     long Version,
     ImmutableArray<FigureReport> Reports,
-    ImmutableArray<AllocationLine> Lines)
+    ImmutableArray<AllocationLine> Lines,
+    ImmutableArray<MonthReview> Reviews = default)
 {
     public static AgreementSnapshot Of(AgreementState state) => new(
         state.Id,
@@ -41,7 +43,8 @@ public sealed record AgreementSnapshot(
         state.SuspendedFrom,
         state.Version,
         [.. state.Reports.Values.OrderBy(r => r.ReportId, StringComparer.Ordinal)],
-        [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines.Values)]);
+        [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines.Values)],
+        [.. state.Reviews.OrderBy(r => r.Key.Month).ThenBy(r => r.Key.Family).Select(r => new MonthReview(r.Key.Month, r.Key.Family, r.Value))]);
 
     public AgreementState ToState()
     {
@@ -75,6 +78,7 @@ public sealed record AgreementSnapshot(
             Reports.ToImmutableDictionary(r => r.ReportId, StringComparer.Ordinal))
         {
             SuspendedFrom = SuspendedFrom,
+            Reviews = (Reviews.IsDefault ? [] : Reviews).ToImmutableDictionary(r => (r.Month, r.Family), r => r.Status),
         };
     }
 }

@@ -36,6 +36,7 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         [typeof(AmendmentRejected)] = "amendment-rejected.v1",
         [typeof(AmendmentWithdrawn)] = "amendment-withdrawn.v1",
         [typeof(FiguresBooked)] = "figures-booked.v1",
+        [typeof(MonthReviewed)] = "month-reviewed.v1",
         [typeof(AgreementSnapshot)] = "agreement-snapshot.v1",
         [typeof(CoverageGranted)] = "coverage-granted.v1",
         [typeof(CoverageSnapshot)] = "coverage-snapshot.v1",

@@ -183,7 +183,7 @@ public static class AgreementsApi
             return NotFound(id);
         }
 
-        // Figures are need-to-know by family: one reporting office does not see the other's batches.
+        // Figures and reviews are need-to-know by family: one office does not see the other's batches or reviews.
         var hidden = office.Kind switch
         {
             PrincipalKind.Tax => "statistics",
@@ -194,7 +194,7 @@ public static class AgreementsApi
         return TypedResults.Ok(new AuditTrailResponse(
             id,
             [
-                .. trail.Where(e => !(e.Type == "figures-booked" && e.By == hidden))
+                .. trail.Where(e => !(e.Type is "figures-booked" or "month-reviewed" && e.By == hidden))
                     .Select(e => new AuditEventView(e.SequenceNr, e.Type, e.At, e.By, e.Reason, JsonDocument.Parse(e.Detail).RootElement.Clone())),
             ]));
     }

@@ -23,6 +23,7 @@ public static class ApiRoutes
         api.MapGet("/whoami", (HttpContext context) => TypedResults.Ok(new WhoAmI(context.Office().ToString())))
             .WithName("WhoAmI");
         AgreementsApi.Map(api);
+        ReviewsApi.Map(api);
         FiguresApi.Map(api);
         AllocationsApi.Map(api);
     }

@@ -85,6 +85,45 @@ public abstract class LedgerOnStoreContract
         Assert.Empty(await Allocations(ledger, second));
     }
 
+    [Fact]
+    public async Task Reviews_are_projected_as_the_current_status_and_survive_a_restart()
+    {
+        var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
+        var store = await NewStoreAsync();
+        string id;
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            id = await ApproveAsync(ledger, CapTerms());
+            await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1", "2025-01", 600.00m), Report("r2", "2025-02", 400.00m)], default);
+            await Review(ledger, id, "2025-02", ReviewDecision.Approve, null);
+            await Review(ledger, id, "2025-01", ReviewDecision.Dispute, "r1 金额待核");
+            await Review(ledger, id, "2025-02", ReviewDecision.Reopen, "企业更正申报");
+            await Review(ledger, id, "2025-02", ReviewDecision.Approve, "更正后复核");
+        }
+
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            var reviews = await ledger.Reads.ReviewsAsync(id, null, default);
+            Assert.Equal(
+                ["2025-01 tax disputed r1 金额待核", "2025-02 tax approved 更正后复核"],
+                reviews.Select(r => $"{Months.Format(r.Month)} {r.Family} {r.Status} {r.Reason}"));
+            Assert.All(reviews, r => Assert.Equal(("tax", id), (r.By, r.Agreement)));
+            Assert.Single(await ledger.Reads.ReviewsAsync(null, Months.Parse("2025-02"), default));
+
+            // The lock came back with the agreement: a restatement that ripples into February is refused.
+            var refused = await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1b", "2025-01", 500.00m, revision: 2)], default);
+            Assert.Equal(RejectionCode.Locked, refused.Single().Rejection?.Code);
+            var trail = await ledger.Reads.AuditTrailAsync(id, default);
+            Assert.Equal(4, trail.Count(t => t.Type == "month-reviewed"));
+        }
+    }
+
+    private static async Task Review(LedgerHost ledger, string id, string month, ReviewDecision decision, string? reason)
+    {
+        var reply = await ledger.Gateway.SendAsync(new ReviewMonth(id, Principal.Tax, Months.Parse(month), IndicatorFamily.Tax, decision, reason), default);
+        Assert.Null(reply.Rejection);
+    }
+
     private static async Task<AgreementReply> Fire(LedgerHost ledger, string id, Principal by, LifecycleTrigger trigger)
     {
         var reply = await ledger.Gateway.SendAsync(new FireTrigger(id, by, trigger, null, null), default);

@@ -57,8 +57,10 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
         new AmendmentRejected("GZ-2026-0001", 1, "比例不当", At, "finance"),
         new AmendmentWithdrawn("GZ-2026-0001", 1, null, At, "district:440115"),
         new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"),
+        new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, "tax"),
         AgreementSnapshot.Of(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"))
-            .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"))),
+            .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"))
+            .Apply(new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax"))),
         new CoverageGranted("GZ-2026-0001", [new CoverageItem(Enterprise, "vat", January, new YearMonth(2029, 12))]),
         new CoverageSnapshot([new CoverageGranted("GZ-2026-0001", [])]),
         new AgreementNumberIssued(2026, 1),
@@ -83,6 +85,31 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
 
         Assert.Equal(sample.GetType(), back.GetType());
         Assert.Equal(bytes, serializer.ToBinary(back));
+    }
+
+    [Fact]
+    public void A_snapshot_carries_the_review_status_of_each_month_and_family()
+    {
+        var snapshot = (AgreementSnapshot)Samples[typeof(AgreementSnapshot)];
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(AgreementSnapshot));
+
+        var state = ((AgreementSnapshot)serializer.FromBinary(serializer.ToBinary(snapshot), "agreement-snapshot.v1")).ToState();
+
+        Assert.True(state.IsLocked(January, IndicatorFamily.Tax));
+        Assert.False(state.IsLocked(January, IndicatorFamily.Statistics));
+    }
+
+    [Fact]
+    public void A_snapshot_written_before_reviews_existed_reads_as_never_reviewed()
+    {
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(AgreementSnapshot));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(serializer.ToBinary(Samples[typeof(AgreementSnapshot)]))!.AsObject();
+        json.Remove("reviews");
+
+        var state = ((AgreementSnapshot)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), "agreement-snapshot.v1")).ToState();
+
+        Assert.Empty(state.Reviews);
+        Assert.Single(state.Reports);
     }
 
     [Fact]

@@ -1,0 +1,17 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Reads;
+
+/// <summary>
+/// The current review status of one month of one family of an agreement, with the reason, instant and
+/// office of the decision that set it. <see cref="Family"/> is <c>tax</c> or <c>statistics</c>;
+/// <see cref="Status"/> is <c>approved</c>, <c>disputed</c> or <c>reopened</c>.
+/// </summary>
+public sealed record ReviewRow(string Agreement, YearMonth Month, string Family, string Status, string? Reason, string At, string By)
+{
+    public static string NameOf(IndicatorFamily family) => family == IndicatorFamily.Tax ? "tax" : "statistics";
+
+    public static string NameOf(ReviewStatus status) => status.ToString().ToLowerInvariant();
+}
