@@ -25,5 +25,9 @@ public static class ApiRoutes
         AgreementsApi.Map(api);
         FiguresApi.Map(api);
         AllocationsApi.Map(api);
+        FigureImportApi.Map(api);
+        ReconciliationApi.Map(api);
+        StatementApi.Map(api);
+        SettlementApi.Map(api);
     }
 }
