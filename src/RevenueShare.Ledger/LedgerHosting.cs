@@ -29,6 +29,7 @@ public static class LedgerHosting
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ReadModel>();
+        services.AddSingleton<ReportQueries>();
         services.AddSingleton<ReportIdIndex>();
         services.AddSingleton<LedgerGateway>();
         services.AddAkka(SystemName, (builder, provider) =>

@@ -20,12 +20,13 @@ public static class AllocationsApi
         api.MapGet("/allocations", GetAsync).WithTags("Allocations").WithName("GetAllocations");
     }
 
-    private static async Task<Results<Ok<AllocationsResponse>, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<AllocationsResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
         string? agreement,
         string? district,
         string? indicator,
         string? from,
         string? to,
+        string? format,
         HttpContext http,
         LedgerGateway ledger,
         ReadModel reads,
@@ -70,7 +71,17 @@ public static class AllocationsApi
             agreement, district, indicator, fromMonth, toMonth, Visibility.Families(office),
             office.Kind == PrincipalKind.District ? office.District : null);
         var entries = await reads.AllocationsAsync(query, cancellationToken);
-        return TypedResults.Ok(new AllocationsResponse([.. entries.Select(e => View(e, reference))]));
+        var views = entries.Select(e => View(e, reference)).ToArray();
+        if (CsvAnswer.Wanted(http, format))
+        {
+            return CsvAnswer.File(
+                "allocations",
+                ["协议", "统一社会信用代码", "指标", "月份", "区", "金额", "类型", "报告编号", "原因", "比例", "基数部分", "分成部分", "封顶剩余（前）", "封顶剩余（后）", "双核算", "记账时间", "记账人"],
+                views.Select(v => (IReadOnlyList<string?>)[v.Agreement, v.Enterprise, v.Indicator, v.Month, v.District, v.Amount, v.Kind == "allocation" ? "分配" : "调整",
+                    v.ReportId, v.Reason, v.Ratio, v.BasePart, v.SharedPart, v.CapRemainingBefore, v.CapRemainingAfter, v.DoubleCount ? "是" : "否", v.BookedAt, v.BookedBy]));
+        }
+
+        return TypedResults.Ok(new AllocationsResponse(views));
     }
 
     private static NodaTime.YearMonth? Month(string? text, string name, List<FieldError> errors)

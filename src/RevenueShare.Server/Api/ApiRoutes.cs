@@ -26,5 +26,9 @@ public static class ApiRoutes
         ReviewsApi.Map(api);
         FiguresApi.Map(api);
         AllocationsApi.Map(api);
+        FigureImportApi.Map(api);
+        ReconciliationApi.Map(api);
+        StatementApi.Map(api);
+        SettlementApi.Map(api);
     }
 }

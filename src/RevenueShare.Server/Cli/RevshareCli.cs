@@ -20,6 +20,8 @@ public static class RevshareCli
         var root = new RootCommand("RevenueShare: the Guangzhou district revenue-sharing ledger.");
         root.Subcommands.Add(ServeCommand.Create(store, stdout));
         root.Subcommands.Add(TokensCommand.Create(store, stdout, stderr, clock));
+        root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -49,6 +51,11 @@ public static class RevshareCli
         {
             await stderr.WriteLineAsync("revshare: " + e.Message);
             return ExitCodes.Usage;
+        }
+        catch (HttpRequestException e)
+        {
+            await stderr.WriteLineAsync("revshare: the server could not be reached: " + e.Message);
+            return ExitCodes.Failed;
         }
         catch (DbException e)
         {

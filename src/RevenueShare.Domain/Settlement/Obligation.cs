@@ -1,0 +1,4 @@
+namespace RevenueShare.Domain.Settlement;
+
+/// <summary>What <see cref="From"/> owes <see cref="To"/>: a gross amount or a netted transfer, at one scale.</summary>
+public sealed record Obligation(string From, string To, decimal Amount);

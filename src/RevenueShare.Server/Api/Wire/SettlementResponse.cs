@@ -1,0 +1,8 @@
+namespace RevenueShare.Server.Api.Wire;
+
+/// <summary>
+/// The year-end settlement (PRODUCT.md §6): gross obligations per tax indicator and in total, each
+/// district's net position, and the netted transfers that settle them.
+/// </summary>
+public sealed record SettlementResponse(
+    int Year, IReadOnlyList<SettlementGross> Gross, IReadOnlyList<SettlementTransfer> Totals, IReadOnlyList<SettlementPosition> Positions, IReadOnlyList<SettlementTransfer> Transfers);

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using RevenueShare.Server.Csv;
+using RevenueShare.Server.Tests.EndToEnd.Harness;
+using RevenueShare.Server.Tests.Support;
+using static RevenueShare.Server.Tests.EndToEnd.Harness.Docs;
+using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;
+
+namespace RevenueShare.Server.Tests.EndToEnd;
+
+/// <summary>
+/// <c>POST /api/figures/import</c> through HTTP on the real store: the same file saved by Excel as
+/// GB18030 and as UTF-8 with a BOM books the same; bad lines are reported by line number and the good
+/// ones booked; a re-import books nothing.
+/// </summary>
+public sealed class FigureImportEndToEndTests
+{
+    private static readonly string Enterprise = CreditCode(Huangpu, 21);
+
+    /// <summary>Chinese headers, an extra column (企业名称) to ignore, and Chinese text in it.</summary>
+    private static string File(string enterprise) =>
+        "报告编号,统一社会信用代码,企业名称,指标,月份,金额,修订号\r\n"
+        + $"imp-0001,{enterprise},示例智造有限公司,vat,2025-01,100.01,1\r\n"
+        + $"imp-0002,{enterprise},\"示例智造有限公司, 黄埔\",vat,2025-02,2000.00,1\r\n"
+        + $"imp-0003,{enterprise},示例智造,cit,2025-01,333.33,1\r\n";
+
+    [Fact]
+    public async Task A_gb18030_file_and_a_utf8_bom_file_import_with_identical_results()
+    {
+        var outcomes = new List<string>();
+        foreach (var bytes in new[] { CsvDecoding.Gb18030.GetBytes(File(Enterprise)), [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(File(Enterprise))] })
+        {
+            await using var ledger = await StartAsync();
+            await ledger.CreateActiveAsync(TwoParty(Enterprise, ["vat", "cit"]));
+            var response = await PostCsvAsync(ledger, Tax, bytes);
+            var body = await OkAsync(response);
+            var results = body.GetProperty("results").EnumerateArray().ToArray();
+            Assert.Equal([2, 3, 4], results.Select(r => r.GetProperty("line").GetInt32()));
+            Assert.All(results, r => Assert.Equal("booked", r.GetProperty("status").GetString()));
+            var entries = await ledger.AllocationsAsync();
+            Assert.Equal(6, entries.Count);
+            outcomes.Add(string.Join("|", results.Select(r => r.GetProperty("reportId").GetString() + r.GetProperty("status").GetString()))
+                + string.Join("|", entries.Select(e => $"{e.Enterprise} {e.Indicator} {e.Month} {e.District} {e.AmountText}")));
+        }
+
+        Assert.Equal(outcomes[0], outcomes[1]);
+    }
+
+    [Fact]
+    public async Task Bad_lines_are_reported_by_line_number_the_good_ones_booked_and_a_reimport_books_nothing()
+    {
+        await using var ledger = await StartAsync();
+        await ledger.CreateActiveAsync(TwoParty(Enterprise, ["vat"]));
+        var (wrongCheck, expected) = WrongCheck(Enterprise);
+        var file = "reportId,enterprise,indicator,month,amount,revision\n"
+            + $"ok-1,{Enterprise},vat,2025-01,10.00,1\n"
+            + $"bad-scale,{Enterprise},vat,2025-02,10.001,1\n"
+            + $"bad-code,{wrongCheck},vat,2025-03,10.00,1\n"
+            + "\n"
+            + $"ok-2,{Enterprise},vat,2025-04,20.00,1\n"
+            + $"bad-revision,{Enterprise},vat,2025-05,20.00,x\n"
+            + $"bad-month,{Enterprise},vat,2025-13,20.00,1\n";
+        var body = await OkAsync(await PostCsvAsync(ledger, Tax, Encoding.UTF8.GetBytes(file)));
+        var results = body.GetProperty("results").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("line").GetInt32(), r => (Status: r.GetProperty("status").GetString(), Error: r.GetProperty("error")));
+        Assert.Equal([2, 3, 4, 6, 7, 8], results.Keys);
+        Assert.Equal("booked", results[2].Status);
+        Assert.Equal("booked", results[6].Status);
+        foreach (var line in new[] { 3, 4, 7, 8 })
+        {
+            Assert.Equal("rejected", results[line].Status);
+        }
+
+        Assert.Contains(expected.ToString(), results[4].Error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'x'", results[7].Error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4, (await ledger.AllocationsAsync()).Count);
+
+        var again = await OkAsync(await PostCsvAsync(ledger, Tax, Encoding.UTF8.GetBytes(file)));
+        Assert.Equal(["duplicate", "duplicate"], again.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("status").GetString() != "rejected").Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(4, (await ledger.AllocationsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_file_without_the_needed_columns_is_refused_whole()
+    {
+        await using var ledger = await StartAsync();
+        var response = await PostCsvAsync(ledger, Tax, Encoding.UTF8.GetBytes("reportId,enterprise,amount\r\nx,y,1\r\n"));
+        var (problem, _) = await Responses.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("indicator", problem.Detail, StringComparison.Ordinal);
+    }
+
+    internal static async Task<HttpResponseMessage> PostCsvAsync(LedgerUnderTest ledger, string? office, byte[] bytes)
+    {
+        var token = office is null ? null : await ledger.TokenAsync(office);
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var request = RunningServer.Request(HttpMethod.Post, "/api/figures/import", token, content);
+        return await ledger.Server.Client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
