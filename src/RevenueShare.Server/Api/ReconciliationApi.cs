@@ -13,7 +13,7 @@ namespace RevenueShare.Server.Api;
 /// <c>GET /api/reconciliation?month=</c> (PRODUCT.md §6): the statistics bureau for statistical
 /// indicators, finance for all. Reported is the sum of current figures; allocated the sum of entries
 /// without double-count credits, so the two are equal by construction and a difference is a defect.
-/// Review status is "none" until the review of issue 3 item 1 is wired in.
+/// Review status per agreement and family: <c>none</c> until the reviewing office decides.
 /// </summary>
 public static class ReconciliationApi
 {
@@ -73,6 +73,8 @@ public static class ReconciliationApi
                 statistical ? ByDistrict(credits.Select(e => (e.District, e.Units))) : null));
         }
 
+        var reviewed = (await reads.ReviewsAsync(null, period, cancellationToken))
+            .ToDictionary(r => (r.Agreement, r.Family), r => r.Status);
         var reportedKeys = figures.Select(f => (f.Agreement, f.Enterprise, f.Indicator)).ToHashSet();
         var missing = new List<MissingReport>();
         var reviews = new List<ReviewStatusView>();
@@ -89,7 +91,7 @@ public static class ReconciliationApi
 
             foreach (var family in families.Where(f => covered.Any(i => Family(i) == f)))
             {
-                reviews.Add(new ReviewStatusView(agreement.Id, family, "none"));
+                reviews.Add(new ReviewStatusView(agreement.Id, family, reviewed.GetValueOrDefault((agreement.Id, family), "none")));
             }
         }
 

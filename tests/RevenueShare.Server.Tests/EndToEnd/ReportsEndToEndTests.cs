@@ -42,6 +42,17 @@ public sealed class ReportsEndToEndTests
             Assert.Equal("none", r.GetProperty("status").GetString());
         });
 
+        // Once the statistics bureau approves March of an agreement (not the one whose report is still
+        // to come: that month would be locked), reconciliation shows it.
+        var reviewed = statistics.GetProperty("reviews").EnumerateArray()
+            .Select(r => r.GetProperty("agreement").GetString()!)
+            .First(a => a != missing.GetProperty("agreement").GetString());
+        await ledger.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/agreements/{reviewed}/months/2025-03/reviews", Statistics, new { decision = "approve" });
+        var after = await ledger.GetAsync("/api/reconciliation?month=2025-03", Statistics);
+        Assert.Equal(
+            "approved",
+            after.GetProperty("reviews").EnumerateArray().Single(r => r.GetProperty("agreement").GetString() == reviewed).GetProperty("status").GetString());
+
         var figures = StatisticsFigures().Where(r => (string)r["month"]! == "2025-03" && (string)r["reportId"]! != LeftOut).ToArray();
         foreach (var indicator in indicators)
         {
