@@ -60,6 +60,8 @@ public static class LedgerConfig
                   tag-read-mode = Csv
                   refresh-interval = 50ms
                   journal-sequence-retrieval.query-delay = 50ms
+                  # A busy machine (CI on two cores) can take longer than the 1 s default to answer.
+                  journal-sequence-retrieval.ask-timeout = 10s
                 }
               }
             }

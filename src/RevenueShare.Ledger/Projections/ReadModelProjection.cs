@@ -16,6 +16,7 @@ namespace RevenueShare.Ledger.Projections;
 public sealed class ReadModelProjection
 {
     private const int BatchSize = 2000;
+    private const int CatchUpAttempts = 3;
 
     private readonly ActorSystem system;
     private readonly ReadModelWriter writer;
@@ -33,11 +34,25 @@ public sealed class ReadModelProjection
         var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var materializer = system.Materializer();
 
-        var offset = await writer.LoadOffsetAsync(cancellationToken);
-        await journal.CurrentEventsByTag(AgreementActor.Tag, Offset.Sequence(offset))
-            .GroupedWithin(BatchSize, TimeSpan.FromMilliseconds(50))
-            .SelectAsync(1, Write)
-            .RunWith(Sink.Ignore<NotUsed>(), materializer);
+        // Catch up with what the journal holds before reads are answered; a journal slow to start
+        // on a busy machine gets a few more tries, each from the offset already written.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var offset = await writer.LoadOffsetAsync(cancellationToken);
+                await journal.CurrentEventsByTag(AgreementActor.Tag, Offset.Sequence(offset))
+                    .GroupedWithin(BatchSize, TimeSpan.FromMilliseconds(50))
+                    .SelectAsync(1, Write)
+                    .RunWith(Sink.Ignore<NotUsed>(), materializer);
+                break;
+            }
+            catch (Exception) when (attempt < CatchUpAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+
         barrier.CaughtUp();
 
         // The live stream runs for as long as the actor system does; stopping the system stops it.
