@@ -126,9 +126,9 @@ internal sealed class Bench : IAsyncDisposable
             watch.Stop();
             var rate = booked / watch.Elapsed.TotalSeconds;
             var list = latencies.ToList();
-            Console.WriteLine($"in-process: {booked} reports, acknowledged in {acknowledged.TotalSeconds:F1} s, read side caught up at {watch.Elapsed.TotalSeconds:F1} s; {memory.GcCounts}");
+            Console.WriteLine($"in-process: {booked} reports, acknowledged in {acknowledged.TotalSeconds:F1} s, read side caught up at {watch.Elapsed.TotalSeconds:F1} s; {memory.Cpu}; {memory.GcCounts}");
             await memory.DisposeAsync();
-            rows.Add(("ingest in-process (LedgerGateway), reports/s", $"{rate:F0}", "—", $"{booked} reports in {watch.Elapsed.TotalSeconds:F1} s (acked {acknowledged.TotalSeconds:F1} s)"));
+            rows.Add(("ingest in-process (LedgerGateway), reports/s", $"{rate:F0}", "—", $"{booked} reports in {watch.Elapsed.TotalSeconds:F1} s (acked {acknowledged.TotalSeconds:F1} s); {memory.Cpu}"));
             rows.Add(("  batch latency p50 / p99 (in-process)", $"{Stats.Percentile(list, 0.5):F0} / {Stats.Percentile(list, 0.99):F0} ms", "—", "two offices sending in sequence"));
             rows.Add(("  peak working set / GC heap (in-process phase)", $"{Stats.Mib(memory.PeakWorkingSet)} / {Stats.Mib(memory.PeakHeap)}", "< 1 GiB", memory.GcCounts));
             _ = rowsRead;
@@ -271,6 +271,7 @@ internal sealed class Bench : IAsyncDisposable
         var acknowledged = watch.Elapsed;
         await SendAsync(client, HttpMethod.Get, $"/api/allocations?district={district}&from=2025-12&to=2025-12", tokens["finance"], null, HttpStatusCode.OK);
         watch.Stop();
+        var cpu = memory.Cpu;
         await memory.DisposeAsync();
         if (booked != count)
         {
@@ -279,8 +280,8 @@ internal sealed class Bench : IAsyncDisposable
 
         var rate = booked / watch.Elapsed.TotalSeconds;
         var list = latencies.ToList();
-        Console.WriteLine($"HTTP: {booked} reports, acknowledged in {acknowledged.TotalSeconds:F1} s, read side caught up at {watch.Elapsed.TotalSeconds:F1} s; {memory.GcCounts}");
-        rows.Insert(0, ("ingest through HTTP (batches of 1,000), reports/s", $"{rate:F0}", "≥ 20,000", $"{booked} reports in {watch.Elapsed.TotalSeconds:F1} s (acked {acknowledged.TotalSeconds:F1} s)"));
+        Console.WriteLine($"HTTP: {booked} reports, acknowledged in {acknowledged.TotalSeconds:F1} s, read side caught up at {watch.Elapsed.TotalSeconds:F1} s; {cpu}; {memory.GcCounts}");
+        rows.Insert(0, ("ingest through HTTP (batches of 1,000), reports/s", $"{rate:F0}", "≥ 20,000", $"{booked} reports in {watch.Elapsed.TotalSeconds:F1} s (acked {acknowledged.TotalSeconds:F1} s); {cpu}"));
         rows.Insert(1, ("  batch latency p50 / p99 (HTTP)", $"{Stats.Percentile(list, 0.5):F0} / {Stats.Percentile(list, 0.99):F0} ms", "—", "two offices sending in sequence"));
         rows.Insert(2, ("  peak working set / GC heap (HTTP phase)", $"{Stats.Mib(memory.PeakWorkingSet)} / {Stats.Mib(memory.PeakHeap)}", "< 1 GiB", memory.GcCounts));
         var process = Process.GetCurrentProcess();

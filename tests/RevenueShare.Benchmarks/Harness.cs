@@ -19,6 +19,9 @@ internal sealed class MemorySampler : IAsyncDisposable
     private readonly int gen0 = GC.CollectionCount(0);
     private readonly int gen1 = GC.CollectionCount(1);
     private readonly int gen2 = GC.CollectionCount(2);
+    private readonly TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly Stopwatch wall = Stopwatch.StartNew();
+    private readonly TimeSpan pauses = GC.GetTotalPauseDuration();
 
     public MemorySampler()
     {
@@ -42,7 +45,17 @@ internal sealed class MemorySampler : IAsyncDisposable
 
     public long PeakHeap { get; private set; }
 
-    public string GcCounts => $"gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}";
+    public string GcCounts => $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F1} s";
+
+    /// <summary>Process CPU over wall time and cores since the phase began: near 100% means CPU-bound on this machine.</summary>
+    public string Cpu
+    {
+        get
+        {
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            return $"CPU {used.TotalSeconds / (wall.Elapsed.TotalSeconds * Environment.ProcessorCount):P0} of {Environment.ProcessorCount} cores";
+        }
+    }
 
     private void Sample()
     {

@@ -4,6 +4,12 @@ using RevenueShare.Benchmarks;
 
 // The benchmark of issue 4: a city-year through HTTP and in-process, restatements, recovery of the
 // largest agreement, queries and the raw-store limit, printed as one table. Exit code 1 on any failure.
+if (args.Contains("--profile"))
+{
+    Profile.Run(args.SkipWhile(a => a != "--scale").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1.0));
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
