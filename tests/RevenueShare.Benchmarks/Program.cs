@@ -13,7 +13,7 @@ if (args.Contains("--profile"))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep]");
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery]");
     return 2;
 }
 
@@ -34,13 +34,15 @@ catch (Exception e)
     return 1;
 }
 
-internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep)
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false)
 {
     public static BenchOptions? Parse(string[] args)
     {
         var scale = 1.0;
         string? postgres = null;
         bool quick = false, keep = false;
+        var senders = 1;
+        var skipRecovery = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,6 +52,12 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
                     break;
                 case "--postgres" when i + 1 < args.Length:
                     postgres = args[++i];
+                    break;
+                case "--senders" when i + 1 < args.Length:
+                    senders = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--skip-recovery":
+                    skipRecovery = true;
                     break;
                 case "--quick":
                     quick = true;
@@ -62,6 +70,6 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
             }
         }
 
-        return scale > 0 ? new BenchOptions(scale, postgres, quick, keep) : null;
+        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery) : null;
     }
 }
