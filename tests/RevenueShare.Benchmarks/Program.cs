@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using RevenueShare.Benchmarks;
+
+// The benchmark of issue 4: a city-year through HTTP and in-process, restatements, recovery of the
+// largest agreement, queries and the raw-store limit, printed as one table. Exit code 1 on any failure.
+if (args.Contains("--profile"))
+{
+    Profile.Run(args.SkipWhile(a => a != "--scale").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1.0));
+    return 0;
+}
+
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery]");
+    return 2;
+}
+
+Console.WriteLine($"RevenueShare benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; scale {options.Scale.ToString(CultureInfo.InvariantCulture)}; "
+    + $"store {(options.Postgres is null ? "SQLite" : "PostgreSQL")}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+var total = Stopwatch.StartNew();
+try
+{
+    await using var bench = await Bench.CreateAsync(options);
+    await bench.RunAsync();
+    bench.Print();
+    Console.WriteLine($"benchmark finished in {total.Elapsed.TotalSeconds:F0} s");
+    return bench.Failures.Count == 0 ? 0 : 1;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"benchmark FAILED after {total.Elapsed.TotalSeconds:F0} s: {e}");
+    return 1;
+}
+
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false)
+{
+    public static BenchOptions? Parse(string[] args)
+    {
+        var scale = 1.0;
+        string? postgres = null;
+        bool quick = false, keep = false;
+        var senders = 1;
+        var skipRecovery = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--scale" when i + 1 < args.Length:
+                    scale = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--postgres" when i + 1 < args.Length:
+                    postgres = args[++i];
+                    break;
+                case "--senders" when i + 1 < args.Length:
+                    senders = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--skip-recovery":
+                    skipRecovery = true;
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--keep":
+                    keep = true;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery) : null;
+    }
+}
