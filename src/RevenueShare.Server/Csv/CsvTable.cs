@@ -1,125 +1,65 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace RevenueShare.Server.Csv;
 
 /// <summary>
-/// RFC 4180 text both ways. Written as Excel in China opens it without asking: UTF-8 with a BOM,
-/// CRLF line ends, a field quoted when it holds a comma, a quote or a line break. Read with the line
-/// number where each record starts (the header is line 1), quoted fields may span lines.
+/// RFC 4180 text both ways, through CsvHelper. Written as Excel in China opens it without asking:
+/// UTF-8 with a BOM, CRLF line ends, a field quoted only when it must be. Read with the line number
+/// where each record starts (the header is line 1); quoted fields may span lines, blank lines are
+/// skipped.
 /// </summary>
 public static class CsvTable
 {
+    private static readonly CsvConfiguration Writing = new(CultureInfo.InvariantCulture)
+    {
+        HasHeaderRecord = false,
+        NewLine = "\r\n",
+    };
+
+    // No NewLine here: left unset, the parser accepts CRLF, LF and CR alike, as files from any editor have.
+    private static readonly CsvConfiguration Reading = new(CultureInfo.InvariantCulture)
+    {
+        HasHeaderRecord = false,
+        IgnoreBlankLines = true,
+        DetectColumnCountChanges = false,
+    };
+
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        var text = new StringBuilder();
-        Append(text, header);
-        foreach (var row in rows)
+        using var buffer = new MemoryStream();
+        using (var text = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = new CsvWriter(text, Writing))
         {
-            Append(text, row);
+            foreach (var row in rows.Prepend(header))
+            {
+                foreach (var field in row)
+                {
+                    csv.WriteField(field ?? string.Empty);
+                }
+
+                csv.NextRecord();
+            }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return buffer.ToArray();
     }
 
-    /// <summary>Records with the line each starts on; blank lines are skipped.</summary>
+    /// <summary>Records with the line each starts on.</summary>
     public static IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> Read(string text)
     {
         var records = new List<(int, IReadOnlyList<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
-        var any = false;
-        for (var i = 0; i < text.Length; i++)
+        using var parser = new CsvParser(new StringReader(text), Reading);
+        while (parser.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    End();
-                    line++;
-                    start = line;
-                    break;
-                default:
-                    field.Append(c);
-                    any = true;
-                    break;
-            }
+            // RawRow is the line a record ends on; a quoted field may have carried it over line breaks.
+            var raw = parser.RawRecord.TrimEnd('\r', '\n');
+            var breaks = raw.Count(c => c == '\n');
+            records.Add((parser.RawRow - breaks, parser.Record ?? []));
         }
 
-        End();
         return records;
-
-        void End()
-        {
-            if (any)
-            {
-                fields.Add(field.ToString());
-                records.Add((start, fields.ToArray()));
-            }
-
-            fields.Clear();
-            field.Clear();
-            any = false;
-        }
-    }
-
-    private static void Append(StringBuilder text, IReadOnlyList<string?> row)
-    {
-        for (var i = 0; i < row.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-
-            var value = row[i] ?? string.Empty;
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                text.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                text.Append(value);
-            }
-        }
-
-        text.Append("\r\n");
     }
 }
