@@ -56,6 +56,11 @@ public sealed class LedgerGateway
 
     public async Task<AgreementReply> SendAsync(IAgreementCommand command, CancellationToken cancellationToken)
     {
+        if (command is not (CreateAgreement or BookFigures) && !await IsIssuedAsync(command.AgreementId, cancellationToken))
+        {
+            return new AgreementReply(null, new Rejection(RejectionCode.NotFound, $"Agreement {command.AgreementId} does not exist."), [], 0);
+        }
+
         var reply = await registry.Get<AgreementRegion>().Ask<AgreementReply>(command, Timeout, cancellationToken);
         if (reply.State is not null)
         {
@@ -68,9 +73,21 @@ public sealed class LedgerGateway
     /// <summary>The agreement's current state from its actor, or null when it does not exist.</summary>
     public async Task<AgreementState?> GetAsync(string agreementId, CancellationToken cancellationToken)
     {
+        if (!await IsIssuedAsync(agreementId, cancellationToken))
+        {
+            return null;
+        }
+
         var reply = await registry.Get<AgreementRegion>().Ask<AgreementReply>(new GetAgreement(agreementId), Timeout, cancellationToken);
         return reply.State;
     }
+
+    /// <summary>
+    /// Whether the id was ever given out: asking an agreement actor about any other id would start
+    /// (and keep) an actor for every id a caller makes up.
+    /// </summary>
+    private Task<bool> IsIssuedAsync(string agreementId, CancellationToken cancellationToken) =>
+        registry.Get<AgreementNumbering>().Ask<bool>(new IsIssued(agreementId), Timeout, cancellationToken);
 
     /// <summary>
     /// Books a batch: each report is routed to the agreement covering it, each agreement receives its

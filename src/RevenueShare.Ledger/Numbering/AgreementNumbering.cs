@@ -17,6 +17,7 @@ public sealed class AgreementNumbering : ReceivePersistentActor
     public AgreementNumbering()
     {
         Recover<AgreementNumberIssued>(issued => lastByYear[issued.Year] = issued.Number);
+        Command<IsIssued>(query => Sender.Tell(Issued(query.AgreementId)));
         Command<NextAgreementId>(next =>
         {
             var sender = Sender;
@@ -34,4 +35,16 @@ public sealed class AgreementNumbering : ReceivePersistentActor
     public static Props Props() => Akka.Actor.Props.Create(() => new AgreementNumbering());
 
     public static string Format(int year, int number) => $"{Prefix}-{year:D4}-{number:D4}";
+
+    private bool Issued(string id)
+    {
+        var parts = id.Split('-');
+        return parts.Length == 3
+            && parts[0] == Prefix
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number >= 1
+            && Format(year, number) == id
+            && number <= lastByYear.GetValueOrDefault(year);
+    }
 }

@@ -85,6 +85,20 @@ public abstract class LedgerOnStoreContract
         Assert.Empty(await Allocations(ledger, second));
     }
 
+    [Theory]
+    [InlineData("GZ-2025-0099")]
+    [InlineData("GZ-2025-1")]
+    [InlineData("../etc")]
+    public async Task An_id_never_given_out_is_not_found_without_starting_an_agreement(string id)
+    {
+        await using var ledger = await LedgerHost.StartAsync(await NewStoreAsync(), LedgerHost.ClockAt("2025-06-01T00:00:00Z"));
+        await ApproveAsync(ledger, CapTerms());
+
+        Assert.Null(await ledger.Gateway.GetAsync(id, default));
+        var reply = await ledger.Gateway.SendAsync(new FireTrigger(id, Principal.Finance, LifecycleTrigger.Suspend, "审计", null), default);
+        Assert.Equal(RejectionCode.NotFound, reply.Rejection!.Code);
+    }
+
     [Fact]
     public async Task Reviews_are_projected_as_the_current_status_and_survive_a_restart()
     {

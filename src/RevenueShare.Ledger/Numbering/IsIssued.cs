@@ -1,0 +1,4 @@
+namespace RevenueShare.Ledger.Numbering;
+
+/// <summary>Asks whether an agreement id was ever given out; answered with a bool.</summary>
+public sealed record IsIssued(string AgreementId);
