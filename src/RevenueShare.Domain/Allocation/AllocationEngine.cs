@@ -100,7 +100,11 @@ public static class AllocationEngine
         var step = term.StepFor(figure.Month);
         var scale = reference.Indicator(figure.Indicator).Scale;
         var parties = rules.Parties;
-        var ratios = parties.Select(p => step.Ratios.GetValueOrDefault(p.District)).ToArray();
+        var ratios = new decimal[parties.Length];
+        for (var k = 0; k < parties.Length; k++)
+        {
+            ratios[k] = step.Ratios.GetValueOrDefault(parties[k].District);
+        }
 
         var x = figure.Amount;
         var shared = state.Shareable(figure);
@@ -114,7 +118,12 @@ public static class AllocationEngine
         {
             // Double counting credits the other parties without taking anything from the registered
             // district, so nothing moves and the cap is untouched.
-            amounts = [.. parties.Select((_, k) => k == registered ? x : shared)];
+            amounts = new decimal[parties.Length];
+            for (var k = 0; k < parties.Length; k++)
+            {
+                amounts[k] = k == registered ? x : shared;
+            }
+
             if (cap is not null)
             {
                 remainingBefore = cap.Amount - state.Transferred;
@@ -130,7 +139,7 @@ public static class AllocationEngine
                 parts = ApplyCap(parts, ratios, registered, cap.Amount, state.Transferred, scale);
             }
 
-            var transferred = parts.Where((_, k) => k != registered).Sum();
+            var transferred = SumOfOthers(parts, registered);
             parts[registered] = x - transferred;
             amounts = parts;
             if (cap is not null)
@@ -165,7 +174,7 @@ public static class AllocationEngine
     /// </summary>
     private static decimal[] ApplyCap(decimal[] parts, decimal[] ratios, int registered, decimal cap, decimal transferredBefore, int scale)
     {
-        var wanted = parts.Where((_, k) => k != registered).Sum();
+        var wanted = SumOfOthers(parts, registered);
         if (transferredBefore + wanted <= cap)
         {
             return parts;
@@ -188,6 +197,21 @@ public static class AllocationEngine
         }
 
         return capped;
+    }
+
+    /// <summary>What the parties other than the registered district receive, summed in party order.</summary>
+    private static decimal SumOfOthers(decimal[] parts, int registered)
+    {
+        var sum = 0m;
+        for (var k = 0; k < parts.Length; k++)
+        {
+            if (k != registered)
+            {
+                sum += parts[k];
+            }
+        }
+
+        return sum;
     }
 
     private static int IndexOfRegistered(ImmutableArray<Party> parties, CoveredEnterprise enterprise)

@@ -39,37 +39,43 @@ public static class LargestRemainder
             }
         }
 
+        if (percents.All(percent => percent == 0m))
+        {
+            throw new ArgumentException("The weights must have a positive sum.", nameof(percents));
+        }
+
         // Integers throughout: the shares are compared and truncated exactly, which decimal division
-        // (28 significant digits) cannot promise for every weight.
-        var weights = ToCommonIntegers(percents);
-        var total = BigInteger.Zero;
+        // (28 significant digits) cannot promise for every weight. Int128 when every product
+        // units × weight is sure to fit (the usual percents and amounts), BigInteger otherwise; the
+        // arithmetic is the same either way.
+        var units = amount / unit;
+        return FitsInt128(units, percents)
+            ? Distribute(Int128.CreateChecked(units), ToCommonIntegers<Int128>(percents), unit, scale)
+            : Distribute(new BigInteger(units), ToCommonIntegers<BigInteger>(percents), unit, scale);
+    }
+
+    private static decimal[] Distribute<T>(T units, T[] weights, decimal unit, int scale)
+        where T : IBinaryInteger<T>
+    {
+        var total = T.Zero;
         foreach (var weight in weights)
         {
             total += weight;
         }
 
-        if (total.IsZero)
-        {
-            throw new ArgumentException("The weights must have a positive sum.", nameof(percents));
-        }
-
-        var units = new BigInteger(amount / unit);
-        var parts = new BigInteger[weights.Length];
-        var remainders = new BigInteger[weights.Length];
+        var parts = new T[weights.Length];
+        var remainders = new T[weights.Length];
         var leftover = units;
         for (var k = 0; k < weights.Length; k++)
         {
-            parts[k] = BigInteger.DivRem(units * weights[k], total, out remainders[k]);
+            (parts[k], remainders[k]) = T.DivRem(units * weights[k], total);
             leftover -= parts[k];
         }
 
         // |leftover| is below the number of non-zero remainders, so zero-weight parts never get a unit.
-        var order = Enumerable.Range(0, weights.Length)
-            .OrderByDescending(k => BigInteger.Abs(remainders[k]))
-            .ThenBy(k => k)
-            .ToArray();
-        var step = leftover.Sign;
-        var count = (int)BigInteger.Abs(leftover);
+        var order = ByLargestRemainder(remainders);
+        var step = T.CreateChecked(T.Sign(leftover));
+        var count = int.CreateChecked(T.Abs(leftover));
         for (var n = 0; n < count; n++)
         {
             parts[order[n]] += step;
@@ -78,14 +84,60 @@ public static class LargestRemainder
         var result = new decimal[weights.Length];
         for (var k = 0; k < weights.Length; k++)
         {
-            result[k] = Amounts.Round((decimal)parts[k] * unit, scale);
+            result[k] = Amounts.Round(decimal.CreateChecked(parts[k]) * unit, scale);
         }
 
         return result;
     }
 
+    /// <summary>
+    /// The indexes by |remainder|, largest first, ties to the earlier index (an insertion sort: a
+    /// handful of parties, and the order is total, so any correct sort gives the same result).
+    /// </summary>
+    private static int[] ByLargestRemainder<T>(T[] remainders)
+        where T : IBinaryInteger<T>
+    {
+        var order = new int[remainders.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            var n = k;
+            while (n > 0 && T.Abs(remainders[order[n - 1]]) < T.Abs(remainders[k]))
+            {
+                order[n] = order[n - 1];
+                n--;
+            }
+
+            order[n] = k;
+        }
+
+        return order;
+    }
+
+    /// <summary>
+    /// Whether Int128 holds every intermediate: units below 10^19 and weights below 10^9 with at most
+    /// nine decimals make each weight's whole number below 10^18 and each product below 10^37.
+    /// </summary>
+    private static bool FitsInt128(decimal units, IReadOnlyList<decimal> weights)
+    {
+        if (Math.Abs(units) >= 10_000_000_000_000_000_000m)
+        {
+            return false;
+        }
+
+        foreach (var weight in weights)
+        {
+            if (weight.Scale > 9 || weight >= 1_000_000_000m)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The weights scaled by one power of ten so that every one is a whole number.</summary>
-    private static BigInteger[] ToCommonIntegers(IReadOnlyList<decimal> weights)
+    private static T[] ToCommonIntegers<T>(IReadOnlyList<decimal> weights)
+        where T : IBinaryInteger<T>
     {
         var scale = 0;
         foreach (var weight in weights)
@@ -93,12 +145,24 @@ public static class LargestRemainder
             scale = Math.Max(scale, (int)weight.Scale);
         }
 
-        var result = new BigInteger[weights.Count];
+        var result = new T[weights.Count];
         for (var k = 0; k < weights.Count; k++)
         {
             var weight = weights[k];
-            var mantissa = new BigInteger(weight * Pow10(weight.Scale));
-            result[k] = mantissa * BigInteger.Pow(10, scale - weight.Scale);
+            var mantissa = T.CreateChecked(weight * Pow10(weight.Scale));
+            result[k] = mantissa * Power(T.CreateChecked(10), scale - weight.Scale);
+        }
+
+        return result;
+    }
+
+    private static T Power<T>(T value, int exponent)
+        where T : IBinaryInteger<T>
+    {
+        var result = T.One;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= value;
         }
 
         return result;
