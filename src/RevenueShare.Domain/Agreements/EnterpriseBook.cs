@@ -31,14 +31,31 @@ public sealed record EnterpriseBook(
         CurrentFigures.Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
 
     /// <summary>
+    /// <see cref="CoveredFigures"/> of the book with <paramref name="reported"/> booked on top (each
+    /// replacing the figure of its indicator and month), without building that book.
+    /// </summary>
+    public IEnumerable<Figure> CoveredFiguresWith(IReadOnlyDictionary<(string Indicator, YearMonth Month), FigureReport> reported, AgreementRules rules)
+    {
+        var kept = Figures.Where(f => !reported.ContainsKey(f.Key)).Select(f => f.Value);
+        return kept.Concat(reported.Values)
+            .Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount))
+            .Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
+    }
+
+    /// <summary>
     /// The current lines with each figure's parties in <paramref name="rules"/>' order. The dictionary's
     /// own order is a hash order that can change from one process to the next, and a line reversed by an
     /// amendment has no new line to take its party order from, so the order is given here.
     /// </summary>
     public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules)
     {
-        var parties = rules.Parties.Select(p => p.District).ToList();
-        return Lines.Values.OrderBy(l => parties.IndexOf(l.District));
+        var order = new Dictionary<string, int>(rules.Parties.Length, StringComparer.Ordinal);
+        for (var k = 0; k < rules.Parties.Length; k++)
+        {
+            order.TryAdd(rules.Parties[k].District, k);
+        }
+
+        return Lines.Values.OrderBy(l => order.GetValueOrDefault(l.District, -1));
     }
 
     public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries)

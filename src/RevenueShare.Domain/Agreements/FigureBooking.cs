@@ -55,9 +55,9 @@ internal static class FigureBooking
         {
             var enterprise = enterprises[group.Key];
             var bookOfEnterprise = state.Books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
-            var figures = bookOfEnterprise.With(group, []).CoveredFigures(state.Rules);
+            var reportsByKey = LastByFigure(group);
+            var figures = bookOfEnterprise.CoveredFiguresWith(reportsByKey, state.Rules);
             var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference);
-            var reportsByKey = group.ToLookup(r => (r.Indicator, r.Month)).ToDictionary(g => g.Key, g => g.Last());
             var earliest = group.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
             var changes = new List<BookedEntry>();
             foreach (var change in AllocationDelta.Between(bookOfEnterprise.LinesInPartyOrder(state.Rules), after, reference))
@@ -108,7 +108,6 @@ internal static class FigureBooking
         Dictionary<(CreditCode, string, YearMonth), FigureReport> latest)
     {
         var indicator = reference.Indicator(report.Indicator);
-        var month = Months.Format(report.Month);
         if (Principal.ReporterOf(indicator.Family) != by)
         {
             return new Rejection(RejectionCode.Forbidden, $"{indicator.Code} is a {indicator.Family.ToString().ToLowerInvariant()} indicator: only {Principal.ReporterOf(indicator.Family)} reports it.", "indicator");
@@ -116,7 +115,7 @@ internal static class FigureBooking
 
         if (!enterprises.ContainsKey(report.Enterprise) || state.Rules.TermFor(report.Indicator, report.Month) is null)
         {
-            return new Rejection(RejectionCode.NotCovered, $"Agreement {state.Id} does not share {report.Indicator} of {report.Enterprise} in {month}.", "enterprise");
+            return new Rejection(RejectionCode.NotCovered, $"Agreement {state.Id} does not share {report.Indicator} of {report.Enterprise} in {Months.Format(report.Month)}.", "enterprise");
         }
 
         if (!state.WasApproved)
@@ -126,27 +125,39 @@ internal static class FigureBooking
 
         if (!state.IsOpenFor(report.Month))
         {
-            return new Rejection(RejectionCode.MonthNotOpen, $"Agreement {state.Id} does not accept figures for {month} (effective {Months.Format(state.Terms.Effective.From)}..{Months.Format(state.Terms.Effective.To)}; suspended or terminated months are closed).", "month");
+            return new Rejection(RejectionCode.MonthNotOpen, $"Agreement {state.Id} does not accept figures for {Months.Format(report.Month)} (effective {Months.Format(state.Terms.Effective.From)}..{Months.Format(state.Terms.Effective.To)}; suspended or terminated months are closed).", "month");
         }
 
         if (!Months.HasEnded(report.Month, now))
         {
-            return new Rejection(RejectionCode.MonthNotOpen, $"{month} has not ended (China time): figures are reported after the month closes.", "month");
+            return new Rejection(RejectionCode.MonthNotOpen, $"{Months.Format(report.Month)} has not ended (China time): figures are reported after the month closes.", "month");
         }
 
         var current = latest.GetValueOrDefault((report.Enterprise, report.Indicator, report.Month))
             ?? state.Books.GetValueOrDefault(report.Enterprise)?.Figures.GetValueOrDefault((report.Indicator, report.Month));
         if (current is null && report.Revision != 1)
         {
-            return new Rejection(RejectionCode.RevisionOutOfOrder, $"No figure of {report.Enterprise} for {report.Indicator} in {month} is booked yet: the first report has revision 1, not {report.Revision}.", "revision");
+            return new Rejection(RejectionCode.RevisionOutOfOrder, $"No figure of {report.Enterprise} for {report.Indicator} in {Months.Format(report.Month)} is booked yet: the first report has revision 1, not {report.Revision}.", "revision");
         }
 
         if (current is not null && report.Revision <= current.Revision)
         {
-            return new Rejection(RejectionCode.RevisionOutOfOrder, $"Revision {current.Revision} of {report.Enterprise} for {report.Indicator} in {month} is booked (report '{current.ReportId}'): a restatement needs a higher revision than {current.Revision}.", "revision");
+            return new Rejection(RejectionCode.RevisionOutOfOrder, $"Revision {current.Revision} of {report.Enterprise} for {report.Indicator} in {Months.Format(report.Month)} is booked (report '{current.ReportId}'): a restatement needs a higher revision than {current.Revision}.", "revision");
         }
 
         return null;
+    }
+
+    /// <summary>The last report of each figure in the batch: the revision that is booked.</summary>
+    private static Dictionary<(string Indicator, YearMonth Month), FigureReport> LastByFigure(IEnumerable<FigureReport> reports)
+    {
+        var last = new Dictionary<(string Indicator, YearMonth Month), FigureReport>();
+        foreach (var report in reports)
+        {
+            last[(report.Indicator, report.Month)] = report;
+        }
+
+        return last;
     }
 
     private static ReportOutcome Rejected(FigureReport report, RejectionCode code, string message, string field) =>

@@ -27,13 +27,15 @@ public static class AllocationDelta
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(reference);
 
-        var old = Index(before, nameof(before));
-        var current = Index(after, nameof(after));
+        var beforeLines = before as IReadOnlyList<AllocationLine> ?? [.. before];
+        var afterLines = after as IReadOnlyList<AllocationLine> ?? [.. after];
+        var old = Index(beforeLines, nameof(before));
+        var current = Index(afterLines, nameof(after));
         var changes = new List<AllocationChange>();
-        foreach (var (key, line) in current)
+        foreach (var line in afterLines)
         {
             var scale = reference.Indicator(line.Indicator).Scale;
-            if (!old.TryGetValue(key, out var previous))
+            if (!old.TryGetValue(KeyOf(line), out var previous))
             {
                 changes.Add(new AllocationChange(line, Amounts.Round(line.Amount, scale), AllocationChangeKind.Allocation));
             }
@@ -43,9 +45,9 @@ public static class AllocationDelta
             }
         }
 
-        foreach (var (key, line) in old)
+        foreach (var line in beforeLines)
         {
-            if (!current.ContainsKey(key) && line.Amount != 0m)
+            if (!current.ContainsKey(KeyOf(line)) && line.Amount != 0m)
             {
                 var scale = reference.Indicator(line.Indicator).Scale;
                 changes.Add(new AllocationChange(line with { Amount = Amounts.Round(0m, scale) }, Amounts.Round(-line.Amount, scale), AllocationChangeKind.Adjustment));
@@ -60,13 +62,13 @@ public static class AllocationDelta
             .ToArray();
     }
 
-    private static OrderedDictionary<Key, AllocationLine> Index(IEnumerable<AllocationLine> lines, string name)
+    /// <summary>The lines by key; the callers walk the lists themselves, so the index needs no order.</summary>
+    private static Dictionary<Key, AllocationLine> Index(IReadOnlyList<AllocationLine> lines, string name)
     {
-        var result = new OrderedDictionary<Key, AllocationLine>();
+        var result = new Dictionary<Key, AllocationLine>(lines.Count);
         foreach (var line in lines)
         {
-            var key = new Key(line.Enterprise, line.Indicator, line.Month, line.District);
-            if (!result.TryAdd(key, line))
+            if (!result.TryAdd(KeyOf(line), line))
             {
                 throw new ArgumentException($"Two lines for {line.Enterprise} {line.Indicator} {Months.Format(line.Month)} {line.District}.", name);
             }
@@ -74,6 +76,8 @@ public static class AllocationDelta
 
         return result;
     }
+
+    private static Key KeyOf(AllocationLine line) => new(line.Enterprise, line.Indicator, line.Month, line.District);
 
     private readonly record struct Key(CreditCode Enterprise, string Indicator, YearMonth Month, string District);
 }
