@@ -187,15 +187,8 @@ public static class AgreementDocumentReader
         ReferenceData reference,
         List<ValidationProblem> problems)
     {
-        if (string.IsNullOrEmpty(district))
+        if (!DocumentChecks.KnownDistrict(district, path, reference, problems))
         {
-            problems.Add(DocumentChecks.Required(path));
-            return null;
-        }
-
-        if (!reference.TryGetDistrict(district, out _))
-        {
-            problems.Add(DocumentChecks.UnknownDistrict(district, path));
             return null;
         }
 
@@ -342,15 +335,8 @@ public static class AgreementDocumentReader
         ReferenceData reference,
         List<ValidationProblem> problems)
     {
-        if (string.IsNullOrEmpty(district))
+        if (!DocumentChecks.KnownDistrict(district, path, reference, problems))
         {
-            problems.Add(DocumentChecks.Required(path));
-            return null;
-        }
-
-        if (!reference.TryGetDistrict(district, out _))
-        {
-            problems.Add(DocumentChecks.UnknownDistrict(district, path));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using RevenueShare.Domain.Reference;
 
@@ -78,6 +79,24 @@ internal static class DocumentChecks
         }
 
         return indicator;
+    }
+
+    /// <summary>A district code of the catalogue; a missing or unknown one is a problem at <paramref name="path"/>.</summary>
+    public static bool KnownDistrict([NotNullWhen(true)] string? code, string path, ReferenceData reference, List<ValidationProblem> problems)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            problems.Add(Required(path));
+            return false;
+        }
+
+        if (!reference.TryGetDistrict(code, out _))
+        {
+            problems.Add(UnknownDistrict(code, path));
+            return false;
+        }
+
+        return true;
     }
 
     public static ValidationProblem UnknownIndicator(string code, string path, ReferenceData reference) =>
