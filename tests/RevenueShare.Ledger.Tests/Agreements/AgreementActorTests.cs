@@ -27,6 +27,8 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
         akka.persistence.journal.test.class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.test"
         akka.persistence.snapshot-store.test.class = "Akka.Persistence.TestKit.TestSnapshotStore, Akka.Persistence.TestKit"
+        # The first reply of a run waits for the actor system, the journal and the JIT on a busy 2-core CI machine.
+        akka.test.single-expect-default = 15s
         """).WithFallback(LedgerConfig.For(StoreOptions.Sqlite(Path.GetTempPath())));
 
     private static readonly CreditCode Enterprise = CreditCode.Parse("91440115MA5BLE2Y7A");
