@@ -57,6 +57,12 @@ internal sealed class Bench : IAsyncDisposable
 
     public async Task RunAsync()
     {
+        if (options.OnlyRecovery)
+        {
+            await RecoveryAsync();
+            return;
+        }
+
         Console.WriteLine($"city-year: {agreements.Count} agreements ({string.Join(", ", agreements.GroupBy(a => a.Kind).Select(g => $"{g.Count()} {g.Key}"))}; "
             + $"{agreements.Count(a => a.DoubleCount)} with double-count statistics), {generator.EnterpriseCount} enterprises, {ReportCount} reports");
         var tax = Batches(Generator.Year(agreements, "tax"));
@@ -578,13 +584,27 @@ internal sealed class Bench : IAsyncDisposable
 
         Console.WriteLine($"recovery: built in {build.Elapsed.TotalSeconds:F1} s");
         var withSnapshot = await RecoverAsync(store, id, total);
+        var stepsWithSnapshot = await BreakdownAsync(store, id, useSnapshot: true);
         var deleted = await stores.DeleteSnapshotsAsync(store);
         var withoutSnapshot = await RecoverAsync(store, id, total);
-        rows.Add(("recovery of the largest agreement, from its snapshot", $"{withSnapshot.Get:F0} ms", "< 1 s", $"{total} figures; GetAsync after a fresh host start (start {withSnapshot.Start:F0} ms)"));
-        rows.Add(("recovery of the largest agreement, without snapshot", $"{withoutSnapshot.Get:F0} ms", "—", $"replays every event ({deleted} snapshot rows deleted; start {withoutSnapshot.Start:F0} ms)"));
+        var stepsWithout = await BreakdownAsync(store, id, useSnapshot: false);
+        rows.Add(("recovery of the largest agreement, from its snapshot", $"{withSnapshot.Get:F0} ms", "< 1 s", $"{total} figures; GetAsync after a fresh host start (start {withSnapshot.Start:F0} ms); peak working set {Stats.Mib(withSnapshot.PeakWorkingSet)}"));
+        rows.Add(("  its steps, outside the actor (from snapshot)", $"{stepsWithSnapshot.Total:F0} ms", "—", stepsWithSnapshot.ToString()));
+        rows.Add(("recovery of the largest agreement, without snapshot", $"{withoutSnapshot.Get:F0} ms", "—", $"replays every event ({deleted} snapshot rows deleted; start {withoutSnapshot.Start:F0} ms); peak working set {Stats.Mib(withoutSnapshot.PeakWorkingSet)}"));
+        rows.Add(("  its steps, outside the actor (without snapshot)", $"{stepsWithout.Total:F0} ms", "—", stepsWithout.ToString()));
     }
 
-    private async Task<(double Start, double Get)> RecoverAsync(StoreOptions store, string id, int figures)
+    /// <summary>The recovery's steps timed one by one (<see cref="RecoveryBreakdown"/>), after a full collection.</summary>
+    private async Task<RecoveryBreakdown.Steps> BreakdownAsync(StoreOptions store, string id, bool useSnapshot)
+    {
+        GC.Collect();
+        var steps = await RecoveryBreakdown.MeasureAsync(store, stores.IsPostgres, id, useSnapshot);
+        Console.WriteLine($"recovery steps ({(useSnapshot ? "from snapshot" : "without snapshot")}): {steps}");
+        GC.Collect();
+        return steps;
+    }
+
+    private async Task<(double Start, double Get, long PeakWorkingSet)> RecoverAsync(StoreOptions store, string id, int figures)
     {
         GC.Collect();
         var start = Stopwatch.StartNew();
@@ -592,17 +612,21 @@ internal sealed class Bench : IAsyncDisposable
         start.Stop();
         var gateway = host.Services.GetRequiredService<LedgerGateway>();
         var get = Stopwatch.StartNew();
+        var memory = new MemorySampler();
         var state = await gateway.GetAsync(id, CancellationToken.None);
         get.Stop();
+        await memory.DisposeAsync();
+        var peak = memory.PeakWorkingSet;
+
         var count = state?.Books.Values.Sum(b => b.Figures.Count) ?? 0;
         if (count != figures)
         {
             Failures.Add($"recovered agreement {id} holds {count} figures, expected {figures}");
         }
 
-        Console.WriteLine($"recovery: host start {Stats.Ms(start):F0} ms, GetAsync {Stats.Ms(get):F0} ms, {count} figures");
+        Console.WriteLine($"recovery: host start {Stats.Ms(start):F0} ms, GetAsync {Stats.Ms(get):F0} ms, {count} figures, peak working set {Stats.Mib(peak)}");
         await host.StopAsync();
-        return (Stats.Ms(start), Stats.Ms(get));
+        return (Stats.Ms(start), Stats.Ms(get), peak);
     }
 
     // ---------------------------------------------------------------- report

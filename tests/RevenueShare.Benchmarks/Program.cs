@@ -13,7 +13,7 @@ if (args.Contains("--profile"))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery]");
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--only recovery]");
     return 2;
 }
 
@@ -34,7 +34,8 @@ catch (Exception e)
     return 1;
 }
 
-internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false)
+/// <summary>The command line. <see cref="OnlyRecovery"/>: skip the city-year (ingest, restatements, queries) and measure recovery alone.</summary>
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -43,6 +44,7 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
         bool quick = false, keep = false;
         var senders = 1;
         var skipRecovery = false;
+        var onlyRecovery = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -55,6 +57,10 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
                     break;
                 case "--senders" when i + 1 < args.Length:
                     senders = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--only" when i + 1 < args.Length && args[i + 1] == "recovery":
+                    onlyRecovery = true;
+                    i++;
                     break;
                 case "--skip-recovery":
                     skipRecovery = true;
@@ -70,6 +76,8 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
             }
         }
 
-        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery) : null;
+        return scale > 0 && senders > 0 && !(skipRecovery && onlyRecovery)
+            ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, onlyRecovery)
+            : null;
     }
 }
