@@ -27,6 +27,7 @@ public static class LedgerConfig
                   "{{typeof(Domain.Agreements.IAgreementEvent).AssemblyQualifiedName}}" = ledger
                   "{{typeof(ILedgerRecord).AssemblyQualifiedName}}" = ledger
                   "{{typeof(AgreementSnapshot).AssemblyQualifiedName}}" = ledger
+                  "{{typeof(CompactAgreementSnapshot).AssemblyQualifiedName}}" = ledger
                 }
                 serialization-identifiers { "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" = {{LedgerSerializer.SerializerIdentifier}} }
               }

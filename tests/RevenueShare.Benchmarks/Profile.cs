@@ -80,7 +80,7 @@ internal static class Profile
                         if (++events[group.Key] % 50 == 0)
                         {
                             snapshot.Start();
-                            snapshotBytes += JsonSerializer.SerializeToUtf8Bytes(AgreementSnapshot.Of(states[group.Key]), LedgerJson.Options).Length;
+                            snapshotBytes += CompactSnapshotFormat.Write(states[group.Key]).Length;
                             snapshot.Stop();
                         }
                     }

@@ -66,12 +66,22 @@ internal static class RecoveryBreakdown
             }
 
             snapshotRead = Stats.Ms(watch);
+            if (Environment.GetEnvironmentVariable("REVSHARE_BENCH_DUMP_SNAPSHOT") is { Length: > 0 } dump)
+            {
+                await File.WriteAllBytesAsync(dump, bytes); // for working on the format alone
+            }
+
             snapshotBytes = bytes.Length;
             watch.Restart();
             var snapshot = serializer.FromBinary(bytes, snapshotManifest);
             snapshotDeserialize = Stats.Ms(watch);
             watch.Restart();
-            state = ((AgreementSnapshot)snapshot).ToState();
+            state = snapshot switch
+            {
+                CompactAgreementSnapshot compact => compact.State,
+                AgreementSnapshot json => json.ToState(),
+                _ => throw new InvalidOperationException($"unexpected snapshot {snapshot.GetType()}"),
+            };
             toState = Stats.Ms(watch);
         }
 

@@ -22,7 +22,7 @@ public sealed record AgreementState(
     YearMonth? TerminatedFrom,
     long Version,
     ImmutableDictionary<CreditCode, EnterpriseBook> Books,
-    ImmutableDictionary<string, FigureReport> Reports)
+    ReportIndex Reports)
 {
     /// <summary>The top-level state of §4.1: Active for each of Active's substates.</summary>
     public AgreementStatus TopLevelStatus => IsActive ? AgreementStatus.Active : Status;
@@ -56,7 +56,7 @@ public sealed record AgreementState(
         null,
         1,
         ImmutableDictionary<CreditCode, EnterpriseBook>.Empty,
-        ImmutableDictionary<string, FigureReport>.Empty);
+        ReportIndex.Empty);
 
     public AgreementState Apply(IAgreementEvent @event)
     {
@@ -186,12 +186,6 @@ public sealed record AgreementState(
             books[enterprise] = book.With(reportsByEnterprise[enterprise], entriesByEnterprise[enterprise]);
         }
 
-        var index = Reports.ToBuilder();
-        foreach (var report in reports)
-        {
-            index[report.ReportId] = report;
-        }
-
-        return this with { Books = books.ToImmutable(), Reports = index.ToImmutable() };
+        return this with { Books = books.ToImmutable(), Reports = Reports.SetItems(reports) };
     }
 }

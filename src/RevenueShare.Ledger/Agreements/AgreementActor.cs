@@ -33,7 +33,12 @@ public sealed class AgreementActor : ReceivePersistentActor
         this.clock = clock;
         this.reference = reference;
 
-        Recover<SnapshotOffer>(offer => state = ((AgreementSnapshot)offer.Snapshot).ToState());
+        Recover<SnapshotOffer>(offer => state = offer.Snapshot switch
+        {
+            CompactAgreementSnapshot compact => compact.State,
+            AgreementSnapshot json => json.ToState(),
+            var other => throw new InvalidOperationException($"Agreement {id} cannot recover from a {other.GetType().FullName}."),
+        });
         Recover<IAgreementEvent>(Apply);
         Recover<RecoveryCompleted>(_ => { });
         Recover<object>(unknown => throw new InvalidOperationException($"Agreement {id} cannot replay {unknown.GetType().FullName}."));
@@ -131,7 +136,7 @@ public sealed class AgreementActor : ReceivePersistentActor
                 Reply(replyTo, null, decision.Outcomes);
                 if (LastSequenceNr % SnapshotEvery < decision.Events.Length)
                 {
-                    SaveSnapshot(AgreementSnapshot.Of(state!));
+                    SaveSnapshot(new CompactAgreementSnapshot(state!));
                 }
             }
         });

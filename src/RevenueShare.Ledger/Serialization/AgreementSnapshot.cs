@@ -75,7 +75,7 @@ public sealed record AgreementSnapshot(
             TerminatedFrom,
             Version,
             books.ToImmutableDictionary(),
-            Reports.ToImmutableDictionary(r => r.ReportId, StringComparer.Ordinal))
+            ReportIndex.From(Reports))
         {
             SuspendedFrom = SuspendedFrom,
             Reviews = (Reviews.IsDefault ? [] : Reviews).ToImmutableDictionary(r => (r.Month, r.Family), r => r.Status),

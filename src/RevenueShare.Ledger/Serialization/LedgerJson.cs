@@ -7,7 +7,8 @@ namespace RevenueShare.Ledger.Serialization;
 
 /// <summary>
 /// The JSON options of the journal's wire format: camelCase, enums by name, NodaTime values in ISO
-/// form, decimals as JSON numbers (System.Text.Json writes and reads decimal exactly).
+/// form, decimals as JSON numbers (System.Text.Json writes and reads decimal exactly), dictionaries
+/// with their keys in ordinal order (the same state gives the same bytes in every process).
 /// </summary>
 public static class LedgerJson
 {
@@ -23,6 +24,7 @@ public static class LedgerJson
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.Converters.Add(new CreditCodeJsonConverter());
+        options.Converters.Add(new OrdinalDictionaryJsonConverter<decimal>());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

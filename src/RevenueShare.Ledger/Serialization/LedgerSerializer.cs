@@ -12,11 +12,14 @@ namespace RevenueShare.Ledger.Serialization;
 /// <summary>
 /// The journal's own wire format: System.Text.Json payloads under fixed string manifests, so renaming
 /// or moving a CLR type never breaks replay. A new shape of an event gets a new manifest (<c>.v2</c>)
-/// and the old one stays readable.
+/// and the old one stays readable. The one binary payload: <see cref="CompactAgreementSnapshot"/>
+/// (<see cref="CompactSnapshotFormat"/>), since an agreement's whole state is too large for JSON.
 /// </summary>
 public sealed class LedgerSerializer : SerializerWithStringManifest
 {
     public const int SerializerIdentifier = 4401;
+
+    private const string CompactSnapshotManifest = "agreement-snapshot.v2";
 
     private static readonly FrozenDictionary<Type, string> ManifestOf = new Dictionary<Type, string>
     {
@@ -38,6 +41,7 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         [typeof(FiguresBooked)] = "figures-booked.v1",
         [typeof(MonthReviewed)] = "month-reviewed.v1",
         [typeof(AgreementSnapshot)] = "agreement-snapshot.v1",
+        [typeof(CompactAgreementSnapshot)] = CompactSnapshotManifest,
         [typeof(CoverageGranted)] = "coverage-granted.v1",
         [typeof(CoverageSnapshot)] = "coverage-snapshot.v1",
         [typeof(AgreementNumberIssued)] = "agreement-number-issued.v1",
@@ -66,11 +70,14 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     public override byte[] ToBinary(object obj)
     {
         _ = Manifest(obj);
-        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), LedgerJson.Options);
+        return obj is CompactAgreementSnapshot snapshot
+            ? CompactSnapshotFormat.Write(snapshot.State)
+            : JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), LedgerJson.Options);
     }
 
     public override object FromBinary(byte[] bytes, string manifest) =>
-        TypeOf.TryGetValue(manifest, out var type)
+        manifest == CompactSnapshotManifest ? new CompactAgreementSnapshot(CompactSnapshotFormat.Read(bytes))
+        : TypeOf.TryGetValue(manifest, out var type)
             ? JsonSerializer.Deserialize(bytes, type, LedgerJson.Options)
                 ?? throw new SerializationException($"Empty payload for manifest {manifest}.")
             : throw new SerializationException($"Unknown manifest '{manifest}' in the journal.");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Akka.Actor;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
@@ -180,6 +181,46 @@ public abstract class LedgerOnStoreContract
             Assert.Equal(55, state.Reports.Count);
 
             // 55 × 6.00 = 330.00 of the 500.00 cap went to 440103; the next figure of 400.00 fits 170.00 only.
+            var outcome = await ledger.Gateway.BookAsync(Principal.Tax, [Report("m55", Months.Format(month.PlusMonths(55)), 400.00m)], default);
+            Assert.Equal(ReportStatus.Booked, outcome.Single().Status);
+            var last = (await Allocations(ledger, id)).Where(e => e.Month == month.PlusMonths(55));
+            Assert.Equal([$"{Months.Format(month.PlusMonths(55))} 440103 170.00", $"{Months.Format(month.PlusMonths(55))} 440115 230.00"], Lines(last));
+        }
+    }
+
+    [Fact]
+    public async Task An_agreement_whose_newest_snapshot_is_json_of_v1_recovers_from_it()
+    {
+        var clock = LedgerHost.ClockAt("2030-01-01T00:00:00Z");
+        var store = await NewStoreAsync();
+        string id;
+        var month = Months.Parse("2025-01");
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            id = await ApproveAsync(ledger, CapTerms());
+            for (var i = 0; i < 55; i++)
+            {
+                await ledger.Gateway.BookAsync(Principal.Tax, [Report($"m{i}", Months.Format(month.PlusMonths(i)), 10.00m)], default);
+            }
+
+            // What a store written before agreement-snapshot.v2 holds: its compact snapshots replaced by one JSON snapshot.
+            var state = (await ledger.Gateway.GetAsync(id, default))!;
+            var snapshots = Akka.Persistence.Persistence.Instance.Apply(ledger.System).SnapshotStoreFor(null);
+            var persistenceId = AgreementActor.PersistenceIdOf(id);
+            await snapshots.Ask<Akka.Persistence.DeleteSnapshotsSuccess>(
+                new Akka.Persistence.DeleteSnapshots(persistenceId, Akka.Persistence.SnapshotSelectionCriteria.Latest), TimeSpan.FromSeconds(15));
+            await snapshots.Ask<Akka.Persistence.SaveSnapshotSuccess>(
+                new Akka.Persistence.SaveSnapshot(new Akka.Persistence.SnapshotMetadata(persistenceId, state.Version, DateTime.UtcNow), RevenueShare.Ledger.Serialization.AgreementSnapshot.Of(state)), TimeSpan.FromSeconds(15));
+            var loaded = await snapshots.Ask<Akka.Persistence.LoadSnapshotResult>(
+                new Akka.Persistence.LoadSnapshot(persistenceId, Akka.Persistence.SnapshotSelectionCriteria.Latest, long.MaxValue), TimeSpan.FromSeconds(15));
+            Assert.IsType<RevenueShare.Ledger.Serialization.AgreementSnapshot>(loaded.Snapshot.Snapshot);
+        }
+
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            var state = await ledger.Gateway.GetAsync(id, default);
+            Assert.Equal(59, state!.Version);
+            Assert.Equal(55, state.Reports.Count);
             var outcome = await ledger.Gateway.BookAsync(Principal.Tax, [Report("m55", Months.Format(month.PlusMonths(55)), 400.00m)], default);
             Assert.Equal(ReportStatus.Booked, outcome.Single().Status);
             var last = (await Allocations(ledger, id)).Where(e => e.Month == month.PlusMonths(55));

@@ -61,10 +61,62 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
         AgreementSnapshot.Of(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"))
             .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"))
             .Apply(new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax"))),
+        new CompactAgreementSnapshot(Rich()),
         new CoverageGranted("GZ-2026-0001", [new CoverageItem(Enterprise, "vat", January, new YearMonth(2029, 12))]),
         new CoverageSnapshot([new CoverageGranted("GZ-2026-0001", [])]),
         new AgreementNumberIssued(2026, 1),
     }.ToDictionary(o => o.GetType());
+
+    /// <summary>
+    /// A state with what the compact form must keep exactly: two enterprises, a restated figure (both
+    /// revisions among the reports, the later one current), reportIds sharing a prefix up to a
+    /// surrogate pair, lines with and without caps, double-count lines, negative and zero amounts, a
+    /// decimal needing all 96 bits and one of scale 28, trailing zeros, and a review.
+    /// </summary>
+    private static AgreementState Rich()
+    {
+        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"));
+        return RichEvents().Aggregate(created, (state, e) => state.Apply(e));
+    }
+
+    private static IEnumerable<IAgreementEvent> RichEvents()
+    {
+        var other = CreditCode.Parse("91440106MA59C8UK2" + CreditCode.CheckCharacter("91440106MA59C8UK2"));
+        var february = new YearMonth(2026, 2);
+        AllocationLine Line(CreditCode enterprise, string indicator, YearMonth month, string district, decimal amount, decimal? before = null, decimal? after = null, bool doubleCount = false) =>
+            new(enterprise, indicator, month, district, amount, 60m, 0.00m, amount, before, after, doubleCount);
+        BookedEntry Booked(AllocationLine line, string reportId) => new(new AllocationChange(line, line.Amount, AllocationChangeKind.Allocation), reportId);
+
+        yield return new FiguresBooked("GZ-2026-0001", [Report with { Amount = 1.00m }, new FigureReport("\U00020000a", other, "cit", february, -0.10m, 1)], [
+            Booked(Line(Enterprise, "vat", January, "440103", 0.60m, 500.00m, 499.40m), "r1"),
+            Booked(Line(Enterprise, "vat", January, "440115", 0.40m), "r1"),
+            Booked(Line(other, "cit", february, "440103", -0.06m, doubleCount: true), "\U00020000a"),
+        ], At, "tax");
+        yield return new FiguresBooked("GZ-2026-0001", [
+            new FigureReport("r1b", Enterprise, "vat", January, 2.00m, 2),
+            new FigureReport("\U00020001b", other, "vat", february, 79228162514264337593543950335m, 1),
+            new FigureReport("r2", Enterprise, "cit", new YearMonth(2029, 12), 0.0000000000000000000000000001m, 1),
+        ], [
+            Booked(Line(Enterprise, "vat", January, "440103", 1.20m, 500.00m, 498.80m), "r1b"),
+            Booked(Line(other, "vat", february, "440115", -79228162514264337593543950335m, 0m, null), "\U00020001b"),
+            Booked(Line(Enterprise, "cit", new YearMonth(2029, 12), "440115", 0.0000000000000000000000000001m), "r2"),
+        ], At, "tax");
+        yield return new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax");
+    }
+
+    /// <summary>A state as text with every collection sorted, decimals with their scale: equal text, equal state.</summary>
+    private static string Canonical(AgreementState state)
+    {
+        var snapshot = AgreementSnapshot.Of(state);
+        var books = state.Books.OrderBy(b => b.Key).Select(b => new
+        {
+            enterprise = b.Key.Value,
+            figures = b.Value.Figures.OrderBy(f => f.Key.Indicator, StringComparer.Ordinal).ThenBy(f => f.Key.Month).Select(f => new { f.Key.Indicator, f.Key.Month, f.Value }),
+            lines = b.Value.Lines.OrderBy(l => l.Key.Indicator, StringComparer.Ordinal).ThenBy(l => l.Key.Month).ThenBy(l => l.Key.District, StringComparer.Ordinal)
+                .Select(l => new { l.Key.Indicator, l.Key.Month, l.Key.District, l.Value }),
+        });
+        return System.Text.Json.JsonSerializer.Serialize(new { snapshot = snapshot with { Lines = [] }, books }, LedgerJson.Options);
+    }
 
     [Fact]
     public void Every_type_with_a_manifest_has_a_sample_here()
@@ -110,6 +162,59 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
 
         Assert.Empty(state.Reviews);
         Assert.Single(state.Reports);
+    }
+
+    [Fact]
+    public void A_compact_snapshot_reads_back_as_the_same_state_and_the_same_bytes()
+    {
+        var state = Rich();
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(CompactAgreementSnapshot));
+        Assert.Equal("agreement-snapshot.v2", serializer.Manifest(new CompactAgreementSnapshot(state)));
+
+        var bytes = serializer.ToBinary(new CompactAgreementSnapshot(state));
+        var back = ((CompactAgreementSnapshot)serializer.FromBinary(bytes, "agreement-snapshot.v2")).State;
+
+        Assert.Equal(Canonical(state), Canonical(back));
+        Assert.Equal(bytes, serializer.ToBinary(new CompactAgreementSnapshot(state)));
+        Assert.Equal(bytes, serializer.ToBinary(new CompactAgreementSnapshot(back)));
+        Assert.Equal(2, back.Books[Enterprise].Figures.Count);
+        Assert.Equal(2.00m, back.Books[Enterprise].Figures[("vat", January)].Amount);
+        Assert.Same(back.Reports["r1b"], back.Books[Enterprise].Figures[("vat", January)]);
+        Assert.Equal(5, back.Reports.Count);
+        Assert.True(back.IsLocked(January, IndicatorFamily.Tax));
+    }
+
+    [Fact]
+    public void A_json_snapshot_of_v1_still_reads_as_the_same_state()
+    {
+        var state = Rich();
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(AgreementSnapshot));
+
+        var json = serializer.ToBinary(AgreementSnapshot.Of(state));
+        var back = ((AgreementSnapshot)serializer.FromBinary(json, "agreement-snapshot.v1")).ToState();
+
+        Assert.Equal(Canonical(state), Canonical(back));
+        Assert.Equal(CompactSnapshotFormat.Write(state), CompactSnapshotFormat.Write(back));
+    }
+
+    [Fact]
+    public void The_same_state_built_in_another_order_gives_the_same_compact_bytes()
+    {
+        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"));
+        var reversed = RichEvents()
+            .Select(e => e is FiguresBooked booked ? booked with { Reports = [.. booked.Reports.Reverse()], Entries = [.. booked.Entries.Reverse()] } : e)
+            .Aggregate(created, (state, e) => state.Apply(e));
+
+        Assert.Equal(CompactSnapshotFormat.Write(Rich()), CompactSnapshotFormat.Write(reversed));
+    }
+
+    [Fact]
+    public void A_truncated_or_padded_compact_snapshot_fails_loudly()
+    {
+        var bytes = CompactSnapshotFormat.Write(Rich());
+
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => CompactSnapshotFormat.Read(bytes[..^1]));
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => CompactSnapshotFormat.Read([.. bytes, 0]));
     }
 
     [Fact]

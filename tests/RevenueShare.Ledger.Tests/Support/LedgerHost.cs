@@ -19,6 +19,8 @@ internal sealed class LedgerHost : IAsyncDisposable
 
     public ReadModel Reads => host.Services.GetRequiredService<ReadModel>();
 
+    public Akka.Actor.ActorSystem System => host.Services.GetRequiredService<Akka.Actor.ActorSystem>();
+
     public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock)
     {
         var builder = Host.CreateApplicationBuilder();
