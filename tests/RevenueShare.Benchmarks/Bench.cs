@@ -583,12 +583,16 @@ internal sealed class Bench : IAsyncDisposable
         }
 
         Console.WriteLine($"recovery: built in {build.Elapsed.TotalSeconds:F1} s");
+        // The first start after the build also runs the read side's catch-up with the events the stopped
+        // host had not projected yet (CPU and disk beside the recovery); the second start is recovery alone.
+        var withSnapshotFirst = await RecoverAsync(store, id, total);
         var withSnapshot = await RecoverAsync(store, id, total);
         var stepsWithSnapshot = await BreakdownAsync(store, id, useSnapshot: true);
         var deleted = await stores.DeleteSnapshotsAsync(store);
         var withoutSnapshot = await RecoverAsync(store, id, total);
         var stepsWithout = await BreakdownAsync(store, id, useSnapshot: false);
         rows.Add(("recovery of the largest agreement, from its snapshot", $"{withSnapshot.Get:F0} ms", "< 1 s", $"{total} figures; GetAsync after a fresh host start (start {withSnapshot.Start:F0} ms); peak working set {Stats.Mib(withSnapshot.PeakWorkingSet)}"));
+        rows.Add(("  the same, first start after the build", $"{withSnapshotFirst.Get:F0} ms", "—", $"beside the read side catching up (start {withSnapshotFirst.Start:F0} ms); peak working set {Stats.Mib(withSnapshotFirst.PeakWorkingSet)}"));
         rows.Add(("  its steps, outside the actor (from snapshot)", $"{stepsWithSnapshot.Total:F0} ms", "—", stepsWithSnapshot.ToString()));
         rows.Add(("recovery of the largest agreement, without snapshot", $"{withoutSnapshot.Get:F0} ms", "—", $"replays every event ({deleted} snapshot rows deleted; start {withoutSnapshot.Start:F0} ms); peak working set {Stats.Mib(withoutSnapshot.PeakWorkingSet)}"));
         rows.Add(("  its steps, outside the actor (without snapshot)", $"{stepsWithout.Total:F0} ms", "—", stepsWithout.ToString()));

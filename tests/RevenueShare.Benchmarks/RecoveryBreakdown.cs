@@ -102,6 +102,11 @@ internal static class RecoveryBreakdown
         }
 
         var eventsRead = Stats.Ms(read);
+        if (Environment.GetEnvironmentVariable("REVSHARE_BENCH_DUMP_SNAPSHOT") is { Length: > 0 } dumpEvent && events.Count > 0)
+        {
+            await File.WriteAllBytesAsync(dumpEvent + ".event", events[^1].Bytes);
+        }
+
         var deserialize = Stopwatch.StartNew();
         var parsed = events.Select(e => (IAgreementEvent)serializer.FromBinary(e.Bytes, e.Manifest)).ToList();
         var eventsDeserialize = Stats.Ms(deserialize);

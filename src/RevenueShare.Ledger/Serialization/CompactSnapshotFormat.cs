@@ -25,7 +25,8 @@ namespace RevenueShare.Ledger.Serialization;
 /// string tables: credit codes, indicators, districts (count, then each string)
 /// reports: count, then by reportId: shared prefix with the previous id (chars), rest of the id,
 ///          enterprise, indicator, month, amount, revision
-/// books:   count, then by credit code: enterprise; figures: count, each the index of its report;
+/// books:   count, then by credit code: enterprise, the book's length in bytes (so a reader can
+///          leave it for later: <see cref="EnterpriseBook.Deferred"/>), figures: count, each the index of its report;
 ///          lines by (indicator, month): group count, then indicator, month, line count and the lines
 ///          by district: district, flags (cap before, cap after, double count), amount, ratio,
 ///          base part, shared part, cap before and cap after when present
@@ -101,54 +102,13 @@ public static class CompactSnapshotFormat
         }
 
         writer.Count(books.Length);
+        var body = new Writer(1 << 14);
         foreach (var (enterprise, book) in books)
         {
             writer.Count(enterprises.IndexOf(enterprise.Value));
-            var figures = book.Figures.ToArray();
-            Array.Sort(figures, static (a, b) => CompareFigures(a.Key.Indicator, a.Key.Month, b.Key.Indicator, b.Key.Month));
-            writer.Count(figures.Length);
-            foreach (var (key, report) in figures)
-            {
-                if (report.Enterprise != enterprise || key != (report.Indicator, report.Month) || !reportIndex.TryGetValue(report, out var index))
-                {
-                    throw new SerializationException($"Agreement {state.Id}: the figure {enterprise} {key} is not the booked report it holds.");
-                }
-
-                writer.Count(index);
-            }
-
-            var lines = book.Lines.ToArray();
-            Array.Sort(lines, static (a, b) =>
-            {
-                var byFigure = CompareFigures(a.Key.Indicator, a.Key.Month, b.Key.Indicator, b.Key.Month);
-                return byFigure != 0 ? byFigure : string.CompareOrdinal(a.Key.District, b.Key.District);
-            });
-            writer.Count(CountGroups(lines));
-            for (var start = 0; start < lines.Length;)
-            {
-                var (indicator, month, _) = lines[start].Key;
-                var end = start + 1;
-                while (end < lines.Length && lines[end].Key.Indicator == indicator && lines[end].Key.Month == month)
-                {
-                    end++;
-                }
-
-                writer.Count(indicators.IndexOf(indicator));
-                writer.Month(month);
-                writer.Count(end - start);
-                for (var k = start; k < end; k++)
-                {
-                    var (key, line) = lines[k];
-                    if (line.Enterprise != enterprise || key != (line.Indicator, line.Month, line.District))
-                    {
-                        throw new SerializationException($"Agreement {state.Id}: the line {enterprise} {key} holds another line.");
-                    }
-
-                    WriteLine(writer, districts, line);
-                }
-
-                start = end;
-            }
+            body.Clear();
+            WriteBook(body, state.Id, enterprise, book, reportIndex, indicators, districts);
+            writer.Bytes(body.Written);
         }
 
         return writer.ToArray();
@@ -190,29 +150,8 @@ public static class CompactSnapshotFormat
         for (var b = 0; b < bookCount; b++)
         {
             var enterprise = enterprises[reader.Count()];
-            var figures = ImmutableDictionary.CreateBuilder<(string Indicator, YearMonth Month), FigureReport>();
-            var figureCount = reader.Count();
-            for (var k = 0; k < figureCount; k++)
-            {
-                var report = reports[reader.Count()];
-                figures.Add((report.Indicator, report.Month), report);
-            }
-
-            var lines = ImmutableDictionary.CreateBuilder<(string Indicator, YearMonth Month, string District), AllocationLine>();
-            var groups = reader.Count();
-            for (var g = 0; g < groups; g++)
-            {
-                var indicator = indicators[reader.Count()];
-                var month = reader.Month();
-                var count = reader.Count();
-                for (var k = 0; k < count; k++)
-                {
-                    var line = ReadLine(ref reader, districts, enterprise, indicator, month);
-                    lines.Add((indicator, month, line.District), line);
-                }
-            }
-
-            books.Add(enterprise, new EnterpriseBook(figures.ToImmutable(), lines.ToImmutable()));
+            var (offset, length) = reader.Skip();
+            books.Add(enterprise, EnterpriseBook.Deferred(() => ReadBook(bytes.AsSpan(offset, length), enterprise, indicators, districts, reports)));
         }
 
         if (!reader.AtEnd)
@@ -221,6 +160,86 @@ public static class CompactSnapshotFormat
         }
 
         return head.ToState() with { Books = books.ToImmutable(), Reports = ReportIndex.From(reports) };
+    }
+
+    private static void WriteBook(Writer body, string agreementId, CreditCode enterprise, EnterpriseBook book, Dictionary<FigureReport, int> reportIndex, StringTable indicators, StringTable districts)
+    {
+        var figures = book.Figures.ToArray();
+        Array.Sort(figures, static (a, b) => CompareFigures(a.Key.Indicator, a.Key.Month, b.Key.Indicator, b.Key.Month));
+        body.Count(figures.Length);
+        foreach (var (key, report) in figures)
+        {
+            if (report.Enterprise != enterprise || key != (report.Indicator, report.Month) || !reportIndex.TryGetValue(report, out var index))
+            {
+                throw new SerializationException($"Agreement {agreementId}: the figure {enterprise} {key} is not the booked report it holds.");
+            }
+
+            body.Count(index);
+        }
+
+        var lines = book.Lines.ToArray();
+        Array.Sort(lines, static (a, b) =>
+        {
+            var byFigure = CompareFigures(a.Key.Indicator, a.Key.Month, b.Key.Indicator, b.Key.Month);
+            return byFigure != 0 ? byFigure : string.CompareOrdinal(a.Key.District, b.Key.District);
+        });
+        body.Count(CountGroups(lines));
+        for (var start = 0; start < lines.Length;)
+        {
+            var (indicator, month, _) = lines[start].Key;
+            var end = start + 1;
+            while (end < lines.Length && lines[end].Key.Indicator == indicator && lines[end].Key.Month == month)
+            {
+                end++;
+            }
+
+            body.Count(indicators.IndexOf(indicator));
+            body.Month(month);
+            body.Count(end - start);
+            for (var k = start; k < end; k++)
+            {
+                var (key, line) = lines[k];
+                if (line.Enterprise != enterprise || key != (line.Indicator, line.Month, line.District))
+                {
+                    throw new SerializationException($"Agreement {agreementId}: the line {enterprise} {key} holds another line.");
+                }
+
+                WriteLine(body, districts, line);
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>One book's figures and lines, when the book is first used.</summary>
+    private static EnterpriseBook ReadBook(ReadOnlySpan<byte> bytes, CreditCode enterprise, string[] indicators, string[] districts, FigureReport[] reports)
+    {
+        var reader = new Reader(bytes);
+        var figures = ImmutableDictionary.CreateBuilder<(string Indicator, YearMonth Month), FigureReport>();
+        var figureCount = reader.Count();
+        for (var k = 0; k < figureCount; k++)
+        {
+            var report = reports[reader.Count()];
+            figures.Add((report.Indicator, report.Month), report);
+        }
+
+        var lines = ImmutableDictionary.CreateBuilder<(string Indicator, YearMonth Month, string District), AllocationLine>();
+        var groups = reader.Count();
+        for (var g = 0; g < groups; g++)
+        {
+            var indicator = indicators[reader.Count()];
+            var month = reader.Month();
+            var count = reader.Count();
+            for (var k = 0; k < count; k++)
+            {
+                var line = ReadLine(ref reader, districts, enterprise, indicator, month);
+                lines.Add((indicator, month, line.District), line);
+            }
+        }
+
+        return reader.AtEnd
+            ? new EnterpriseBook(figures.ToImmutable(), lines.ToImmutable())
+            : throw new SerializationException($"Bytes left over after the book of {enterprise}.");
     }
 
     /// <summary>The state without its reports and lines, in the v1 snapshot's JSON form.</summary>
@@ -290,7 +309,7 @@ public static class CompactSnapshotFormat
     /// <summary>Strings numbered in ordinal order, so the table does not depend on the order they were met in.</summary>
     private sealed class StringTable
     {
-        private readonly SortedSet<string> seen = new(StringComparer.Ordinal);
+        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
         private Dictionary<string, int>? numbers;
 
         public void Add(string value) => seen.Add(value);
@@ -299,9 +318,11 @@ public static class CompactSnapshotFormat
 
         public void WriteTo(Writer writer)
         {
-            numbers = new Dictionary<string, int>(seen.Count, StringComparer.Ordinal);
-            writer.Count(seen.Count);
-            foreach (var value in seen)
+            var values = seen.ToArray();
+            Array.Sort(values, StringComparer.Ordinal);
+            numbers = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
+            writer.Count(values.Length);
+            foreach (var value in values)
             {
                 numbers.Add(value, numbers.Count);
                 writer.String(value);
@@ -385,6 +406,10 @@ public static class CompactSnapshotFormat
             }
         }
 
+        public ReadOnlySpan<byte> Written => buffer.AsSpan(0, length);
+
+        public void Clear() => length = 0;
+
         public byte[] ToArray() => buffer.AsSpan(0, length).ToArray();
 
         private void Ensure(int more)
@@ -396,7 +421,7 @@ public static class CompactSnapshotFormat
         }
     }
 
-    private ref struct Reader(byte[] bytes)
+    private ref struct Reader(ReadOnlySpan<byte> bytes)
     {
         private readonly ReadOnlySpan<byte> data = bytes;
         private int position;
@@ -438,6 +463,20 @@ public static class CompactSnapshotFormat
             var span = data.Slice(position, size);
             position += size;
             return span;
+        }
+
+        /// <summary>Steps over a length-prefixed part, giving where it is.</summary>
+        public (int Offset, int Length) Skip()
+        {
+            var size = Count();
+            if (size > data.Length - position)
+            {
+                throw Truncated();
+            }
+
+            var offset = position;
+            position += size;
+            return (offset, size);
         }
 
         public string[] Strings()
