@@ -621,6 +621,7 @@ internal sealed class Bench : IAsyncDisposable
         get.Stop();
         await memory.DisposeAsync();
         var peak = memory.PeakWorkingSet;
+        var heap = memory.PeakHeap;
 
         var count = state?.Books.Values.Sum(b => b.Figures.Count) ?? 0;
         if (count != figures)
@@ -628,7 +629,7 @@ internal sealed class Bench : IAsyncDisposable
             Failures.Add($"recovered agreement {id} holds {count} figures, expected {figures}");
         }
 
-        Console.WriteLine($"recovery: host start {Stats.Ms(start):F0} ms, GetAsync {Stats.Ms(get):F0} ms, {count} figures, peak working set {Stats.Mib(peak)}");
+        Console.WriteLine($"recovery: host start {Stats.Ms(start):F0} ms, GetAsync {Stats.Ms(get):F0} ms, {count} figures, peak working set {Stats.Mib(peak)}, peak GC heap {Stats.Mib(heap)}");
         await host.StopAsync();
         return (Stats.Ms(start), Stats.Ms(get), peak);
     }
