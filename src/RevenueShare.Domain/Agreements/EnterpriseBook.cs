@@ -31,23 +31,39 @@ public sealed record EnterpriseBook(
         CurrentFigures.Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
 
     /// <summary>
-    /// <see cref="CoveredFigures"/> of the book with <paramref name="reported"/> booked on top (each
-    /// replacing the figure of its indicator and month), without building that book.
+    /// The covered figures from <paramref name="from"/> on of the book with <paramref name="reported"/>
+    /// booked on top (each replacing the figure of its indicator and month), without building that book.
     /// </summary>
-    public IEnumerable<Figure> CoveredFiguresWith(IReadOnlyDictionary<(string Indicator, YearMonth Month), FigureReport> reported, AgreementRules rules)
+    public IEnumerable<Figure> CoveredFiguresWith(
+        IReadOnlyDictionary<(string Indicator, YearMonth Month), FigureReport> reported,
+        AgreementRules rules,
+        YearMonth from)
     {
-        var kept = Figures.Where(f => !reported.ContainsKey(f.Key)).Select(f => f.Value);
+        var kept = Figures.Where(f => f.Key.Month >= from && !reported.ContainsKey(f.Key)).Select(f => f.Value);
         return kept.Concat(reported.Values)
             .Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount))
             .Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
     }
+
+    /// <summary>What the book's figures and lines before <paramref name="from"/> carry into it (<see cref="AllocationCarry.Into"/>).</summary>
+    public AllocationCarry CarryInto(YearMonth from, AgreementRules rules, CoveredEnterprise enterprise) =>
+        AllocationCarry.Into(
+            from,
+            enterprise,
+            Figures.Values
+                .Where(r => r.Month < from && rules.TermFor(r.Indicator, r.Month) is not null)
+                .Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount)),
+            Lines.Values.Where(l => l.Month < from));
 
     /// <summary>
     /// The current lines with each figure's parties in <paramref name="rules"/>' order. The dictionary's
     /// own order is a hash order that can change from one process to the next, and a line reversed by an
     /// amendment has no new line to take its party order from, so the order is given here.
     /// </summary>
-    public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules)
+    public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules) => LinesInPartyOrder(rules, null);
+
+    /// <summary><see cref="LinesInPartyOrder(AgreementRules)"/> of the months from <paramref name="from"/> on.</summary>
+    public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules, YearMonth? from)
     {
         var order = new Dictionary<string, int>(rules.Parties.Length, StringComparer.Ordinal);
         for (var k = 0; k < rules.Parties.Length; k++)
@@ -55,7 +71,8 @@ public sealed record EnterpriseBook(
             order.TryAdd(rules.Parties[k].District, k);
         }
 
-        return Lines.Values.OrderBy(l => order.GetValueOrDefault(l.District, -1));
+        var lines = from is { } first ? Lines.Values.Where(l => l.Month >= first) : Lines.Values;
+        return lines.OrderBy(l => order.GetValueOrDefault(l.District, -1));
     }
 
     public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries)
