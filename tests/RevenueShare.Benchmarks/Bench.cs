@@ -594,7 +594,7 @@ internal sealed class Bench : IAsyncDisposable
         var get = Stopwatch.StartNew();
         var state = await gateway.GetAsync(id, CancellationToken.None);
         get.Stop();
-        var count = state?.Books.Values.Sum(b => b.Figures.Count) ?? 0;
+        var count = state?.Books.Values.Sum(b => b.FigureCount) ?? 0;
         if (count != figures)
         {
             Failures.Add($"recovered agreement {id} holds {count} figures, expected {figures}");

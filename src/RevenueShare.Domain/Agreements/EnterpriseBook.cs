@@ -8,19 +8,61 @@ namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
 /// One covered enterprise's part of an agreement's ledger: the current revision of each of its
-/// figures, and the current allocation line of each figure and party. Enterprises are independent
-/// (baselines and caps are per enterprise), so a batch recomputes only the enterprises it touches.
+/// figures, and the current allocation line of each figure and party, kept month by month in month
+/// order. Enterprises are independent (baselines and caps are per enterprise), so a batch recomputes
+/// only the enterprises it touches, and only from the earliest month it touches: the months before it
+/// are read (for what they carry in), never copied.
 /// </summary>
-public sealed record EnterpriseBook(
-    ImmutableDictionary<(string Indicator, YearMonth Month), FigureReport> Figures,
-    ImmutableDictionary<(string Indicator, YearMonth Month, string District), AllocationLine> Lines)
+public sealed class EnterpriseBook
 {
-    public static EnterpriseBook Empty { get; } = new(
-        ImmutableDictionary<(string, YearMonth), FigureReport>.Empty,
-        ImmutableDictionary<(string, YearMonth, string), AllocationLine>.Empty);
+    private EnterpriseBook(ImmutableArray<BookMonth> months, int figureCount)
+    {
+        Months = months;
+        FigureCount = figureCount;
+    }
 
-    public IEnumerable<Figure> CurrentFigures =>
-        Figures.Values.Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount));
+    public static EnterpriseBook Empty { get; } = new([], 0);
+
+    /// <summary>The months with figures or lines, in month order.</summary>
+    public ImmutableArray<BookMonth> Months { get; }
+
+    /// <summary>How many figures are current (one per indicator and month).</summary>
+    public int FigureCount { get; }
+
+    /// <summary>The current revision of each figure, in month order.</summary>
+    public IEnumerable<FigureReport> Figures => Months.SelectMany(m => m.Figures);
+
+    /// <summary>The current line of each figure and party, in month order.</summary>
+    public IEnumerable<AllocationLine> Lines => Months.SelectMany(m => m.Lines);
+
+    public IEnumerable<Figure> CurrentFigures => Figures.Select(ToFigure);
+
+    /// <summary>
+    /// A book holding <paramref name="figures"/> (of any revisions: the highest of each indicator and
+    /// month is current) and <paramref name="lines"/> (one per indicator, month and party), e.g. from a snapshot.
+    /// </summary>
+    public static EnterpriseBook Of(IEnumerable<FigureReport> figures, IEnumerable<AllocationLine> lines) =>
+        Empty.Merge(figures, lines);
+
+    /// <summary>The current figure of <paramref name="indicator"/> in <paramref name="month"/>, null when none is booked.</summary>
+    public FigureReport? Current(string indicator, YearMonth month)
+    {
+        var index = IndexOf(month);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        foreach (var figure in Months[index].Figures)
+        {
+            if (figure.Indicator == indicator)
+            {
+                return figure;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The current figures that <paramref name="rules"/> share: what the allocation engine is given. A
@@ -39,26 +81,44 @@ public sealed record EnterpriseBook(
         AgreementRules rules,
         YearMonth from)
     {
-        var kept = Figures.Where(f => f.Key.Month >= from && !reported.ContainsKey(f.Key)).Select(f => f.Value);
-        return kept.Concat(reported.Values)
-            .Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount))
-            .Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
+        var figures = new List<Figure>(reported.Count);
+        for (var m = FirstFrom(from); m < Months.Length; m++)
+        {
+            foreach (var report in Months[m].Figures)
+            {
+                if (!reported.ContainsKey((report.Indicator, report.Month)))
+                {
+                    figures.Add(ToFigure(report));
+                }
+            }
+        }
+
+        foreach (var report in reported.Values)
+        {
+            figures.Add(ToFigure(report));
+        }
+
+        figures.RemoveAll(f => rules.TermFor(f.Indicator, f.Month) is null);
+        return figures;
     }
 
     /// <summary>What the book's figures and lines before <paramref name="from"/> carry into it (<see cref="AllocationCarry.Into"/>).</summary>
-    public AllocationCarry CarryInto(YearMonth from, AgreementRules rules, CoveredEnterprise enterprise) =>
-        AllocationCarry.Into(
+    public AllocationCarry CarryInto(YearMonth from, AgreementRules rules, CoveredEnterprise enterprise)
+    {
+        var earlier = Months[..FirstFrom(from)];
+        return AllocationCarry.Into(
             from,
             enterprise,
-            Figures.Values
-                .Where(r => r.Month < from && rules.TermFor(r.Indicator, r.Month) is not null)
-                .Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount)),
-            Lines.Values.Where(l => l.Month < from));
+            earlier.Where(m => m.Month.Year == from.Year)
+                .SelectMany(m => m.Figures)
+                .Where(r => rules.TermFor(r.Indicator, r.Month) is not null)
+                .Select(ToFigure),
+            earlier.SelectMany(m => m.Lines));
+    }
 
     /// <summary>
-    /// The current lines with each figure's parties in <paramref name="rules"/>' order. The dictionary's
-    /// own order is a hash order that can change from one process to the next, and a line reversed by an
-    /// amendment has no new line to take its party order from, so the order is given here.
+    /// The current lines with each figure's parties in <paramref name="rules"/>' order: a line reversed
+    /// by an amendment has no new line to take its party order from, so the order is given here.
     /// </summary>
     public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules) => LinesInPartyOrder(rules, null);
 
@@ -71,25 +131,119 @@ public sealed record EnterpriseBook(
             order.TryAdd(rules.Parties[k].District, k);
         }
 
-        var lines = from is { } first ? Lines.Values.Where(l => l.Month >= first) : Lines.Values;
-        return lines.OrderBy(l => order.GetValueOrDefault(l.District, -1));
+        var first = from is { } month ? FirstFrom(month) : 0;
+        return Months[first..].SelectMany(m => m.Lines).OrderBy(l => order.GetValueOrDefault(l.District, -1));
     }
 
-    public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries)
+    /// <summary>The book after <paramref name="reports"/> were booked and <paramref name="entries"/> changed its lines.</summary>
+    public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries) =>
+        Merge(reports, entries.Select(e => e.Change.Line));
+
+    /// <summary>
+    /// The book with <paramref name="reports"/> replacing the figures of their indicator and month (the
+    /// higher revision wins; the later one of equal revisions) and <paramref name="lines"/> replacing the
+    /// lines of their indicator, month and district. Only the months touched are copied.
+    /// </summary>
+    private EnterpriseBook Merge(IEnumerable<FigureReport> reports, IEnumerable<AllocationLine> lines)
     {
-        var figures = Figures.ToBuilder();
+        var touched = new SortedDictionary<YearMonth, (List<FigureReport> Figures, List<AllocationLine> Lines)>();
+        (List<FigureReport> Figures, List<AllocationLine> Lines) MonthOf(YearMonth month)
+        {
+            if (!touched.TryGetValue(month, out var slot))
+            {
+                var index = IndexOf(month);
+                slot = index < 0 ? ([], []) : ([.. Months[index].Figures], [.. Months[index].Lines]);
+                touched[month] = slot;
+            }
+
+            return slot;
+        }
+
+        var figureCount = FigureCount;
         foreach (var report in reports)
         {
-            figures[(report.Indicator, report.Month)] = report;
+            var figures = MonthOf(report.Month).Figures;
+            var at = figures.FindIndex(f => f.Indicator == report.Indicator);
+            if (at < 0)
+            {
+                figures.Add(report);
+                figureCount++;
+            }
+            else if (report.Revision >= figures[at].Revision)
+            {
+                figures[at] = report;
+            }
         }
 
-        var lines = Lines.ToBuilder();
-        foreach (var entry in entries)
+        foreach (var line in lines)
         {
-            var line = entry.Change.Line;
-            lines[(line.Indicator, line.Month, line.District)] = line;
+            var monthLines = MonthOf(line.Month).Lines;
+            var at = monthLines.FindIndex(l => l.Indicator == line.Indicator && l.District == line.District);
+            if (at < 0)
+            {
+                monthLines.Add(line);
+            }
+            else
+            {
+                monthLines[at] = line;
+            }
         }
 
-        return new EnterpriseBook(figures.ToImmutable(), lines.ToImmutable());
+        if (touched.Count == 0)
+        {
+            return this;
+        }
+
+        var months = ImmutableArray.CreateBuilder<BookMonth>(Months.Length + touched.Count);
+        var k = 0;
+        foreach (var (month, slot) in touched)
+        {
+            while (k < Months.Length && Months[k].Month < month)
+            {
+                months.Add(Months[k++]);
+            }
+
+            if (k < Months.Length && Months[k].Month == month)
+            {
+                k++;
+            }
+
+            months.Add(new BookMonth(month, [.. slot.Figures], [.. slot.Lines]));
+        }
+
+        while (k < Months.Length)
+        {
+            months.Add(Months[k++]);
+        }
+
+        return new EnterpriseBook(months.ToImmutable(), figureCount);
     }
+
+    /// <summary>The index of the first month at or after <paramref name="month"/> (the length when none is).</summary>
+    private int FirstFrom(YearMonth month)
+    {
+        int low = 0, high = Months.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (Months[mid].Month < month)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private int IndexOf(YearMonth month)
+    {
+        var index = FirstFrom(month);
+        return index < Months.Length && Months[index].Month == month ? index : -1;
+    }
+
+    private static Figure ToFigure(FigureReport report) => new(report.Enterprise, report.Indicator, report.Month, report.Amount);
 }

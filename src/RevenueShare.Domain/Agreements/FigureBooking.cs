@@ -139,7 +139,7 @@ internal static class FigureBooking
         }
 
         var current = latest.GetValueOrDefault((report.Enterprise, report.Indicator, report.Month))
-            ?? state.Books.GetValueOrDefault(report.Enterprise)?.Figures.GetValueOrDefault((report.Indicator, report.Month));
+            ?? state.Books.GetValueOrDefault(report.Enterprise)?.Current(report.Indicator, report.Month);
         if (current is null && report.Revision != 1)
         {
             return new Rejection(RejectionCode.RevisionOutOfOrder, $"No figure of {report.Enterprise} for {report.Indicator} in {Months.Format(report.Month)} is booked yet: the first report has revision 1, not {report.Revision}.", "revision");

@@ -59,7 +59,7 @@ public sealed class FigureBookingProperties
         foreach (var group in reports.GroupBy(r => r.Enterprise).OrderBy(g => g.Key))
         {
             var book = state.Books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
-            var figures = book.Figures.ToDictionary();
+            var figures = book.Figures.ToDictionary(r => (r.Indicator, r.Month));
             foreach (var report in group)
             {
                 figures[(report.Indicator, report.Month)] = report;
