@@ -32,6 +32,9 @@ public static class LedgerHosting
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<ReportIdIndex>();
         services.AddSingleton<LedgerGateway>();
+
+        // Before AddAkka: hosted services start in the order they are added.
+        services.AddHostedService<SqliteWriteAhead>();
         services.AddAkka(SystemName, (builder, provider) =>
         {
             builder.AddHocon(LedgerConfig.For(store), HoconAddMode.Prepend);

@@ -623,7 +623,7 @@ internal sealed class Bench : IAsyncDisposable
         var peak = memory.PeakWorkingSet;
         var heap = memory.PeakHeap;
 
-        var count = state?.Books.Values.Sum(b => b.Figures.Count) ?? 0;
+        var count = state?.Books.Values.Sum(b => b.FigureCount) ?? 0;
         if (count != figures)
         {
             Failures.Add($"recovered agreement {id} holds {count} figures, expected {figures}");

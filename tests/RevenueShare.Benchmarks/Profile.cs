@@ -71,7 +71,7 @@ internal static class Profile
                     foreach (var e in decision.Events)
                     {
                         serialize.Start();
-                        bytes += JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), LedgerJson.Options).Length;
+                        bytes += LedgerSerializer.Payload(e).Length;
                         serialize.Stop();
                         entries += (e as FiguresBooked)?.Entries.Length ?? 0;
                         apply.Start();

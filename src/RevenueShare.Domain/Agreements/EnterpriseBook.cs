@@ -8,73 +8,79 @@ namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
 /// One covered enterprise's part of an agreement's ledger: the current revision of each of its
-/// figures, and the current allocation line of each figure and party. Enterprises are independent
-/// (baselines and caps are per enterprise), so a batch recomputes only the enterprises it touches.
+/// figures, and the current allocation line of each figure and party, kept month by month in month
+/// order. Enterprises are independent (baselines and caps are per enterprise), so a batch recomputes
+/// only the enterprises it touches, and only from the earliest month it touches: the months before it
+/// are read (for what they carry in), never copied.
 /// <para>
-/// A book read from a snapshot can be <see cref="Deferred"/>: its dictionaries are built the first
-/// time either is asked for. Recovering a large agreement would otherwise build every book's
-/// dictionaries (1,000 books, 1.2 million entries: most of the recovery time) although a batch
-/// touches only a few enterprises. A book is immutable either way, and equal to another when both
-/// hold the same dictionaries.
+/// A book read from a snapshot can be <see cref="Deferred"/>: its months are built the first time the
+/// book is used. Recovering a large agreement would otherwise build every book (1,000 books, 1.2
+/// million figures and lines) although a batch touches only a few enterprises.
 /// </para>
 /// </summary>
-public sealed record EnterpriseBook
+public sealed class EnterpriseBook
 {
-    private readonly ImmutableDictionary<(string Indicator, YearMonth Month), FigureReport>? figures;
-    private readonly ImmutableDictionary<(string Indicator, YearMonth Month, string District), AllocationLine>? lines;
+    private readonly ImmutableArray<BookMonth> months;
+    private readonly int figureCount;
     private readonly Lazy<EnterpriseBook>? deferred;
 
-    public EnterpriseBook(
-        ImmutableDictionary<(string Indicator, YearMonth Month), FigureReport> Figures,
-        ImmutableDictionary<(string Indicator, YearMonth Month, string District), AllocationLine> Lines)
+    private EnterpriseBook(ImmutableArray<BookMonth> months, int figureCount)
     {
-        figures = Figures;
-        lines = Lines;
+        this.months = months;
+        this.figureCount = figureCount;
     }
 
     private EnterpriseBook(Lazy<EnterpriseBook> deferred) => this.deferred = deferred;
 
-    public static EnterpriseBook Empty { get; } = new(
-        ImmutableDictionary<(string, YearMonth), FigureReport>.Empty,
-        ImmutableDictionary<(string, YearMonth, string), AllocationLine>.Empty);
+    public static EnterpriseBook Empty { get; } = new([], 0);
 
-    /// <summary>The current revision of each figure, by indicator and month.</summary>
-    public ImmutableDictionary<(string Indicator, YearMonth Month), FigureReport> Figures
-    {
-        get => figures ?? deferred!.Value.Figures;
-        init => figures = value;
-    }
+    /// <summary>The months with figures or lines, in month order.</summary>
+    public ImmutableArray<BookMonth> Months => deferred is null ? months : deferred.Value.Months;
 
-    /// <summary>The current allocation line of each figure and party, by indicator, month and district.</summary>
-    public ImmutableDictionary<(string Indicator, YearMonth Month, string District), AllocationLine> Lines
-    {
-        get => lines ?? deferred!.Value.Lines;
-        init => lines = value;
-    }
+    /// <summary>How many figures are current (one per indicator and month).</summary>
+    public int FigureCount => deferred is null ? figureCount : deferred.Value.FigureCount;
+
+    /// <summary>The current revision of each figure, in month order.</summary>
+    public IEnumerable<FigureReport> Figures => Months.SelectMany(m => m.Figures);
+
+    /// <summary>The current line of each figure and party, in month order.</summary>
+    public IEnumerable<AllocationLine> Lines => Months.SelectMany(m => m.Lines);
+
+    public IEnumerable<Figure> CurrentFigures => Figures.Select(ToFigure);
 
     /// <summary>
-    /// A book built by <paramref name="build"/> when <see cref="Figures"/> or <see cref="Lines"/> is
-    /// first read (once, whichever thread asks first); <paramref name="build"/> must return a book
-    /// that is not itself deferred, and must always return the same content.
+    /// A book holding <paramref name="figures"/> (of any revisions: the highest of each indicator and
+    /// month is current) and <paramref name="lines"/> (one per indicator, month and party), e.g. from a snapshot.
+    /// </summary>
+    public static EnterpriseBook Of(IEnumerable<FigureReport> figures, IEnumerable<AllocationLine> lines) =>
+        Empty.Merge(figures, lines);
+
+    /// <summary>
+    /// A book built by <paramref name="build"/> when it is first used (once, whichever thread asks
+    /// first); <paramref name="build"/> must always return the same content.
     /// </summary>
     public static EnterpriseBook Deferred(Func<EnterpriseBook> build) =>
         new(new Lazy<EnterpriseBook>(build, LazyThreadSafetyMode.ExecutionAndPublication));
 
-    public void Deconstruct(
-        out ImmutableDictionary<(string Indicator, YearMonth Month), FigureReport> Figures,
-        out ImmutableDictionary<(string Indicator, YearMonth Month, string District), AllocationLine> Lines)
+    /// <summary>The current figure of <paramref name="indicator"/> in <paramref name="month"/>, null when none is booked.</summary>
+    public FigureReport? Current(string indicator, YearMonth month)
     {
-        Figures = this.Figures;
-        Lines = this.Lines;
+        var index = IndexOf(month);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        foreach (var figure in Months[index].Figures)
+        {
+            if (figure.Indicator == indicator)
+            {
+                return figure;
+            }
+        }
+
+        return null;
     }
-
-    public bool Equals(EnterpriseBook? other) =>
-        other is not null && (ReferenceEquals(this, other) || (Figures == other.Figures && Lines == other.Lines));
-
-    public override int GetHashCode() => HashCode.Combine(Figures, Lines);
-
-    public IEnumerable<Figure> CurrentFigures =>
-        Figures.Values.Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount));
 
     /// <summary>
     /// The current figures that <paramref name="rules"/> share: what the allocation engine is given. A
@@ -85,23 +91,57 @@ public sealed record EnterpriseBook
         CurrentFigures.Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
 
     /// <summary>
-    /// <see cref="CoveredFigures"/> of the book with <paramref name="reported"/> booked on top (each
-    /// replacing the figure of its indicator and month), without building that book.
+    /// The covered figures from <paramref name="from"/> on of the book with <paramref name="reported"/>
+    /// booked on top (each replacing the figure of its indicator and month), without building that book.
     /// </summary>
-    public IEnumerable<Figure> CoveredFiguresWith(IReadOnlyDictionary<(string Indicator, YearMonth Month), FigureReport> reported, AgreementRules rules)
+    public IEnumerable<Figure> CoveredFiguresWith(
+        IReadOnlyDictionary<(string Indicator, YearMonth Month), FigureReport> reported,
+        AgreementRules rules,
+        YearMonth from)
     {
-        var kept = Figures.Where(f => !reported.ContainsKey(f.Key)).Select(f => f.Value);
-        return kept.Concat(reported.Values)
-            .Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount))
-            .Where(f => rules.TermFor(f.Indicator, f.Month) is not null);
+        var figures = new List<Figure>(reported.Count);
+        for (var m = FirstFrom(from); m < Months.Length; m++)
+        {
+            foreach (var report in Months[m].Figures)
+            {
+                if (!reported.ContainsKey((report.Indicator, report.Month)))
+                {
+                    figures.Add(ToFigure(report));
+                }
+            }
+        }
+
+        foreach (var report in reported.Values)
+        {
+            figures.Add(ToFigure(report));
+        }
+
+        figures.RemoveAll(f => rules.TermFor(f.Indicator, f.Month) is null);
+        return figures;
+    }
+
+    /// <summary>What the book's figures and lines before <paramref name="from"/> carry into it (<see cref="AllocationCarry.Into"/>).</summary>
+    public AllocationCarry CarryInto(YearMonth from, AgreementRules rules, CoveredEnterprise enterprise)
+    {
+        var earlier = Months[..FirstFrom(from)];
+        return AllocationCarry.Into(
+            from,
+            enterprise,
+            earlier.Where(m => m.Month.Year == from.Year)
+                .SelectMany(m => m.Figures)
+                .Where(r => rules.TermFor(r.Indicator, r.Month) is not null)
+                .Select(ToFigure),
+            earlier.SelectMany(m => m.Lines));
     }
 
     /// <summary>
-    /// The current lines with each figure's parties in <paramref name="rules"/>' order. The dictionary's
-    /// own order is a hash order that can change from one process to the next, and a line reversed by an
-    /// amendment has no new line to take its party order from, so the order is given here.
+    /// The current lines with each figure's parties in <paramref name="rules"/>' order: a line reversed
+    /// by an amendment has no new line to take its party order from, so the order is given here.
     /// </summary>
-    public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules)
+    public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules) => LinesInPartyOrder(rules, null);
+
+    /// <summary><see cref="LinesInPartyOrder(AgreementRules)"/> of the months from <paramref name="from"/> on.</summary>
+    public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules, YearMonth? from)
     {
         var order = new Dictionary<string, int>(rules.Parties.Length, StringComparer.Ordinal);
         for (var k = 0; k < rules.Parties.Length; k++)
@@ -109,24 +149,119 @@ public sealed record EnterpriseBook
             order.TryAdd(rules.Parties[k].District, k);
         }
 
-        return Lines.Values.OrderBy(l => order.GetValueOrDefault(l.District, -1));
+        var first = from is { } month ? FirstFrom(month) : 0;
+        return Months[first..].SelectMany(m => m.Lines).OrderBy(l => order.GetValueOrDefault(l.District, -1));
     }
 
-    public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries)
+    /// <summary>The book after <paramref name="reports"/> were booked and <paramref name="entries"/> changed its lines.</summary>
+    public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries) =>
+        Merge(reports, entries.Select(e => e.Change.Line));
+
+    /// <summary>
+    /// The book with <paramref name="reports"/> replacing the figures of their indicator and month (the
+    /// higher revision wins; the later one of equal revisions) and <paramref name="lines"/> replacing the
+    /// lines of their indicator, month and district. Only the months touched are copied.
+    /// </summary>
+    private EnterpriseBook Merge(IEnumerable<FigureReport> reports, IEnumerable<AllocationLine> lines)
     {
-        var figures = Figures.ToBuilder();
+        var touched = new SortedDictionary<YearMonth, (List<FigureReport> Figures, List<AllocationLine> Lines)>();
+        (List<FigureReport> Figures, List<AllocationLine> Lines) MonthOf(YearMonth month)
+        {
+            if (!touched.TryGetValue(month, out var slot))
+            {
+                var index = IndexOf(month);
+                slot = index < 0 ? ([], []) : ([.. Months[index].Figures], [.. Months[index].Lines]);
+                touched[month] = slot;
+            }
+
+            return slot;
+        }
+
+        var figureCount = FigureCount;
         foreach (var report in reports)
         {
-            figures[(report.Indicator, report.Month)] = report;
+            var figures = MonthOf(report.Month).Figures;
+            var at = figures.FindIndex(f => f.Indicator == report.Indicator);
+            if (at < 0)
+            {
+                figures.Add(report);
+                figureCount++;
+            }
+            else if (report.Revision >= figures[at].Revision)
+            {
+                figures[at] = report;
+            }
         }
 
-        var lines = Lines.ToBuilder();
-        foreach (var entry in entries)
+        foreach (var line in lines)
         {
-            var line = entry.Change.Line;
-            lines[(line.Indicator, line.Month, line.District)] = line;
+            var monthLines = MonthOf(line.Month).Lines;
+            var at = monthLines.FindIndex(l => l.Indicator == line.Indicator && l.District == line.District);
+            if (at < 0)
+            {
+                monthLines.Add(line);
+            }
+            else
+            {
+                monthLines[at] = line;
+            }
         }
 
-        return new EnterpriseBook(figures.ToImmutable(), lines.ToImmutable());
+        if (touched.Count == 0)
+        {
+            return this;
+        }
+
+        var months = ImmutableArray.CreateBuilder<BookMonth>(Months.Length + touched.Count);
+        var k = 0;
+        foreach (var (month, slot) in touched)
+        {
+            while (k < Months.Length && Months[k].Month < month)
+            {
+                months.Add(Months[k++]);
+            }
+
+            if (k < Months.Length && Months[k].Month == month)
+            {
+                k++;
+            }
+
+            months.Add(new BookMonth(month, [.. slot.Figures], [.. slot.Lines]));
+        }
+
+        while (k < Months.Length)
+        {
+            months.Add(Months[k++]);
+        }
+
+        return new EnterpriseBook(months.ToImmutable(), figureCount);
     }
+
+    /// <summary>The index of the first month at or after <paramref name="month"/> (the length when none is).</summary>
+    private int FirstFrom(YearMonth month)
+    {
+        int low = 0, high = Months.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (Months[mid].Month < month)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private int IndexOf(YearMonth month)
+    {
+        var index = FirstFrom(month);
+        return index < Months.Length && Months[index].Month == month ? index : -1;
+    }
+
+    private static Figure ToFigure(FigureReport report) => new(report.Enterprise, report.Indicator, report.Month, report.Amount);
 }

@@ -56,11 +56,16 @@ internal static class FigureBooking
             var enterprise = enterprises[group.Key];
             var bookOfEnterprise = state.Books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
             var reportsByKey = LastByFigure(group);
-            var figures = bookOfEnterprise.CoveredFiguresWith(reportsByKey, state.Rules);
-            var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference);
             var earliest = group.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
+
+            // Nothing before the earliest month of the batch changes: recompute from there, carrying in
+            // what the earlier months left, so a month-end batch costs a month, not the enterprise's history.
+            var from = earliest.Month;
+            var figures = bookOfEnterprise.CoveredFiguresWith(reportsByKey, state.Rules, from);
+            var carry = bookOfEnterprise.CarryInto(from, state.Rules, enterprise);
+            var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference, carry);
             var changes = new List<BookedEntry>();
-            foreach (var change in AllocationDelta.Between(bookOfEnterprise.LinesInPartyOrder(state.Rules), after, reference))
+            foreach (var change in AllocationDelta.Between(bookOfEnterprise.LinesInPartyOrder(state.Rules, from), after, reference))
             {
                 var line = change.Line;
                 var cause = reportsByKey.TryGetValue((line.Indicator, line.Month), out var own) ? own : earliest;
@@ -134,7 +139,7 @@ internal static class FigureBooking
         }
 
         var current = latest.GetValueOrDefault((report.Enterprise, report.Indicator, report.Month))
-            ?? state.Books.GetValueOrDefault(report.Enterprise)?.Figures.GetValueOrDefault((report.Indicator, report.Month));
+            ?? state.Books.GetValueOrDefault(report.Enterprise)?.Current(report.Indicator, report.Month);
         if (current is null && report.Revision != 1)
         {
             return new Rejection(RejectionCode.RevisionOutOfOrder, $"No figure of {report.Enterprise} for {report.Indicator} in {Months.Format(report.Month)} is booked yet: the first report has revision 1, not {report.Revision}.", "revision");

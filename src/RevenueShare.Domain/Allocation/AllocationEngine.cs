@@ -22,7 +22,21 @@ public static class AllocationEngine
         AgreementRules rules,
         CoveredEnterprise enterprise,
         IEnumerable<Figure> figures,
-        ReferenceData reference)
+        ReferenceData reference) =>
+        AllocateEnterprise(rules, enterprise, figures, reference, null);
+
+    /// <summary>
+    /// As <see cref="AllocateEnterprise(AgreementRules, CoveredEnterprise, IEnumerable{Figure}, ReferenceData)"/>
+    /// for the figures from <paramref name="carry"/>'s month on, starting from what the earlier figures
+    /// left (<see cref="AllocationCarry.Into"/>); the lines equal those of allocating every figure from the
+    /// first. A figure before that month throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public static IReadOnlyList<AllocationLine> AllocateEnterprise(
+        AgreementRules rules,
+        CoveredEnterprise enterprise,
+        IEnumerable<Figure> figures,
+        ReferenceData reference,
+        AllocationCarry? carry)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(enterprise);
@@ -30,15 +44,17 @@ public static class AllocationEngine
         ArgumentNullException.ThrowIfNull(reference);
 
         var ordered = figures
-            .Select(f => f.Enterprise == enterprise.Id
-                ? f
-                : throw new ArgumentException($"Figure {Describe(f)} is not of enterprise {enterprise.Id}.", nameof(figures)))
+            .Select(f => f.Enterprise != enterprise.Id
+                ? throw new ArgumentException($"Figure {Describe(f)} is not of enterprise {enterprise.Id}.", nameof(figures))
+                : carry is not null && f.Month < carry.From
+                    ? throw new ArgumentException($"Figure {Describe(f)} is before {Months.Format(carry.From)}, where the carry starts.", nameof(figures))
+                    : f)
             .OrderBy(f => f.Month)
             .ThenBy(f => reference.Indicator(f.Indicator).Order)
             .ToArray();
 
         var registered = IndexOfRegistered(rules.Parties, enterprise);
-        var state = new EnterpriseState(enterprise);
+        var state = new EnterpriseState(enterprise, carry);
         var lines = new List<AllocationLine>(ordered.Length * rules.Parties.Length);
         Figure? previous = null;
         foreach (var figure in ordered)
@@ -231,9 +247,24 @@ public static class AllocationEngine
         $"{figure.Enterprise} {figure.Indicator} {Months.Format(figure.Month)}";
 
     /// <summary>What one enterprise carries from figure to figure in canonical order.</summary>
-    private sealed class EnterpriseState(CoveredEnterprise enterprise)
+    private sealed class EnterpriseState
     {
+        private readonly CoveredEnterprise enterprise;
         private readonly Dictionary<(string Indicator, int Year), decimal> yearToDate = [];
+
+        public EnterpriseState(CoveredEnterprise enterprise, AllocationCarry? carry)
+        {
+            this.enterprise = enterprise;
+            if (carry is not null)
+            {
+                foreach (var (indicator, total) in carry.YearToDate)
+                {
+                    yearToDate[(indicator, carry.From.Year)] = total;
+                }
+
+                Transferred = carry.Transferred;
+            }
+        }
 
         /// <summary>Net amount moved away from the registered district over the cap's indicators.</summary>
         public decimal Transferred { get; set; }

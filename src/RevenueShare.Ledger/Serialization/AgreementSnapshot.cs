@@ -43,25 +43,16 @@ public sealed record AgreementSnapshot(
         state.SuspendedFrom,
         state.Version,
         [.. state.Reports.Values.OrderBy(r => r.ReportId, StringComparer.Ordinal)],
-        [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines.Values)],
+        [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines)],
         [.. state.Reviews.OrderBy(r => r.Key.Month).ThenBy(r => r.Key.Family).Select(r => new MonthReview(r.Key.Month, r.Key.Family, r.Value))]);
 
     public AgreementState ToState()
     {
-        var books = new Dictionary<CreditCode, EnterpriseBook>();
-        foreach (var group in Reports.GroupBy(r => r.Enterprise))
-        {
-            var current = group
-                .GroupBy(r => (r.Indicator, r.Month))
-                .ToImmutableDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);
-            books[group.Key] = EnterpriseBook.Empty with { Figures = current };
-        }
-
-        foreach (var group in Lines.GroupBy(l => l.Enterprise))
-        {
-            var book = books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
-            books[group.Key] = book with { Lines = group.ToImmutableDictionary(l => (l.Indicator, l.Month, l.District)) };
-        }
+        var reportsOf = Reports.ToLookup(r => r.Enterprise);
+        var linesOf = Lines.ToLookup(l => l.Enterprise);
+        var books = reportsOf.Select(g => g.Key)
+            .Union(linesOf.Select(g => g.Key))
+            .ToDictionary(e => e, e => EnterpriseBook.Of(reportsOf[e], linesOf[e]));
 
         return new AgreementState(
             Id,

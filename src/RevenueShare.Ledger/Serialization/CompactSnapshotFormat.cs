@@ -72,7 +72,7 @@ public static class CompactSnapshotFormat
         foreach (var (enterprise, book) in books)
         {
             enterprises.Add(enterprise.Value);
-            foreach (var line in book.Lines.Values)
+            foreach (var line in book.Lines)
             {
                 indicators.Add(line.Indicator);
                 districts.Add(line.District);
@@ -167,19 +167,19 @@ public static class CompactSnapshotFormat
     private static void WriteBook(Writer body, string agreementId, CreditCode enterprise, EnterpriseBook book, Dictionary<FigureReport, int> reportIndex, StringTable indicators, StringTable districts)
     {
         var figures = book.Figures.ToArray();
-        Array.Sort(figures, static (a, b) => CompareFigures(a.Key.Indicator, a.Key.Month, b.Key.Indicator, b.Key.Month));
+        Array.Sort(figures, static (a, b) => CompareFigures(a.Indicator, a.Month, b.Indicator, b.Month));
         body.Count(figures.Length);
-        foreach (var (key, report) in figures)
+        foreach (var report in figures)
         {
-            if (report.Enterprise != enterprise || key != (report.Indicator, report.Month) || !reportIndex.TryGetValue(report, out var index))
+            if (report.Enterprise != enterprise || !reportIndex.TryGetValue(report, out var index))
             {
-                throw new SerializationException($"Agreement {agreementId}: the figure {enterprise} {key} is not the booked report it holds.");
+                throw new SerializationException($"Agreement {agreementId}: the figure {enterprise} {report.Indicator} {report.Month} is not a booked report.");
             }
 
             body.Count(index);
         }
 
-        var lines = book.Lines.ToArray();
+        var lines = book.Lines.Select(l => KeyValuePair.Create((l.Indicator, l.Month, l.District), l)).ToArray();
         Array.Sort(lines, static (a, b) =>
         {
             var byFigure = CompareFigures(a.Key.Indicator, a.Key.Month, b.Key.Indicator, b.Key.Month);
@@ -217,15 +217,14 @@ public static class CompactSnapshotFormat
     private static EnterpriseBook ReadBook(ReadOnlySpan<byte> bytes, CreditCode enterprise, string[] indicators, string[] districts, FigureReport[] reports)
     {
         var reader = new Reader(bytes);
-        var figures = ImmutableDictionary.CreateBuilder<(string Indicator, YearMonth Month), FigureReport>();
         var figureCount = reader.Count();
+        var figures = new List<FigureReport>(figureCount);
         for (var k = 0; k < figureCount; k++)
         {
-            var report = reports[reader.Count()];
-            figures.Add((report.Indicator, report.Month), report);
+            figures.Add(reports[reader.Count()]);
         }
 
-        var lines = ImmutableDictionary.CreateBuilder<(string Indicator, YearMonth Month, string District), AllocationLine>();
+        var lines = new List<AllocationLine>();
         var groups = reader.Count();
         for (var g = 0; g < groups; g++)
         {
@@ -235,12 +234,12 @@ public static class CompactSnapshotFormat
             for (var k = 0; k < count; k++)
             {
                 var line = ReadLine(ref reader, districts, enterprise, indicator, month);
-                lines.Add((indicator, month, line.District), line);
+                lines.Add(line);
             }
         }
 
         return reader.AtEnd
-            ? new EnterpriseBook(figures.ToImmutable(), lines.ToImmutable())
+            ? EnterpriseBook.Of(figures, lines)
             : throw new SerializationException($"Bytes left over after the book of {enterprise}.");
     }
 

@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 
@@ -8,9 +8,17 @@ namespace RevenueShare.Domain.Tests.Agreements;
 
 public sealed class EnterpriseBookTests
 {
-    private static readonly FigureReport Report = new("r1", CreditCode.Parse("91440115MA5BLE2Y7A"), "vat", new YearMonth(2025, 1), 1.00m, 1);
+    private static readonly CreditCode Enterprise = CreditCode.Parse("91440115MA5BLE2Y7A");
+    private static readonly YearMonth January = new(2025, 1);
+    private static readonly YearMonth March = new(2025, 3);
 
-    private static EnterpriseBook Built() => EnterpriseBook.Empty.With([Report], []);
+    private static FigureReport Report(string id, string indicator, YearMonth month, decimal amount, int revision = 1) =>
+        new(id, Enterprise, indicator, month, amount, revision);
+
+    private static AllocationLine Line(string indicator, YearMonth month, string district, decimal amount) =>
+        new(Enterprise, indicator, month, district, amount, 50m, 0m, amount * 2, null, null, false);
+
+    private static EnterpriseBook Built() => EnterpriseBook.Empty.With([Report("r1", "vat", January, 1.00m)], []);
 
     [Fact]
     public void A_deferred_book_is_built_once_on_first_use_and_holds_what_was_built()
@@ -24,24 +32,37 @@ public sealed class EnterpriseBookTests
         });
 
         Assert.Equal(0, calls);
-        Parallel.For(0, 8, _ => Assert.Same(built.Figures, book.Figures));
-        Assert.Same(built.Lines, book.Lines);
+        Parallel.For(0, 8, _ => Assert.Equal(built.Months, book.Months));
         Assert.Equal(1, calls);
-        Assert.Equal(built, book);
-        Assert.Equal(built.GetHashCode(), book.GetHashCode());
+        Assert.Equal(1, book.FigureCount);
+        Assert.Same(built.Figures.Single(), book.Current("vat", January));
     }
 
     [Fact]
-    public void Replacing_one_dictionary_of_a_deferred_book_keeps_the_other()
+    public void Months_are_kept_in_order_and_a_booking_copies_only_the_months_it_touches()
     {
-        var built = Built();
-        var book = EnterpriseBook.Deferred(() => built) with { Figures = ImmutableDictionary<(string, YearMonth), FigureReport>.Empty };
+        var book = EnterpriseBook.Empty
+            .With([Report("r3", "vat", March, 3.00m), Report("r1", "vat", January, 1.00m)], [])
+            .With([Report("r2", "cit", January, 2.00m)], []);
 
-        Assert.Empty(book.Figures);
-        Assert.Same(built.Lines, book.Lines);
-        var (figures, lines) = book;
-        Assert.Empty(figures);
-        Assert.Same(built.Lines, lines);
-        Assert.NotEqual(built, book);
+        var restated = book.With([Report("r3b", "vat", March, 4.00m, revision: 2)], []);
+
+        Assert.Equal([January, March], restated.Months.Select(m => m.Month));
+        Assert.Same(book.Months[0], restated.Months[0]);
+        Assert.Equal(4.00m, restated.Current("vat", March)!.Amount);
+        Assert.Equal(3, restated.FigureCount);
+        Assert.Null(restated.Current("cit", March));
+    }
+
+    [Fact]
+    public void A_book_of_every_revision_holds_the_highest_and_one_line_per_figure_and_district()
+    {
+        var book = EnterpriseBook.Of(
+            [Report("r1b", "vat", January, 2.00m, revision: 2), Report("r1", "vat", January, 1.00m)],
+            [Line("vat", January, "440103", 0.50m), Line("vat", January, "440115", 0.50m), Line("vat", January, "440103", 1.00m)]);
+
+        Assert.Equal("r1b", book.Current("vat", January)!.ReportId);
+        Assert.Equal(1, book.FigureCount);
+        Assert.Equal([("440103", 1.00m), ("440115", 0.50m)], book.Lines.Select(l => (l.District, l.Amount)));
     }
 }

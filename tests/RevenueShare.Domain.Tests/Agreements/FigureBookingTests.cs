@@ -45,6 +45,31 @@ public sealed class FigureBookingTests
     }
 
     [Fact]
+    public void January_and_February_carry_the_cap_used_and_the_year_to_date_into_March()
+    {
+        var state = Accept(Approved(), Book(Tax, [.. WorkedExample.Where(r => r.Month < Month("2025-03"))]));
+        var enterprise = state.Rules.Enterprises.Single();
+
+        var carry = state.Books[enterprise.Id].CarryInto(Month("2025-03"), state.Rules, enterprise);
+
+        // vat moved 360.00 + 140.00 to O and met the cap of 500.00; cit reported 600.00 + 600.00 toward its baseline of 1000.00.
+        Assert.Equal(500.00m, carry.Transferred);
+        Assert.Equal(new Dictionary<string, decimal> { ["cit"] = 1200.00m }, carry.YearToDate);
+    }
+
+    [Fact]
+    public void March_booked_after_January_and_February_books_what_the_whole_batch_books_for_March()
+    {
+        var state = Accept(Approved(), Book(Tax, [.. WorkedExample.Where(r => r.Month < Month("2025-03"))]));
+
+        var decision = Decide(state, Book(Tax, [.. WorkedExample.Where(r => r.Month == Month("2025-03"))]));
+
+        Assert.Equal(
+            "2025-03 vat O 0.00 H +100.00; 2025-03 cit O -50.00 H -50.00",
+            Render(Assert.IsType<FiguresBooked>(Single(decision)).Entries.Select(e => e.Change)));
+    }
+
+    [Fact]
     public void The_same_batch_again_is_all_duplicates_and_books_nothing()
     {
         var state = Accept(Approved(), Book(Tax, WorkedExample));

@@ -36,6 +36,16 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         from reports in Gen.ArrayOf(Report(scenario.Rules, allowNegative: true, months: 3), count)
         select (scenario, reports));
 
+    /// <summary>
+    /// A scenario and batches of reports over all its months in any order, so a batch often lands
+    /// before months already booked and restates figures across the year end and the amendment.
+    /// </summary>
+    public static Arbitrary<(Scenario Scenario, Figure[][] Batches)> WithBatches { get; } = Arb.From(
+        from scenario in Generate(allowNegative: true)
+        from count in Gen.Choose(1, 8)
+        from batches in Gen.ArrayOf(Gen.Choose(1, 5).SelectMany(size => Gen.ArrayOf(Report(scenario.Rules, allowNegative: true, months: 5), size)), count)
+        select (scenario, batches));
+
     /// <summary>Two-decimal percents, each ≥ 0, summing to exactly 100.</summary>
     public static Gen<decimal[]> Ratios(int parties) =>
         Gen.ArrayOf(Gen.Choose(0, 10_000), parties - 1).Select(cuts =>

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using NodaTime;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Domain.Allocation;
+
+/// <summary>
+/// What an enterprise's figures before <see cref="From"/> leave to the figures from it on, in canonical
+/// order: the year-to-date total of each baseline indicator in <see cref="From"/>'s year, and the net
+/// amount already moved away from the registered district over the cap's indicators. With it a booking
+/// recomputes an enterprise from the earliest month it touches instead of from its first figure.
+/// </summary>
+public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<string, decimal> YearToDate, decimal Transferred)
+{
+    /// <summary>
+    /// The carry into <paramref name="from"/>: year-to-date totals summed from the earlier covered
+    /// figures of the same year, the transfer summed from the booked lines of the earlier months (the
+    /// lines the cap saw: every party but the registered district, double-count credits apart, since
+    /// those move nothing).
+    /// </summary>
+    public static AllocationCarry Into(
+        YearMonth from,
+        CoveredEnterprise enterprise,
+        IEnumerable<Figure> coveredFigures,
+        IEnumerable<AllocationLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        ArgumentNullException.ThrowIfNull(coveredFigures);
+        ArgumentNullException.ThrowIfNull(lines);
+
+        var yearToDate = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        if (!enterprise.Baselines.IsEmpty)
+        {
+            foreach (var figure in coveredFigures)
+            {
+                if (figure.Month < from && figure.Month.Year == from.Year && enterprise.Baselines.ContainsKey(figure.Indicator))
+                {
+                    yearToDate[figure.Indicator] = yearToDate.GetValueOrDefault(figure.Indicator) + figure.Amount;
+                }
+            }
+        }
+
+        var transferred = 0m;
+        if (enterprise.Cap is { } cap)
+        {
+            foreach (var line in lines)
+            {
+                if (line.Month < from && !line.DoubleCount && line.District != enterprise.RegisteredDistrict && cap.Indicators.Contains(line.Indicator))
+                {
+                    transferred += line.Amount;
+                }
+            }
+        }
+
+        return new AllocationCarry(from, yearToDate.ToImmutable(), transferred);
+    }
+}
