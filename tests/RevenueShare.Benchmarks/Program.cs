@@ -13,7 +13,7 @@ if (args.Contains("--profile"))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery]");
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--only queries --store DIR]");
     return 2;
 }
 
@@ -23,7 +23,15 @@ var total = Stopwatch.StartNew();
 try
 {
     await using var bench = await Bench.CreateAsync(options);
-    await bench.RunAsync();
+    if (options.QueriesStore is not null)
+    {
+        await bench.QueriesOnlyAsync(options.QueriesStore);
+    }
+    else
+    {
+        await bench.RunAsync();
+    }
+
     bench.Print();
     Console.WriteLine($"benchmark finished in {total.Elapsed.TotalSeconds:F0} s");
     return bench.Failures.Count == 0 ? 0 : 1;
@@ -34,7 +42,9 @@ catch (Exception e)
     return 1;
 }
 
-internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false)
+/// <param name="QueriesStore">With <c>--only queries --store DIR</c>: the query phase alone, against a store kept by an
+/// earlier <c>--keep</c> run (its <c>http</c> folder, or with <c>--postgres</c> that database's connection string).</param>
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, string? QueriesStore = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -43,6 +53,7 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
         bool quick = false, keep = false;
         var senders = 1;
         var skipRecovery = false;
+        string? only = null, store = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -55,6 +66,12 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
                     break;
                 case "--senders" when i + 1 < args.Length:
                     senders = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i];
+                    break;
+                case "--store" when i + 1 < args.Length:
+                    store = args[++i];
                     break;
                 case "--skip-recovery":
                     skipRecovery = true;
@@ -70,6 +87,11 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
             }
         }
 
-        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery) : null;
+        if ((only is null) != (store is null) || (only is not null && only != "queries"))
+        {
+            return null;
+        }
+
+        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, store) : null;
     }
 }
