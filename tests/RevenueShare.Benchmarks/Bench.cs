@@ -530,12 +530,27 @@ internal sealed class Bench : IAsyncDisposable
         await QueryAsync(client, finance, "reconciliation for a month (GET /api/reconciliation)", "/api/reconciliation?month=2025-06", repeats, required: false);
         await QueryAsync(client, finance, "year-end settlement (GET /api/settlement)", "/api/settlement?year=2025", repeats, required: false);
         await QueryAsync(client, finance, "district statement for the year (GET /api/districts/{code}/statement)", $"/api/districts/{district}/statement?from=2025-01&to=2025-12", repeats, required: false);
+        if (options.Answers is not null)
+        {
+            // Only to compare two builds' answers: the other forms and ranges, once each.
+            await QueryAsync(client, finance, "compare", "/api/reconciliation?month=2025-12&format=csv", 1, required: true);
+            await QueryAsync(client, finance, "compare", "/api/settlement?year=2025&format=csv", 1, required: true);
+            await QueryAsync(client, finance, "compare", "/api/settlement?year=2024", 1, required: true);
+            await QueryAsync(client, finance, "compare", "/api/districts/440106/statement?from=2025-03&to=2025-08&format=csv", 1, required: true);
+            foreach (var code in reference.Districts.Select(d => d.Code))
+            {
+                await QueryAsync(client, finance, "compare", $"/api/districts/{code}/statement?from=2025-01&to=2025-12", 1, required: true);
+            }
+
+            rows.RemoveAll(r => r.Figure == "compare");
+        }
     }
 
     private async Task QueryAsync(HttpClient client, string token, string name, string path, int repeats, bool required)
     {
         var times = new List<double>();
         var size = 0;
+        var last = Array.Empty<byte>();
         for (var i = 0; i < repeats; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -556,10 +571,17 @@ internal sealed class Bench : IAsyncDisposable
             }
 
             size = body.Length;
+            last = body;
             times.Add(Stats.Ms(watch));
         }
 
         rows.Add((name, $"{Stats.Percentile(times, 0.5):F0} ms (max {times.Max():F0})", "< 200 ms", $"median of {repeats}; {size / 1024} KiB answer"));
+        if (options.Answers is not null)
+        {
+            Directory.CreateDirectory(options.Answers);
+            var file = new string(path.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_').ToArray()) + ".json";
+            await File.WriteAllBytesAsync(Path.Combine(options.Answers, file), last);
+        }
     }
 
     // ---------------------------------------------------------------- recovery

@@ -13,7 +13,7 @@ if (args.Contains("--profile"))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--only queries --store DIR]");
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--only queries --store DIR [--answers DIR]]");
     return 2;
 }
 
@@ -44,7 +44,8 @@ catch (Exception e)
 
 /// <param name="QueriesStore">With <c>--only queries --store DIR</c>: the query phase alone, against a store kept by an
 /// earlier <c>--keep</c> run (its <c>http</c> folder, or with <c>--postgres</c> that database's connection string).</param>
-internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, string? QueriesStore = null)
+/// <param name="Answers">With <c>--answers DIR</c>: each query's last answer is written there, to compare two builds byte for byte.</param>
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, string? QueriesStore = null, string? Answers = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -53,7 +54,7 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
         bool quick = false, keep = false;
         var senders = 1;
         var skipRecovery = false;
-        string? only = null, store = null;
+        string? only = null, store = null, answers = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -72,6 +73,9 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
                     break;
                 case "--store" when i + 1 < args.Length:
                     store = args[++i];
+                    break;
+                case "--answers" when i + 1 < args.Length:
+                    answers = args[++i];
                     break;
                 case "--skip-recovery":
                     skipRecovery = true;
@@ -92,6 +96,6 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
             return null;
         }
 
-        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, store) : null;
+        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, store, answers) : null;
     }
 }

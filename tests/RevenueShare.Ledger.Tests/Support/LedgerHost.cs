@@ -19,6 +19,10 @@ internal sealed class LedgerHost : IAsyncDisposable
 
     public ReadModel Reads => host.Services.GetRequiredService<ReadModel>();
 
+    public ReportQueries Queries => host.Services.GetRequiredService<ReportQueries>();
+
+    public ReadDatabase Database => host.Services.GetRequiredService<ReadDatabase>();
+
     public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock)
     {
         var builder = Host.CreateApplicationBuilder();
