@@ -91,7 +91,7 @@ internal sealed class AllocationEntryInserter : IAsyncDisposable
             Set(18, by);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
-                totals.AddEntry(month, agreement, line.Indicator, family, line.District, Registered(registered, agreement, line.Enterprise.Value), line.DoubleCount, units);
+                totals.AddEntry(month, line.Indicator, family, line.District, Registered(registered, agreement, line.Enterprise.Value), line.DoubleCount, units);
             }
         }
     }

@@ -96,18 +96,21 @@ public static class ReadSchema
         // the transaction that writes the entries and figures they total: a report reads a few
         // thousand totals, never every entry of its months. `registered` is the enterprise's
         // registered district, fixed once an agreement leaves Draft (amendments change terms only).
+        // The covering indexes let a range of months be summed from the index alone.
         """
         CREATE TABLE IF NOT EXISTS allocation_totals (
-            month TEXT NOT NULL, agreement TEXT NOT NULL, indicator TEXT NOT NULL, family TEXT NOT NULL,
-            district TEXT NOT NULL, registered TEXT NOT NULL, double_count INTEGER NOT NULL, amount_units BIGINT NOT NULL,
-            PRIMARY KEY (month, agreement, indicator, district, registered, double_count))
+            month TEXT NOT NULL, indicator TEXT NOT NULL, family TEXT NOT NULL, district TEXT NOT NULL,
+            registered TEXT NOT NULL, double_count INTEGER NOT NULL, amount_units BIGINT NOT NULL,
+            PRIMARY KEY (month, indicator, district, registered, double_count))
         """,
+        "CREATE INDEX IF NOT EXISTS allocation_totals_covering ON allocation_totals (month, indicator, district, registered, double_count, amount_units)",
         """
         CREATE TABLE IF NOT EXISTS figure_totals (
             month TEXT NOT NULL, agreement TEXT NOT NULL, indicator TEXT NOT NULL, registered TEXT NOT NULL,
             amount_units BIGINT NOT NULL, figure_count BIGINT NOT NULL,
             PRIMARY KEY (month, agreement, indicator, registered))
         """,
+        "CREATE INDEX IF NOT EXISTS figure_totals_covering ON figure_totals (month, agreement, indicator, registered, amount_units, figure_count)",
         """
         CREATE TABLE IF NOT EXISTS reviews (
             agreement TEXT NOT NULL, month TEXT NOT NULL, family TEXT NOT NULL, status TEXT NOT NULL,

@@ -14,9 +14,9 @@ internal sealed class ReportTotals
     private readonly Dictionary<AllocationKey, (string Family, long Units)> allocations = [];
     private readonly Dictionary<FigureKey, (long Units, long Count)> figures = [];
 
-    public void AddEntry(string month, string agreement, string indicator, string family, string district, string registered, bool doubleCount, long units)
+    public void AddEntry(string month, string indicator, string family, string district, string registered, bool doubleCount, long units)
     {
-        var key = new AllocationKey(month, agreement, indicator, district, registered, doubleCount ? 1 : 0);
+        var key = new AllocationKey(month, indicator, district, registered, doubleCount ? 1 : 0);
         allocations[key] = allocations.TryGetValue(key, out var sum) ? (family, checked(sum.Units + units)) : (family, units);
     }
 
@@ -35,25 +35,24 @@ internal sealed class ReportTotals
                 connection,
                 transaction,
                 """
-                INSERT INTO allocation_totals (month, agreement, indicator, family, district, registered, double_count, amount_units)
-                VALUES (@month, @agreement, @indicator, @family, @district, @registered, @double_count, @units)
-                ON CONFLICT (month, agreement, indicator, district, registered, double_count)
+                INSERT INTO allocation_totals (month, indicator, family, district, registered, double_count, amount_units)
+                VALUES (@month, @indicator, @family, @district, @registered, @double_count, @units)
+                ON CONFLICT (month, indicator, district, registered, double_count)
                 DO UPDATE SET amount_units = allocation_totals.amount_units + excluded.amount_units
                 """,
-                ("month", DbType.String), ("agreement", DbType.String), ("indicator", DbType.String), ("family", DbType.String),
+                ("month", DbType.String), ("indicator", DbType.String), ("family", DbType.String),
                 ("district", DbType.String), ("registered", DbType.String), ("double_count", DbType.Int32), ("units", DbType.Int64));
             await command.PrepareAsync(cancellationToken);
             foreach (var (key, (family, units)) in allocations)
             {
                 var p = command.Parameters;
                 p[0].Value = key.Month;
-                p[1].Value = key.Agreement;
-                p[2].Value = key.Indicator;
-                p[3].Value = family;
-                p[4].Value = key.District;
-                p[5].Value = key.Registered;
-                p[6].Value = key.DoubleCount;
-                p[7].Value = units;
+                p[1].Value = key.Indicator;
+                p[2].Value = family;
+                p[3].Value = key.District;
+                p[4].Value = key.Registered;
+                p[5].Value = key.DoubleCount;
+                p[6].Value = units;
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -108,7 +107,7 @@ internal sealed class ReportTotals
         return command;
     }
 
-    private readonly record struct AllocationKey(string Month, string Agreement, string Indicator, string District, string Registered, int DoubleCount);
+    private readonly record struct AllocationKey(string Month, string Indicator, string District, string Registered, int DoubleCount);
 
     private readonly record struct FigureKey(string Month, string Agreement, string Indicator, string Registered);
 }
