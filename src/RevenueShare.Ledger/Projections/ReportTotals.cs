@@ -24,7 +24,7 @@ internal sealed class ReportTotals
     public void AddFigure(string month, string agreement, string indicator, string registered, long units, long count)
     {
         var key = new FigureKey(month, agreement, indicator, registered);
-        figures[key] = figures.TryGetValue(key, out var sum) ? (checked(sum.Units + units), sum.Count + count) : (units, count);
+        figures[key] = figures.TryGetValue(key, out var sum) ? (checked(sum.Units + units), checked(sum.Count + count)) : (units, count);
     }
 
     public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
