@@ -57,7 +57,7 @@ public static class LedgerHosting
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            await database.EnsureSchemaAsync(ReadSchema.Statements, cancellationToken);
+            await ReadSchema.EnsureAsync(database, cancellationToken);
             await new ReadModelProjection(system, writer, barrier).StartAsync(cancellationToken);
         }
 

@@ -13,7 +13,7 @@ if (args.Contains("--profile"))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--only recovery]");
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--only recovery | --only queries --store DIR [--answers DIR]]");
     return 2;
 }
 
@@ -23,7 +23,15 @@ var total = Stopwatch.StartNew();
 try
 {
     await using var bench = await Bench.CreateAsync(options);
-    await bench.RunAsync();
+    if (options.QueriesStore is not null)
+    {
+        await bench.QueriesOnlyAsync(options.QueriesStore);
+    }
+    else
+    {
+        await bench.RunAsync();
+    }
+
     bench.Print();
     Console.WriteLine($"benchmark finished in {total.Elapsed.TotalSeconds:F0} s");
     return bench.Failures.Count == 0 ? 0 : 1;
@@ -35,7 +43,10 @@ catch (Exception e)
 }
 
 /// <summary>The command line. <see cref="OnlyRecovery"/>: skip the city-year (ingest, restatements, queries) and measure recovery alone.</summary>
-internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false)
+/// <param name="QueriesStore">With <c>--only queries --store DIR</c>: the query phase alone, against a store kept by an
+/// earlier <c>--keep</c> run (its <c>http</c> folder, or with <c>--postgres</c> that database's connection string).</param>
+/// <param name="Answers">With <c>--answers DIR</c>: each query's last answer is written there, to compare two builds byte for byte.</param>
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false, string? QueriesStore = null, string? Answers = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -44,7 +55,7 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
         bool quick = false, keep = false;
         var senders = 1;
         var skipRecovery = false;
-        var onlyRecovery = false;
+        string? only = null, store = null, answers = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -58,9 +69,14 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
                 case "--senders" when i + 1 < args.Length:
                     senders = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
-                case "--only" when i + 1 < args.Length && args[i + 1] == "recovery":
-                    onlyRecovery = true;
-                    i++;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i];
+                    break;
+                case "--store" when i + 1 < args.Length:
+                    store = args[++i];
+                    break;
+                case "--answers" when i + 1 < args.Length:
+                    answers = args[++i];
                     break;
                 case "--skip-recovery":
                     skipRecovery = true;
@@ -76,8 +92,13 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
             }
         }
 
-        return scale > 0 && senders > 0 && !(skipRecovery && onlyRecovery)
-            ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, onlyRecovery)
-            : null;
+        var onlyRecovery = only == "recovery";
+        var onlyQueries = only == "queries";
+        if ((only is not null && !onlyRecovery && !onlyQueries) || onlyQueries != (store is not null) || (skipRecovery && onlyRecovery))
+        {
+            return null;
+        }
+
+        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, onlyRecovery, store, answers) : null;
     }
 }

@@ -49,7 +49,10 @@ internal sealed class AllocationEntryInserter : IAsyncDisposable
         }).ToArray();
     }
 
-    public async Task InsertAsync(string agreement, long sequenceNr, IReadOnlyList<BookedEntry> entries, Instant at, string by, CancellationToken cancellationToken)
+    /// <summary>Inserts the entries of one event and adds them to <paramref name="totals"/> (<paramref name="registered"/>: each enterprise's registered district).</summary>
+    public async Task InsertAsync(
+        string agreement, long sequenceNr, IReadOnlyList<BookedEntry> entries, Instant at, string by,
+        IReadOnlyDictionary<string, string> registered, ReportTotals totals, CancellationToken cancellationToken)
     {
         if (!prepared)
         {
@@ -64,15 +67,18 @@ internal sealed class AllocationEntryInserter : IAsyncDisposable
             var line = entry.Change.Line;
             var indicator = reference.Indicator(line.Indicator);
             var scale = indicator.Scale;
+            var family = indicator.Family == IndicatorFamily.Tax ? "tax" : "statistics";
+            var month = Months.Format(line.Month);
+            var units = AmountUnits.ToUnits(entry.Change.Amount, scale);
             Set(0, agreement);
             Set(1, sequenceNr);
             Set(2, i);
             Set(3, line.Enterprise.Value);
             Set(4, line.Indicator);
-            Set(5, indicator.Family == IndicatorFamily.Tax ? "tax" : "statistics");
-            Set(6, Months.Format(line.Month));
+            Set(5, family);
+            Set(6, month);
             Set(7, line.District);
-            Set(8, AmountUnits.ToUnits(entry.Change.Amount, scale));
+            Set(8, units);
             Set(9, entry.Change.Kind == AllocationChangeKind.Allocation ? "allocation" : "adjustment");
             Set(10, entry.Cause);
             Set(11, Percent(line.Ratio));
@@ -83,11 +89,19 @@ internal sealed class AllocationEntryInserter : IAsyncDisposable
             Set(16, line.DoubleCount ? 1 : 0);
             Set(17, bookedAt);
             Set(18, by);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                totals.AddEntry(month, line.Indicator, family, line.District, Registered(registered, agreement, line.Enterprise.Value), line.DoubleCount, units);
+            }
         }
     }
 
     public ValueTask DisposeAsync() => command.DisposeAsync();
+
+    internal static string Registered(IReadOnlyDictionary<string, string> registered, string agreement, string enterprise) =>
+        registered.TryGetValue(enterprise, out var district)
+            ? district
+            : throw new InvalidOperationException($"{enterprise} has an entry under {agreement} but is not one of its enterprises.");
 
     /// <summary>Percents print without trailing zeros: "50", "33.33".</summary>
     internal static string Percent(decimal ratio) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using NodaTime;
 using NodaTime.Text;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
@@ -24,6 +26,7 @@ public sealed class ReadModelWriter
     private readonly ReadDatabase database;
     private readonly ReferenceData reference;
     private readonly Dictionary<string, AgreementState> headers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ImmutableArray<CoveredEnterprise> Enterprises, Dictionary<string, string> Districts)> registrations = new(StringComparer.Ordinal);
 
     public ReadModelWriter(ReadDatabase database, ReferenceData reference)
     {
@@ -66,6 +69,7 @@ public sealed class ReadModelWriter
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var entries = new AllocationEntryInserter(connection, transaction, reference);
+        var totals = new ReportTotals();
         foreach (var envelope in envelopes)
         {
             if (envelope.Event is not IAgreementEvent @event)
@@ -86,11 +90,11 @@ public sealed class ReadModelWriter
             switch (@event)
             {
                 case FiguresBooked booked:
-                    await entries.InsertAsync(booked.AgreementId, envelope.SequenceNr, booked.Entries, booked.At, booked.By, cancellationToken);
-                    await FiguresAsync(connection, transaction, booked, cancellationToken);
+                    await entries.InsertAsync(booked.AgreementId, envelope.SequenceNr, booked.Entries, booked.At, booked.By, Registrations(header), totals, cancellationToken);
+                    await FiguresAsync(connection, transaction, booked, Registrations(header), totals, cancellationToken);
                     break;
                 case AmendmentApproved approved:
-                    await entries.InsertAsync(approved.AgreementId, envelope.SequenceNr, approved.Entries, approved.At, approved.By, cancellationToken);
+                    await entries.InsertAsync(approved.AgreementId, envelope.SequenceNr, approved.Entries, approved.At, approved.By, Registrations(header), totals, cancellationToken);
                     break;
                 case MonthReviewed reviewed:
                     await ReviewAsync(connection, transaction, reviewed, header, cancellationToken);
@@ -98,6 +102,7 @@ public sealed class ReadModelWriter
             }
         }
 
+        await totals.FlushAsync(connection, transaction, cancellationToken);
         var offset = ((Sequence)envelopes[^1].Offset).Value;
         await using (var command = connection.CreateCommand())
         {
@@ -120,6 +125,24 @@ public sealed class ReadModelWriter
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Each enterprise's registered district under the agreement, by credit code (rebuilt only when the enterprises change: in Draft).</summary>
+    private IReadOnlyDictionary<string, string> Registrations(AgreementState header)
+    {
+        if (registrations.TryGetValue(header.Id, out var known) && known.Enterprises == header.Rules.Enterprises)
+        {
+            return known.Districts;
+        }
+
+        var districts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var enterprise in header.Rules.Enterprises)
+        {
+            districts[enterprise.Id.Value] = enterprise.RegisteredDistrict;
+        }
+
+        registrations[header.Id] = (header.Rules.Enterprises, districts);
+        return districts;
     }
 
     /// <summary>The header keeps the lifecycle and terms only: the figures live in their own tables.</summary>
@@ -234,8 +257,29 @@ public sealed class ReadModelWriter
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task FiguresAsync(DbConnection connection, DbTransaction transaction, FiguresBooked booked, CancellationToken cancellationToken)
+    /// <summary>
+    /// Upserts the current figures and adds each change to <paramref name="totals"/>: a first figure
+    /// adds its amount and counts once; a restatement adds the difference to the figure it replaces
+    /// (read first; revision 1 has none to replace, since revisions start at 1).
+    /// </summary>
+    private async Task FiguresAsync(
+        DbConnection connection, DbTransaction transaction, FiguresBooked booked, IReadOnlyDictionary<string, string> registered, ReportTotals totals, CancellationToken cancellationToken)
     {
+        await using var previous = connection.CreateCommand();
+        previous.Transaction = transaction;
+        previous.CommandText = "SELECT amount_units FROM figures WHERE agreement = @agreement AND enterprise = @enterprise AND indicator = @indicator AND month = @month";
+        var previousParameters = new[] { "agreement", "enterprise", "indicator", "month" }
+            .Select(name =>
+            {
+                var p = previous.CreateParameter();
+                p.ParameterName = name;
+                p.DbType = System.Data.DbType.String;
+                previous.Parameters.Add(p);
+                return p;
+            })
+            .ToArray();
+        var previousPrepared = false;
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -264,14 +308,37 @@ public sealed class ReadModelWriter
         await command.PrepareAsync(cancellationToken);
         foreach (var report in booked.Reports)
         {
+            var month = Months.Format(report.Month);
+            var units = AmountUnits.ToUnits(report.Amount, reference.Indicator(report.Indicator).Scale);
+            long? replaced = null;
+            if (report.Revision > 1)
+            {
+                if (!previousPrepared)
+                {
+                    await previous.PrepareAsync(cancellationToken);
+                    previousPrepared = true;
+                }
+
+                previousParameters[0].Value = booked.AgreementId;
+                previousParameters[1].Value = report.Enterprise.Value;
+                previousParameters[2].Value = report.Indicator;
+                previousParameters[3].Value = month;
+                var found = await previous.ExecuteScalarAsync(cancellationToken);
+                replaced = found is null or DBNull ? null : Convert.ToInt64(found, CultureInfo.InvariantCulture);
+            }
+
             parameters[0].Value = booked.AgreementId;
             parameters[1].Value = report.Enterprise.Value;
             parameters[2].Value = report.Indicator;
-            parameters[3].Value = Months.Format(report.Month);
-            parameters[4].Value = AmountUnits.ToUnits(report.Amount, reference.Indicator(report.Indicator).Scale);
+            parameters[3].Value = month;
+            parameters[4].Value = units;
             parameters[5].Value = report.Revision;
             parameters[6].Value = report.ReportId;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                var district = AllocationEntryInserter.Registered(registered, booked.AgreementId, report.Enterprise.Value);
+                totals.AddFigure(month, booked.AgreementId, report.Indicator, district, checked(units - (replaced ?? 0)), replaced is null ? 1 : 0);
+            }
         }
 
         await using var index = connection.CreateCommand();

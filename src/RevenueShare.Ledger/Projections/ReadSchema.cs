@@ -1,12 +1,62 @@
+using System.Globalization;
+using RevenueShare.Ledger.Storage;
+
 namespace RevenueShare.Ledger.Projections;
 
 /// <summary>
 /// The read tables, projected from the journal and rebuildable from it at any time. Amounts are
 /// integers in units of the indicator's scale (fen for tax, 0.1 万元 for statistics) so sums in SQL
-/// are exact on both stores.
+/// are exact on both stores. <see cref="Version"/> names the shape of the tables: a read database of
+/// another version (or of none: written before versions were kept) has its projected tables dropped
+/// and re-projected from the journal, from offset 0 (docs/decisions.md, "Storage and reads").
 /// </summary>
 public static class ReadSchema
 {
+    /// <summary>2: <c>allocation_totals</c> and <c>figure_totals</c>, the month totals behind the offices' reports.</summary>
+    public const long Version = 2;
+
+    /// <summary>Every table the projection writes (the tokens' table is not one: it is not rebuilt).</summary>
+    public static IReadOnlyList<string> ProjectedTables { get; } =
+    [
+        "projection_offsets", "agreements", "agreement_parties", "audit_events", "allocation_entries",
+        "figures", "reports", "reviews", "allocation_totals", "figure_totals",
+    ];
+
+    /// <summary>
+    /// Creates the read tables; drops the projected ones first when they were written by another
+    /// version, so the projection starts again from the beginning of the journal. One transaction.
+    /// </summary>
+    public static async Task EnsureAsync(ReadDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        async Task<object?> Run(string sql, bool scalar = false)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return scalar ? await command.ExecuteScalarAsync(cancellationToken) : await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await Run("CREATE TABLE IF NOT EXISTS read_schema (name TEXT PRIMARY KEY, version BIGINT NOT NULL)");
+        var stored = await Run("SELECT version FROM read_schema WHERE name = 'read'", scalar: true);
+        if (stored is null or DBNull || Convert.ToInt64(stored, CultureInfo.InvariantCulture) != Version)
+        {
+            foreach (var table in ProjectedTables)
+            {
+                await Run($"DROP TABLE IF EXISTS {table}");
+            }
+        }
+
+        foreach (var statement in Statements)
+        {
+            await Run(statement);
+        }
+
+        await Run($"INSERT INTO read_schema (name, version) VALUES ('read', {Version}) ON CONFLICT (name) DO UPDATE SET version = excluded.version");
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public static IReadOnlyList<string> Statements { get; } =
     [
         "CREATE TABLE IF NOT EXISTS projection_offsets (name TEXT PRIMARY KEY, position BIGINT NOT NULL)",
@@ -41,6 +91,26 @@ public static class ReadSchema
             PRIMARY KEY (agreement, enterprise, indicator, month))
         """,
         "CREATE TABLE IF NOT EXISTS reports (report_id TEXT PRIMARY KEY, agreement TEXT NOT NULL)",
+
+        // The month totals behind reconciliation, statement and settlement, kept by the projection in
+        // the transaction that writes the entries and figures they total: a report reads a few
+        // thousand totals, never every entry of its months. `registered` is the enterprise's
+        // registered district, fixed once an agreement leaves Draft (amendments change terms only).
+        // The covering indexes let a range of months be summed from the index alone.
+        """
+        CREATE TABLE IF NOT EXISTS allocation_totals (
+            month TEXT NOT NULL, indicator TEXT NOT NULL, family TEXT NOT NULL, district TEXT NOT NULL,
+            registered TEXT NOT NULL, double_count INTEGER NOT NULL, amount_units BIGINT NOT NULL,
+            PRIMARY KEY (month, indicator, district, registered, double_count))
+        """,
+        "CREATE INDEX IF NOT EXISTS allocation_totals_covering ON allocation_totals (month, indicator, district, registered, double_count, amount_units)",
+        """
+        CREATE TABLE IF NOT EXISTS figure_totals (
+            month TEXT NOT NULL, agreement TEXT NOT NULL, indicator TEXT NOT NULL, registered TEXT NOT NULL,
+            amount_units BIGINT NOT NULL, figure_count BIGINT NOT NULL,
+            PRIMARY KEY (month, agreement, indicator, registered))
+        """,
+        "CREATE INDEX IF NOT EXISTS figure_totals_covering ON figure_totals (month, agreement, indicator, registered, amount_units, figure_count)",
         """
         CREATE TABLE IF NOT EXISTS reviews (
             agreement TEXT NOT NULL, month TEXT NOT NULL, family TEXT NOT NULL, status TEXT NOT NULL,

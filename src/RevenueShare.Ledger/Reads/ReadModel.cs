@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
@@ -18,6 +19,7 @@ public sealed class ReadModel
     private readonly ReadDatabase database;
     private readonly ReadBarrier barrier;
     private readonly ReferenceData reference;
+    private readonly ConcurrentDictionary<string, AgreementState> headers = new(StringComparer.Ordinal);
 
     public ReadModel(ReadDatabase database, ReadBarrier barrier, ReferenceData reference)
     {
@@ -26,21 +28,44 @@ public sealed class ReadModel
         this.reference = reference;
     }
 
-    /// <summary>Agreements (lifecycle and terms, no figures), all or those a district is party to.</summary>
+    /// <summary>
+    /// Agreements (lifecycle and terms, no figures), all or those a district is party to. The headers
+    /// are parsed once per version and kept: a report over every agreement reads their ids and
+    /// versions, not 200 JSON documents (a header is the same for the same agreement and version).
+    /// </summary>
     public async Task<IReadOnlyList<AgreementState>> AgreementsAsync(string? partyDistrict, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = partyDistrict is null
-            ? "SELECT header FROM agreements ORDER BY id"
-            : "SELECT a.header FROM agreements a JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id";
-        ReadModelWriter.Add(command, "district", partyDistrict);
-        var result = new List<AgreementState>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var listed = new List<(string Id, long Version)>();
+        await using (var command = connection.CreateCommand())
         {
-            result.Add(JsonSerializer.Deserialize<AgreementSnapshot>(reader.GetString(0), LedgerJson.Options)!.ToState());
+            command.CommandText = partyDistrict is null
+                ? "SELECT id, version FROM agreements ORDER BY id"
+                : "SELECT a.id, a.version FROM agreements a JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id";
+            ReadModelWriter.Add(command, "district", partyDistrict);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                listed.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        var result = new List<AgreementState>(listed.Count);
+        await using var header = connection.CreateCommand();
+        header.CommandText = "SELECT header FROM agreements WHERE id = @id";
+        ReadModelWriter.Add(header, "id", null);
+        foreach (var (id, version) in listed)
+        {
+            if (!headers.TryGetValue(id, out var state) || state.Version < version)
+            {
+                header.Parameters[0].Value = id;
+                var json = (string)(await header.ExecuteScalarAsync(cancellationToken))!;
+                var fresh = JsonSerializer.Deserialize<AgreementSnapshot>(json, LedgerJson.Options)!.ToState();
+                state = headers.AddOrUpdate(id, fresh, (_, known) => known.Version >= fresh.Version ? known : fresh);
+            }
+
+            result.Add(state);
         }
 
         return result;

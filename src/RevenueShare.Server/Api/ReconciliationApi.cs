@@ -38,12 +38,9 @@ public static class ReconciliationApi
 
         var families = Visibility.Families(office);
         var indicators = reference.Indicators.Where(i => Visibility.CanSee(office, i)).ToArray();
-        var agreements = (await reads.AgreementsAsync(null, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var figures = await queries.FigureSumsAsync(period, period, cancellationToken);
-        var entries = await queries.EntrySumsAsync(period, period, cancellationToken);
-
-        string Registered(string agreement, string enterprise) =>
-            agreements[agreement].Rules.Enterprises.First(e => e.Id.ToString() == enterprise).RegisteredDistrict;
+        var agreements = await reads.AgreementsAsync(null, cancellationToken);
+        var figures = await queries.FigureTotalsAsync(period, period, cancellationToken);
+        var entries = await queries.AllocationTotalsAsync(period, period, cancellationToken);
 
         var rows = new List<ReconciliationIndicator>();
         foreach (var indicator in indicators)
@@ -68,24 +65,33 @@ public static class ReconciliationApi
                 F(allocatedUnits),
                 F(checked(reportedUnits - allocatedUnits)),
                 districts,
-                statistical ? ByDistrict(reported.Select(f => (Registered(f.Agreement, f.Enterprise), f.Units))) : null,
+                statistical ? ByDistrict(reported.Select(f => (f.Registered, f.Units))) : null,
                 statistical ? districts : null,
                 statistical ? ByDistrict(credits.Select(e => (e.District, e.Units))) : null));
         }
 
         var reviewed = (await reads.ReviewsAsync(null, period, cancellationToken))
             .ToDictionary(r => (r.Agreement, r.Family), r => r.Status);
-        var reportedKeys = figures.Select(f => (f.Agreement, f.Enterprise, f.Indicator)).ToHashSet();
+
+        // Figures are booked only for an agreement's own enterprises (fixed once it leaves Draft), at
+        // most one current figure each per indicator and month: as many figures as enterprises means
+        // none is missing, and only an agreement short of some is read figure by figure.
+        var counts = figures.GroupBy(f => (f.Agreement, f.Indicator)).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
         var missing = new List<MissingReport>();
         var reviews = new List<ReviewStatusView>();
-        foreach (var agreement in agreements.Values.Where(a => a.IsOpenFor(period)))
+        foreach (var agreement in agreements.Where(a => a.IsOpenFor(period)))
         {
             var covered = indicators.Where(i => agreement.Rules.TermFor(i.Code, period) is not null).ToArray();
-            foreach (var enterprise in agreement.Rules.Enterprises.OrderBy(e => e.Id.ToString(), StringComparer.Ordinal))
+            var enterprises = agreement.Rules.Enterprises.Length;
+            if (covered.Any(i => counts.GetValueOrDefault((agreement.Id, i.Code)) < enterprises))
             {
-                foreach (var indicator in covered.Where(i => !reportedKeys.Contains((agreement.Id, enterprise.Id.ToString(), i.Code))))
+                var reportedKeys = await queries.ReportedAsync(agreement.Id, period, cancellationToken);
+                foreach (var enterprise in agreement.Rules.Enterprises.OrderBy(e => e.Id.ToString(), StringComparer.Ordinal))
                 {
-                    missing.Add(new MissingReport(agreement.Id, enterprise.Id.ToString(), indicator.Code));
+                    foreach (var indicator in covered.Where(i => !reportedKeys.Contains((enterprise.Id.ToString(), i.Code))))
+                    {
+                        missing.Add(new MissingReport(agreement.Id, enterprise.Id.ToString(), indicator.Code));
+                    }
                 }
             }
 

@@ -27,7 +27,7 @@ public static class SettlementApi
     }
 
     private static async Task<Results<Ok<SettlementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        int? year, string? format, HttpContext http, ReadModel reads, ReportQueries queries, ReferenceData reference, CancellationToken cancellationToken)
+        int? year, string? format, HttpContext http, ReportQueries queries, ReferenceData reference, CancellationToken cancellationToken)
     {
         var office = http.Office();
         if (office.Kind is not (PrincipalKind.Finance or PrincipalKind.District))
@@ -40,15 +40,14 @@ public static class SettlementApi
             return Problems.BadField("year", "year is required, between 2000 and 2100.");
         }
 
-        var agreements = (await reads.AgreementsAsync(null, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var entries = await queries.EntrySumsAsync(new YearMonth(year.Value, 1), new YearMonth(year.Value, 12), cancellationToken);
+        var entries = await queries.AllocationTotalsAsync(new YearMonth(year.Value, 1), new YearMonth(year.Value, 12), cancellationToken);
         var tax = reference.Indicators.Where(i => i.Family == IndicatorFamily.Tax).ToArray();
         var gross = new List<(string From, string To, Indicator Indicator, long Units)>();
         foreach (var indicator in tax)
         {
             gross.AddRange(entries
                 .Where(e => e.Indicator == indicator.Code && !e.DoubleCount)
-                .Select(e => (From: agreements[e.Agreement].Rules.Enterprises.First(x => x.Id.ToString() == e.Enterprise).RegisteredDistrict, e.District, e.Units))
+                .Select(e => (From: e.Registered, e.District, e.Units))
                 .Where(e => e.From != e.District)
                 .GroupBy(e => (e.From, e.District))
                 .Select(g => (g.Key.From, g.Key.District, indicator, g.Sum(e => e.Units)))

@@ -24,7 +24,7 @@ public static class StatementApi
     }
 
     private static async Task<Results<Ok<StatementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string code, string? from, string? to, string? format, HttpContext http, ReadModel reads, ReportQueries queries, ReferenceData reference, CancellationToken cancellationToken)
+        string code, string? from, string? to, string? format, HttpContext http, ReportQueries queries, ReferenceData reference, CancellationToken cancellationToken)
     {
         var office = http.Office();
         if (!reference.TryGetDistrict(code, out _))
@@ -58,11 +58,8 @@ public static class StatementApi
             return Problems.BadRequest(errors[0].Message, [.. errors]);
         }
 
-        var agreements = (await reads.AgreementsAsync(null, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var figures = await queries.FigureSumsAsync(fromMonth, toMonth, cancellationToken);
-        var entries = await queries.EntrySumsAsync(fromMonth, toMonth, cancellationToken);
-        string Registered(string agreement, string enterprise) =>
-            agreements[agreement].Rules.Enterprises.First(e => e.Id.ToString() == enterprise).RegisteredDistrict;
+        var figures = await queries.FigureTotalsAsync(fromMonth, toMonth, cancellationToken);
+        var entries = await queries.AllocationTotalsAsync(fromMonth, toMonth, cancellationToken);
 
         var rows = new List<StatementIndicator>();
         foreach (var indicator in reference.Indicators)
@@ -70,9 +67,9 @@ public static class StatementApi
             var scale = indicator.Scale;
             string F(long units) => Amounts.Format(AmountUnits.FromUnits(units, scale), scale);
             var mine = entries.Where(e => e.Indicator == indicator.Code).ToArray();
-            var registered = figures.Where(f => f.Indicator == indicator.Code && Registered(f.Agreement, f.Enterprise) == code).Sum(f => f.Units);
-            var transferredOut = mine.Where(e => !e.DoubleCount && e.District != code && Registered(e.Agreement, e.Enterprise) == code).Sum(e => e.Units);
-            var received = mine.Where(e => !e.DoubleCount && e.District == code && Registered(e.Agreement, e.Enterprise) != code).Sum(e => e.Units);
+            var registered = figures.Where(f => f.Indicator == indicator.Code && f.Registered == code).Sum(f => f.Units);
+            var transferredOut = mine.Where(e => !e.DoubleCount && e.District != code && e.Registered == code).Sum(e => e.Units);
+            var received = mine.Where(e => !e.DoubleCount && e.District == code && e.Registered != code).Sum(e => e.Units);
             var doubleCount = mine.Where(e => e.DoubleCount && e.District == code).Sum(e => e.Units);
             rows.Add(new StatementIndicator(
                 indicator.Code,

@@ -133,6 +133,58 @@ public abstract class LedgerOnStoreContract
         }
     }
 
+    [Fact]
+    public async Task The_month_totals_follow_bookings_and_restatements_and_are_rebuilt_from_the_journal_for_an_older_schema()
+    {
+        var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
+        var store = await NewStoreAsync();
+        string id;
+        int entries;
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            id = await ApproveAsync(ledger, CapTerms());
+            await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1", "2025-01", 600.00m), Report("r2", "2025-02", 400.00m), Report("r3", "2025-03", 100.00m)], default);
+            await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1b", "2025-01", 500.00m, revision: 2)], default);
+            entries = (await Allocations(ledger, id)).Count;
+            await AssertTotalsAsync(ledger, id);
+            Assert.Equal([(Enterprise, "vat")], await ledger.Queries.ReportedAsync(id, Months.Parse("2025-02"), default));
+            Assert.Empty(await ledger.Queries.ReportedAsync(id, Months.Parse("2025-04"), default));
+
+            // What a read database of schema version 1 looked like: no totals, no version 2.
+            await using var connection = await ledger.Database.OpenAsync();
+            foreach (var sql in new[] { "DROP TABLE allocation_totals", "DROP TABLE figure_totals", "UPDATE read_schema SET version = 1" })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            Assert.Equal(entries, (await Allocations(ledger, id)).Count);
+            await AssertTotalsAsync(ledger, id);
+            Assert.Equal(6, (await ledger.Reads.AuditTrailAsync(id, default)).Count);
+        }
+    }
+
+    /// <summary>The totals equal the entries and figures they total: January restated 600.00 → 500.00.</summary>
+    private static async Task AssertTotalsAsync(LedgerHost ledger, string id)
+    {
+        var (from, to) = (Months.Parse("2025-01"), Months.Parse("2025-03"));
+        var expected = (await Allocations(ledger, id))
+            .GroupBy(e => (e.Indicator, e.District))
+            .Select(g => $"{g.Key.Indicator} {g.Key.District} 440115 False {Amounts.Format(g.Sum(e => e.Amount), 2)}")
+            .Order(StringComparer.Ordinal);
+        var totals = await ledger.Queries.AllocationTotalsAsync(from, to, default);
+        Assert.Equal(expected, totals.Select(t => $"{t.Indicator} {t.District} {t.Registered} {t.DoubleCount} {Amounts.Format(t.Units / 100m, 2)}"));
+        Assert.Equal(["440103 500.00", "440115 500.00"], totals.Select(t => $"{t.District} {Amounts.Format(t.Units / 100m, 2)}"));
+        var figures = await ledger.Queries.FigureTotalsAsync(from, to, default);
+        Assert.Equal([$"{id} vat 440115 100000 3"], figures.Select(f => $"{f.Agreement} {f.Indicator} {f.Registered} {f.Units} {f.Count}"));
+        var january = await ledger.Queries.FigureTotalsAsync(from, from, default);
+        Assert.Equal([$"{id} vat 440115 50000 1"], january.Select(f => $"{f.Agreement} {f.Indicator} {f.Registered} {f.Units} {f.Count}"));
+    }
+
     private static async Task Review(LedgerHost ledger, string id, string month, ReviewDecision decision, string? reason)
     {
         var reply = await ledger.Gateway.SendAsync(new ReviewMonth(id, Principal.Tax, Months.Parse(month), IndicatorFamily.Tax, decision, reason), default);

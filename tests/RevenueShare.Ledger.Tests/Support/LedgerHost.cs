@@ -20,6 +20,9 @@ internal sealed class LedgerHost : IAsyncDisposable
     public ReadModel Reads => host.Services.GetRequiredService<ReadModel>();
 
     public Akka.Actor.ActorSystem System => host.Services.GetRequiredService<Akka.Actor.ActorSystem>();
+    public ReportQueries Queries => host.Services.GetRequiredService<ReportQueries>();
+
+    public ReadDatabase Database => host.Services.GetRequiredService<ReadDatabase>();
 
     public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock)
     {
