@@ -9,8 +9,9 @@ namespace RevenueShare.Ledger.Projections;
 
 /// <summary>
 /// Inserts booked entries with one prepared statement per projection batch: the hot path of the read
-/// side. Entries are keyed by (agreement, sequence number, index in the event), so a replayed event
-/// inserts nothing twice.
+/// side. The table has no unique key (one index fewer to keep per row): an event is projected once,
+/// because the writer skips any event at or below the agreement's header version, which commits with
+/// the entries.
 /// </summary>
 internal sealed class AllocationEntryInserter : IAsyncDisposable
 {
@@ -31,13 +32,13 @@ internal sealed class AllocationEntryInserter : IAsyncDisposable
         command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"INSERT INTO allocation_entries ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))}) ON CONFLICT DO NOTHING";
+            $"INSERT INTO allocation_entries ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
         // Typed before Prepare: PostgreSQL prepares against parameter types, and an untyped
         // parameter without a value cannot be prepared there (SQLite does not mind).
         parameters = Columns.Select(name =>
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            parameter.ParameterName = "@" + name;
             parameter.DbType = name switch
             {
                 "seq_nr" or "amount_units" => System.Data.DbType.Int64,
@@ -89,10 +90,8 @@ internal sealed class AllocationEntryInserter : IAsyncDisposable
             Set(16, line.DoubleCount ? 1 : 0);
             Set(17, bookedAt);
             Set(18, by);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                totals.AddEntry(month, line.Indicator, family, line.District, Registered(registered, agreement, line.Enterprise.Value), line.DoubleCount, units);
-            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            totals.AddEntry(month, line.Indicator, family, line.District, Registered(registered, agreement, line.Enterprise.Value), line.DoubleCount, units);
         }
     }
 

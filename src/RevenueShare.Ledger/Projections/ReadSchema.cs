@@ -12,10 +12,16 @@ namespace RevenueShare.Ledger.Projections;
 /// </summary>
 public static class ReadSchema
 {
-    /// <summary>2: <c>allocation_totals</c> and <c>figure_totals</c>, the month totals behind the offices' reports.</summary>
-    public const long Version = 2;
+    /// <summary>
+    /// 2: <c>allocation_totals</c> and <c>figure_totals</c>, the month totals behind the offices' reports.
+    /// 3: entries without a unique key, no <c>reports</c> table (the audit trail lists each booking's reportIds).
+    /// </summary>
+    public const long Version = 3;
 
-    /// <summary>Every table the projection writes (the tokens' table is not one: it is not rebuilt).</summary>
+    /// <summary>
+    /// Every table the projection writes, and those it wrote in earlier versions (dropped on a rebuild);
+    /// the tokens' table is not one: it is not rebuilt.
+    /// </summary>
     public static IReadOnlyList<string> ProjectedTables { get; } =
     [
         "projection_offsets", "agreements", "agreement_parties", "audit_events", "allocation_entries",
@@ -79,8 +85,7 @@ public static class ReadSchema
             district TEXT NOT NULL, amount_units BIGINT NOT NULL, kind TEXT NOT NULL, cause TEXT NOT NULL,
             ratio TEXT NOT NULL, base_part TEXT NOT NULL, shared_part TEXT NOT NULL,
             cap_before TEXT NULL, cap_after TEXT NULL, double_count INTEGER NOT NULL,
-            booked_at TEXT NOT NULL, booked_by TEXT NOT NULL,
-            PRIMARY KEY (agreement, seq_nr, idx))
+            booked_at TEXT NOT NULL, booked_by TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS allocation_entries_by_month ON allocation_entries (month, district)",
         "CREATE INDEX IF NOT EXISTS allocation_entries_by_agreement ON allocation_entries (agreement, month)",
@@ -90,7 +95,6 @@ public static class ReadSchema
             amount_units BIGINT NOT NULL, revision INTEGER NOT NULL, report_id TEXT NOT NULL,
             PRIMARY KEY (agreement, enterprise, indicator, month))
         """,
-        "CREATE TABLE IF NOT EXISTS reports (report_id TEXT PRIMARY KEY, agreement TEXT NOT NULL)",
 
         // The month totals behind reconciliation, statement and settlement, kept by the projection in
         // the transaction that writes the entries and figures they total: a report reads a few

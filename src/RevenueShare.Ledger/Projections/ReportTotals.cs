@@ -99,7 +99,7 @@ internal sealed class ReportTotals
         foreach (var (name, type) in parameters)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            parameter.ParameterName = "@" + name;
             parameter.DbType = type;
             command.Parameters.Add(parameter);
         }

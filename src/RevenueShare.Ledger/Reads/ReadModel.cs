@@ -77,12 +77,19 @@ public sealed class ReadModel
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT report_id, agreement FROM reports";
+        // The audit trail lists the reportIds of every booking event: a table of its own would cost the
+        // projection a row per report for what is read once, at start.
+        command.CommandText = "SELECT agreement, detail FROM audit_events WHERE type = 'figures-booked'";
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)] = reader.GetString(1);
+            var agreement = reader.GetString(0);
+            using var detail = JsonDocument.Parse(reader.GetString(1));
+            foreach (var reportId in detail.RootElement.GetProperty("reportIds").EnumerateArray())
+            {
+                result[reportId.GetString()!] = agreement;
+            }
         }
 
         return result;

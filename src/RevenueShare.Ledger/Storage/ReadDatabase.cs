@@ -24,7 +24,16 @@ public sealed class ReadDatabase
 
     public StoreKind Kind => options.Kind;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(durable: true, cancellationToken);
+
+    /// <summary>
+    /// A connection; with <paramref name="durable"/> false, a SQLite commit is not synced to disk before
+    /// it returns (<c>synchronous=NORMAL</c>: still atomic and consistent, the write-ahead log is synced
+    /// at checkpoints). Only for what can be rebuilt: the projection, whose rows and offset commit
+    /// together, so after a crash it resumes from whatever offset survived and re-projects the rest
+    /// from the journal before reads are answered. Tokens and everything else stay durable.
+    /// </summary>
+    public async Task<DbConnection> OpenAsync(bool durable, CancellationToken cancellationToken = default)
     {
         DbConnection connection = options.Kind == StoreKind.Sqlite
             ? new SqliteConnection(options.ReadConnectionString)
@@ -33,7 +42,9 @@ public sealed class ReadDatabase
         if (options.Kind == StoreKind.Sqlite)
         {
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL;";
+            pragma.CommandText = durable
+                ? "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL;"
+                : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
