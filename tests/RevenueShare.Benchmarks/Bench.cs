@@ -393,7 +393,7 @@ internal sealed class Bench : IAsyncDisposable
             var parameters = EntryColumns.Select((name, i) =>
             {
                 var p = insert.CreateParameter();
-                p.ParameterName = name;
+                p.ParameterName = "@" + name; // as the projection names them: a bare name costs Microsoft.Data.Sqlite three lookups per row
                 p.DbType = name switch
                 {
                     "seq_nr" or "amount_units" => System.Data.DbType.Int64,
