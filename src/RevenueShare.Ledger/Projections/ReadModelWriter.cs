@@ -113,6 +113,7 @@ public sealed class ReadModelWriter
             }
         }
 
+        await entries.FlushAsync(cancellationToken);
         foreach (var (header, at) in changed.Values)
         {
             await SaveHeaderAsync(connection, transaction, header, at, cancellationToken);
@@ -301,32 +302,23 @@ public sealed class ReadModelWriter
             .ToArray();
         var previousPrepared = false;
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        await using var upsert = new RowStatement(
+            connection,
+            transaction,
+            """
             INSERT INTO figures (agreement, enterprise, indicator, month, amount_units, revision, report_id)
             VALUES (@agreement, @enterprise, @indicator, @month, @units, @revision, @report)
             ON CONFLICT (agreement, enterprise, indicator, month) DO UPDATE SET amount_units = excluded.amount_units,
                 revision = excluded.revision, report_id = excluded.report_id
             WHERE excluded.revision > figures.revision
-            """;
-        var parameters = new[] { "agreement", "enterprise", "indicator", "month", "units", "revision", "report" }
-            .Select(name =>
-            {
-                // Typed before Prepare: PostgreSQL cannot prepare an untyped parameter without a value.
-                var p = command.CreateParameter();
-                p.ParameterName = "@" + name;
-                p.DbType = name switch
-                {
-                    "units" => System.Data.DbType.Int64,
-                    "revision" => System.Data.DbType.Int32,
-                    _ => System.Data.DbType.String,
-                };
-                command.Parameters.Add(p);
-                return p;
-            })
-            .ToArray();
-        await command.PrepareAsync(cancellationToken);
+            """,
+            ("agreement", System.Data.DbType.String),
+            ("enterprise", System.Data.DbType.String),
+            ("indicator", System.Data.DbType.String),
+            ("month", System.Data.DbType.String),
+            ("units", System.Data.DbType.Int64),
+            ("revision", System.Data.DbType.Int32),
+            ("report", System.Data.DbType.String));
         foreach (var report in booked.Reports)
         {
             var month = Months.Format(report.Month);
@@ -334,6 +326,8 @@ public sealed class ReadModelWriter
             long? replaced = null;
             if (report.Revision > 1)
             {
+                // The figure it replaces may be in this very batch, still unsent.
+                await upsert.FlushAsync(cancellationToken);
                 if (!previousPrepared)
                 {
                     await previous.PrepareAsync(cancellationToken);
@@ -348,18 +342,19 @@ public sealed class ReadModelWriter
                 replaced = found is null or DBNull ? null : Convert.ToInt64(found, CultureInfo.InvariantCulture);
             }
 
-            parameters[0].Value = booked.AgreementId;
-            parameters[1].Value = report.Enterprise.Value;
-            parameters[2].Value = report.Indicator;
-            parameters[3].Value = month;
-            parameters[4].Value = units;
-            parameters[5].Value = report.Revision;
-            parameters[6].Value = report.ReportId;
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                var district = AllocationEntryInserter.Registered(registered, booked.AgreementId, report.Enterprise.Value);
-                totals.AddFigure(month, booked.AgreementId, report.Indicator, district, checked(units - (replaced ?? 0)), replaced is null ? 1 : 0);
-            }
+            var district = AllocationEntryInserter.Registered(registered, booked.AgreementId, report.Enterprise.Value);
+            await upsert.AddAsync(
+                [booked.AgreementId, report.Enterprise.Value, report.Indicator, month, units, report.Revision, report.ReportId],
+                written =>
+                {
+                    if (written == 1)
+                    {
+                        totals.AddFigure(month, booked.AgreementId, report.Indicator, district, checked(units - (replaced ?? 0)), replaced is null ? 1 : 0);
+                    }
+                },
+                cancellationToken);
         }
+
+        await upsert.FlushAsync(cancellationToken);
     }
 }

@@ -1,0 +1,128 @@
+using System.Data;
+using System.Data.Common;
+
+namespace RevenueShare.Ledger.Projections;
+
+/// <summary>
+/// One INSERT or upsert run for many rows of a projection batch. On a store reached over the network
+/// (PostgreSQL) every statement is a round trip, so rows are sent <see cref="BatchSize"/> at a time as
+/// one <see cref="DbBatch"/>; on SQLite (in process, no round trip, and no batch support) one prepared
+/// command runs per row. Either way each row's count of written rows reaches its callback, in order.
+/// </summary>
+internal sealed class RowStatement : IAsyncDisposable
+{
+    public const int BatchSize = 500;
+
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly string sql;
+    private readonly (string Name, DbType Type)[] columns;
+    private readonly DbCommand? single;
+    private readonly List<Action<int>?> pending = [];
+    private DbBatch? batch;
+    private bool prepared;
+
+    public RowStatement(DbConnection connection, DbTransaction transaction, string sql, params (string Name, DbType Type)[] columns)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.sql = sql;
+        this.columns = columns;
+        if (!connection.CanCreateBatch)
+        {
+            single = connection.CreateCommand();
+            single.Transaction = transaction;
+            single.CommandText = sql;
+            foreach (var (name, type) in columns)
+            {
+                single.Parameters.Add(Parameter(single.CreateParameter(), name, type));
+            }
+        }
+    }
+
+    /// <summary>Runs the statement for one row (<paramref name="values"/> in column order), now or with the next batch.</summary>
+    public async Task AddAsync(object?[] values, Action<int>? written, CancellationToken cancellationToken)
+    {
+        if (single is not null)
+        {
+            if (!prepared)
+            {
+                await single.PrepareAsync(cancellationToken);
+                prepared = true;
+            }
+
+            for (var k = 0; k < values.Length; k++)
+            {
+                single.Parameters[k].Value = values[k] ?? DBNull.Value;
+            }
+
+            var count = await single.ExecuteNonQueryAsync(cancellationToken);
+            written?.Invoke(count);
+            return;
+        }
+
+        batch ??= NewBatch();
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        for (var k = 0; k < values.Length; k++)
+        {
+            var parameter = Parameter(command.CreateParameter(), columns[k].Name, columns[k].Type);
+            parameter.Value = values[k] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(command);
+        pending.Add(written);
+        if (pending.Count >= BatchSize)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Sends the rows not yet sent: before reading what they write, and at the end.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (batch is null || pending.Count == 0)
+        {
+            return;
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        for (var k = 0; k < pending.Count; k++)
+        {
+            pending[k]?.Invoke(batch.BatchCommands[k].RecordsAffected);
+        }
+
+        pending.Clear();
+        await batch.DisposeAsync();
+        batch = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (single is not null)
+        {
+            await single.DisposeAsync();
+        }
+
+        if (batch is not null)
+        {
+            await batch.DisposeAsync();
+        }
+    }
+
+    private DbBatch NewBatch()
+    {
+        var created = connection.CreateBatch();
+        created.Transaction = transaction;
+        return created;
+    }
+
+    /// <summary>Typed before Prepare (PostgreSQL prepares against types) and named with its <c>@</c> (see <see cref="ReadModelWriter.Add"/>).</summary>
+    private static DbParameter Parameter(DbParameter parameter, string name, DbType type)
+    {
+        parameter.ParameterName = "@" + name;
+        parameter.DbType = type;
+        return parameter;
+    }
+}
