@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Akka.Actor;
+using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
@@ -204,6 +205,18 @@ public abstract class LedgerOnStoreContract
     private static string[] Lines(IEnumerable<AllocationEntryRow> entries) =>
         [.. entries.Select(e => $"{Months.Format(e.Month)} {e.District} {Amounts.Format(e.Amount, 2)}")];
 
+    /// <summary>vat of 10.00 for <paramref name="count"/> months from <paramref name="first"/>, one batch (one event) per month.</summary>
+    private static async Task<List<FigureOutcome>> BookMonthlyAsync(LedgerHost ledger, YearMonth first, int count)
+    {
+        var outcomes = new List<FigureOutcome>();
+        for (var i = 0; i < count; i++)
+        {
+            outcomes.AddRange(await ledger.Gateway.BookAsync(Principal.Tax, [Report($"m{i}", Months.Format(first.PlusMonths(i)), 10.00m)], default));
+        }
+
+        return outcomes;
+    }
+
     private static FigureReport Report(string reportId, string month, decimal amount, int revision = 1) =>
         new(reportId, CreditCode.Parse(Enterprise), "vat", Months.Parse(month), amount, revision);
 
@@ -219,11 +232,7 @@ public abstract class LedgerOnStoreContract
             id = await ApproveAsync(ledger, CapTerms());
 
             // One event per month: 4 lifecycle events + 55 batches passes the snapshot interval of 50.
-            for (var i = 0; i < 55; i++)
-            {
-                var outcome = await ledger.Gateway.BookAsync(Principal.Tax, [Report($"m{i}", Months.Format(month.PlusMonths(i)), 10.00m)], default);
-                Assert.Equal(ReportStatus.Booked, outcome.Single().Status);
-            }
+            Assert.All(await BookMonthlyAsync(ledger, month, 55), outcome => Assert.Equal(ReportStatus.Booked, outcome.Status));
         }
 
         await using (var ledger = await LedgerHost.StartAsync(store, clock))
@@ -250,10 +259,7 @@ public abstract class LedgerOnStoreContract
         await using (var ledger = await LedgerHost.StartAsync(store, clock))
         {
             id = await ApproveAsync(ledger, CapTerms());
-            for (var i = 0; i < 55; i++)
-            {
-                await ledger.Gateway.BookAsync(Principal.Tax, [Report($"m{i}", Months.Format(month.PlusMonths(i)), 10.00m)], default);
-            }
+            await BookMonthlyAsync(ledger, month, 55);
 
             // What a store written before agreement-snapshot.v2 holds: its compact snapshots replaced by one JSON snapshot.
             var state = (await ledger.Gateway.GetAsync(id, default))!;
