@@ -48,6 +48,6 @@ public static class AgreementViews
         .. terms.Select(t => new TermView(
             t.Indicators,
             t.Mode == AllocationMode.Split ? "split" : "double-count",
-            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.ToDictionary(r => r.Key, r => Percent(r.Value))))])),
+            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Percent(r.Value))))])),
     ];
 }
