@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Storage;
+
+namespace RevenueShare.Ledger.Tests.Serialization;
+
+/// <summary>
+/// One value of every type the ledger's serializer writes, built from the domain: the round-trip tests
+/// and the golden payloads (<c>Golden/</c>) are made from these.
+/// </summary>
+internal static class SerializerSamples
+{
+    internal static readonly Instant At = Instant.FromUtc(2026, 4, 2, 3, 4, 5);
+    internal static readonly CreditCode Enterprise = CreditCode.Parse("91440115MA5BLE2Y7A");
+    internal static readonly YearMonth January = new(2025, 1);
+
+    internal static readonly SharingTerm Term = new(
+        ["vat", "cit"], AllocationMode.Split, [new RatioStep(January, ImmutableDictionary<string, decimal>.Empty.Add("440103", 60m).Add("440115", 40m))]);
+
+    internal static readonly AgreementTerms Terms = new(
+        "封顶示例",
+        AgreementModel.HqRndManufacturing,
+        [new Party("440103", PartyRole.Origin), new Party("440115", PartyRole.Host)],
+        new EffectivePeriod(January, new YearMonth(2029, 12)),
+        [new CoveredEnterprise(Enterprise, "示例", "440115", ImmutableDictionary<string, decimal>.Empty.Add("cit", 1000.00m), new EnterpriseCap(["vat"], 500.00m))],
+        [Term]);
+
+    internal static readonly BookedEntry Entry = new(
+        new AllocationChange(new AllocationLine(Enterprise, "vat", January, "440103", 360.00m, 60m, 0.00m, 600.00m, 500.00m, 140.00m, false), -60.00m, AllocationChangeKind.Adjustment),
+        "r1b");
+
+    internal static readonly FigureReport Report = new("r1", Enterprise, "vat", January, 600.00m, 1);
+
+    internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
+    {
+        new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"),
+        new DraftEdited("GZ-2026-0001", Terms, At, "district:440103"),
+        new AgreementSubmitted("GZ-2026-0001", At, "district:440103"),
+        new AgreementCountersigned("GZ-2026-0001", "440115", At, "district:440115"),
+        new AgreementApproved("GZ-2026-0001", "符合政策", At, "finance"),
+        new AgreementRejected("GZ-2026-0001", null, At, "finance"),
+        new AgreementWithdrawn("GZ-2026-0001", "重新谈判", At, "district:440103"),
+        new AgreementSuspended("GZ-2026-0001", new YearMonth(2025, 6), "审计", At, "finance"),
+        new AgreementResumed("GZ-2026-0001", new YearMonth(2025, 8), "审计结束", At, "finance"),
+        new AgreementTerminated("GZ-2026-0001", new YearMonth(2026, 1), "企业迁出", At, "finance"),
+        new AmendmentProposed("GZ-2026-0001", 1, new YearMonth(2026, 1), [Term], At, "district:440115"),
+        new AmendmentCountersigned("GZ-2026-0001", 1, "440103", At, "district:440103"),
+        new AmendmentApproved("GZ-2026-0001", 1, null, [Entry], At, "finance"),
+        new AmendmentRejected("GZ-2026-0001", 1, "比例不当", At, "finance"),
+        new AmendmentWithdrawn("GZ-2026-0001", 1, null, At, "district:440115"),
+        new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"),
+        new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, "tax"),
+        AgreementSnapshot.Of(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"))
+            .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"))
+            .Apply(new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax"))),
+        new CompactAgreementSnapshot(Rich()),
+        new CoverageGranted("GZ-2026-0001", [new CoverageItem(Enterprise, "vat", January, new YearMonth(2029, 12))]),
+        new CoverageSnapshot([new CoverageGranted("GZ-2026-0001", [])]),
+        new AgreementNumberIssued(2026, 1),
+    }.ToDictionary(o => o.GetType());
+
+    /// <summary>
+    /// A state with what the compact form must keep exactly: two enterprises, a restated figure (both
+    /// revisions among the reports, the later one current), reportIds sharing a prefix up to a
+    /// surrogate pair, lines with and without caps, double-count lines, negative and zero amounts, a
+    /// decimal needing all 96 bits and one of scale 28, trailing zeros, and a review.
+    /// </summary>
+    internal static AgreementState Rich()
+    {
+        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"));
+        return RichEvents().Aggregate(created, (state, e) => state.Apply(e));
+    }
+
+    internal static IEnumerable<IAgreementEvent> RichEvents()
+    {
+        var other = CreditCode.Parse("91440106MA59C8UK2" + CreditCode.CheckCharacter("91440106MA59C8UK2"));
+        var february = new YearMonth(2026, 2);
+        AllocationLine Line(CreditCode enterprise, string indicator, YearMonth month, string district, decimal amount, decimal? before = null, decimal? after = null, bool doubleCount = false) =>
+            new(enterprise, indicator, month, district, amount, 60m, 0.00m, amount, before, after, doubleCount);
+        BookedEntry Booked(AllocationLine line, string reportId) => new(new AllocationChange(line, line.Amount, AllocationChangeKind.Allocation), reportId);
+
+        yield return new FiguresBooked("GZ-2026-0001", [Report with { Amount = 1.00m }, new FigureReport("\U00020000a", other, "cit", february, -0.10m, 1)], [
+            Booked(Line(Enterprise, "vat", January, "440103", 0.60m, 500.00m, 499.40m), "r1"),
+            Booked(Line(Enterprise, "vat", January, "440115", 0.40m), "r1"),
+            Booked(Line(other, "cit", february, "440103", -0.06m, doubleCount: true), "\U00020000a"),
+        ], At, "tax");
+        yield return new FiguresBooked("GZ-2026-0001", [
+            new FigureReport("r1b", Enterprise, "vat", January, 2.00m, 2),
+            new FigureReport("\U00020001b", other, "vat", february, 79228162514264337593543950335m, 1),
+            new FigureReport("r2", Enterprise, "cit", new YearMonth(2029, 12), 0.0000000000000000000000000001m, 1),
+        ], [
+            Booked(Line(Enterprise, "vat", January, "440103", 1.20m, 500.00m, 498.80m), "r1b"),
+            Booked(Line(other, "vat", february, "440115", -79228162514264337593543950335m, 0m, null), "\U00020001b"),
+            Booked(Line(Enterprise, "cit", new YearMonth(2029, 12), "440115", 0.0000000000000000000000000001m), "r2"),
+        ], At, "tax");
+        yield return new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax");
+    }
+}
