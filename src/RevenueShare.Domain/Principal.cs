@@ -3,8 +3,8 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Domain;
 
 /// <summary>
-/// An office acting on the ledger (PRODUCT.md §2): <c>district:&lt;code&gt;</c>, <c>statistics</c>,
-/// <c>tax</c> or <c>finance</c>.
+/// An office acting on the ledger (docs/users-and-rights.md): <c>district:&lt;code&gt;</c>,
+/// <c>statistics</c>, <c>tax</c> or <c>finance</c>.
 /// </summary>
 public sealed record Principal
 {

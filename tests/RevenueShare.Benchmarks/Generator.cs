@@ -4,7 +4,7 @@ using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Benchmarks;
 
-/// <summary>Rule kinds mixed over the generated agreements (PRODUCT.md §5).</summary>
+/// <summary>Rule kinds mixed over the generated agreements (docs/allocation.md).</summary>
 internal enum RuleKind
 {
     Plain,

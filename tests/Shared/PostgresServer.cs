@@ -8,7 +8,7 @@ using Npgsql;
 namespace RevenueShare.Tests.Shared;
 
 /// <summary>
-/// A real, throwaway PostgreSQL server for integration tests (STACK.md, "PostgreSQL in tests"):
+/// A real, throwaway PostgreSQL server for integration tests (docs/stack.md, "PostgreSQL in tests"):
 /// <c>initdb</c> into a temporary folder, <c>pg_ctl start</c> on a free loopback port with fsync
 /// off, and everything removed on dispose. Tests meet the store the product runs on, never a mock.
 /// When <c>REVSHARE_TEST_POSTGRES</c> holds a connection string, that server is used instead and

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Independent oracle for the 2025 example allocations (PRODUCT.md §5).
+"""Independent oracle for the 2025 example allocations (docs/allocation.md).
 
 Reads the catalogues, the example agreements and the 2025 sample figures under contracts/,
-allocates every figure with Python's decimal module exactly as PRODUCT.md §5 says, and writes
+allocates every figure with Python's decimal module exactly as docs/allocation.md says, and writes
 allocations-2025.json next to this script: the 2025 total per agreement file, district and
 indicator, once for the original figures and once with the restatements applied.
 
 It shares no code with the C# service. Before it trusts itself it asserts every worked example
-of PRODUCT.md §5.2 (and the 100.01 example of §7.2).
+of docs/allocation.md (and the 100.01 example of docs/interfaces.md, Allocation entries).
 
 Rules implemented:
   1. ratios: the schedule entry with the greatest `from` <= month;
@@ -57,7 +57,7 @@ def unit_of(scale):
 
 
 def largest_remainder(s, parties, weights, scale):
-    """Split s between parties (ordered) in proportion to weights (§5 step 3)."""
+    """Split s between parties (ordered) in proportion to weights (docs/allocation.md, Largest remainder)."""
     unit = unit_of(scale)
     total_weight = sum(weights[p] for p in parties)
     exact = {p: s * weights[p] / total_weight for p in parties}

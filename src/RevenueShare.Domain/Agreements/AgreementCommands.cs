@@ -18,7 +18,7 @@ public sealed record CreateAgreement(string AgreementId, Principal By, Agreement
 
 public sealed record EditDraft(string AgreementId, Principal By, AgreementTerms Terms) : IAgreementCommand;
 
-/// <summary>One of the triggers of §4.1 on the agreement itself, with its optional reason and month.</summary>
+/// <summary>One of the triggers of docs/agreements.md, Lifecycle, on the agreement itself, with its optional reason and month.</summary>
 public sealed record FireTrigger(string AgreementId, Principal By, LifecycleTrigger Trigger, string? Reason, YearMonth? From) : IAgreementCommand;
 
 public sealed record ProposeAmendment(string AgreementId, Principal By, YearMonth From, ImmutableArray<SharingTerm> Terms) : IAgreementCommand;
@@ -27,5 +27,5 @@ public sealed record FireAmendmentTrigger(string AgreementId, Principal By, int 
 
 public sealed record BookFigures(string AgreementId, Principal By, ImmutableArray<FigureReport> Reports) : IAgreementCommand;
 
-/// <summary>The family's office approves, disputes or reopens one month of the agreement (PRODUCT.md §6).</summary>
+/// <summary>The family's office approves, disputes or reopens one month of the agreement (docs/review.md).</summary>
 public sealed record ReviewMonth(string AgreementId, Principal By, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason) : IAgreementCommand;

@@ -5,9 +5,9 @@ using RevenueShare.Domain.Terms;
 namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
-/// What an agreement covers (PRODUCT.md §4: an enterprise and indicator may be covered by at most one
-/// approved agreement for any month): each enterprise × each indicator of the terms in force, for the
-/// months those terms are in force, ending where the agreement ends or was terminated.
+/// What an agreement covers (docs/agreements.md, Coverage: an enterprise and indicator may be covered by
+/// at most one approved agreement for any month): each enterprise × each indicator of the terms in
+/// force, for the months those terms are in force, ending where the agreement ends or was terminated.
 /// </summary>
 public static class AgreementCoverage
 {

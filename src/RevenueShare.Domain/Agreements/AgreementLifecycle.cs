@@ -4,7 +4,7 @@ using Stateless.Graph;
 namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
-/// The lifecycle of PRODUCT.md §4.1 as a Stateless machine over the agreement's own state record
+/// The lifecycle of docs/agreements.md as a Stateless machine over the agreement's own state record
 /// (external state): the record holds the truth, the machine only says which transitions exist and
 /// whether one may fire now. Who may fire a trigger is checked separately
 /// (<see cref="LifecycleRights"/>), so a refusal can tell "not you" (403) from "not now" (409).

@@ -24,7 +24,7 @@ public sealed record AgreementState(
     ImmutableDictionary<CreditCode, EnterpriseBook> Books,
     ReportIndex Reports)
 {
-    /// <summary>The top-level state of §4.1: Active for each of Active's substates.</summary>
+    /// <summary>The top-level state of docs/agreements.md, Lifecycle: Active for each of Active's substates.</summary>
     public AgreementStatus TopLevelStatus => IsActive ? AgreementStatus.Active : Status;
 
     public bool IsActive => Status is AgreementStatus.Running or AgreementStatus.AmendmentAwaitingCountersign
@@ -37,7 +37,7 @@ public sealed record AgreementState(
     /// <summary>The month a suspension started, while suspended.</summary>
     public YearMonth? SuspendedFrom { get; init; }
 
-    /// <summary>The current review status of each month and family reviewed so far (PRODUCT.md §6).</summary>
+    /// <summary>The current review status of each month and family reviewed so far (docs/review.md).</summary>
     public ImmutableDictionary<(YearMonth Month, IndicatorFamily Family), ReviewStatus> Reviews { get; init; } =
         ImmutableDictionary<(YearMonth Month, IndicatorFamily Family), ReviewStatus>.Empty;
 

@@ -1,9 +1,10 @@
 namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
-/// The states of PRODUCT.md §4.1. <see cref="Active"/> is a superstate: an agreement that is Active
-/// is always in one of its substates <see cref="Running"/>, <see cref="AmendmentAwaitingCountersign"/>
-/// or <see cref="AmendmentAwaitingApproval"/>, and the state record stores the substate.
+/// The states of docs/agreements.md, Lifecycle. <see cref="Active"/> is a superstate: an agreement that
+/// is Active is always in one of its substates <see cref="Running"/>,
+/// <see cref="AmendmentAwaitingCountersign"/> or <see cref="AmendmentAwaitingApproval"/>, and the state
+/// record stores the substate.
 /// </summary>
 public enum AgreementStatus
 {

@@ -1,6 +1,6 @@
 namespace RevenueShare.Domain.Agreements;
 
-/// <summary>Who may fire each trigger (PRODUCT.md §4.1, "who" column), whatever the state.</summary>
+/// <summary>Who may fire each trigger (docs/agreements.md, Lifecycle, "who" column), whatever the state.</summary>
 public static class LifecycleRights
 {
     /// <param name="amendment">

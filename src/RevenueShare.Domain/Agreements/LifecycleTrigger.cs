@@ -1,6 +1,6 @@
 namespace RevenueShare.Domain.Agreements;
 
-/// <summary>The triggers of PRODUCT.md §4.1; their wire names are in <see cref="LifecycleTriggers"/>.</summary>
+/// <summary>The triggers of docs/agreements.md, Lifecycle; their wire names are in <see cref="LifecycleTriggers"/>.</summary>
 public enum LifecycleTrigger
 {
     Edit,

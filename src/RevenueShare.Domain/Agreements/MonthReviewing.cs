@@ -4,9 +4,10 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
-/// Decides a review of one month of one family (PRODUCT.md §6) and says which months a change would
-/// alter while they are locked (§5.1). Approve from no review, disputed or reopened; dispute from no
-/// review, disputed or reopened (an approved month is reopened first); reopen only an approved month.
+/// Decides a review of one month of one family (docs/review.md) and says which months a change would
+/// alter while they are locked (docs/corrections.md, Locked months). Approve from no review, disputed or
+/// reopened; dispute from no review, disputed or reopened (an approved month is reopened first); reopen
+/// only an approved month.
 /// </summary>
 internal static class MonthReviewing
 {

@@ -1,8 +1,9 @@
 namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
-/// Why the ledger refused a command. Listed in order of precedence: when several apply, the first
-/// one listed is reported. The HTTP status each maps to is part of the API contract (PRODUCT.md §7).
+/// Why the ledger refused a command. Listed in order of precedence: when several apply, the first one
+/// listed is reported. The HTTP status each maps to is part of the API contract (docs/interfaces.md,
+/// Errors).
 /// </summary>
 public enum RejectionCode
 {

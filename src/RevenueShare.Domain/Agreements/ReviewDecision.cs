@@ -1,6 +1,6 @@
 namespace RevenueShare.Domain.Agreements;
 
-/// <summary>What the reviewing office decides about one month of one family (PRODUCT.md §6).</summary>
+/// <summary>What the reviewing office decides about one month of one family (docs/review.md).</summary>
 public enum ReviewDecision
 {
     Approve,

@@ -2,7 +2,7 @@ namespace RevenueShare.Domain.Allocation;
 
 /// <summary>
 /// <see cref="Allocation"/>: the first line booked for a key; <see cref="Adjustment"/>: new minus old
-/// for a key whose amount changed (PRODUCT.md §5.1: history is never edited).
+/// for a key whose amount changed (docs/corrections.md: history is never edited).
 /// </summary>
 public enum AllocationChangeKind
 {

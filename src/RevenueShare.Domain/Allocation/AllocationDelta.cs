@@ -4,7 +4,7 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Domain.Allocation;
 
 /// <summary>
-/// What to book when an allocation is recomputed (PRODUCT.md §5.1): the entries that, added to those
+/// What to book when an allocation is recomputed (docs/corrections.md): the entries that, added to those
 /// booked for <c>before</c>, make the books sum to <c>after</c> for every key
 /// (enterprise, indicator, month, district).
 /// </summary>

@@ -6,9 +6,9 @@ using RevenueShare.Domain.Terms;
 namespace RevenueShare.Domain.Allocation;
 
 /// <summary>
-/// The allocation arithmetic of PRODUCT.md §5: a pure function of an agreement's rules and the current
-/// revision of every figure. Figures are taken in canonical order (month, indicator in catalogue order,
-/// enterprise id) because baselines and caps carry state from one figure to the next.
+/// The allocation arithmetic of docs/allocation.md: a pure function of an agreement's rules and the
+/// current revision of every figure. Figures are taken in canonical order (month, indicator in catalogue
+/// order, enterprise id) because baselines and caps carry state from one figure to the next.
 /// </summary>
 public static class AllocationEngine
 {
@@ -184,9 +184,9 @@ public static class AllocationEngine
     }
 
     /// <summary>
-    /// The parts after the cap (§5.4): when the transfer would take the enterprise past its cap, the
-    /// other parties share what is left of it in their ratios; the registered district's part is left
-    /// for the caller to complete to the figure.
+    /// The parts after the cap (docs/allocation.md, Cap): when the transfer would take the enterprise
+    /// past its cap, the other parties share what is left of it in their ratios; the registered
+    /// district's part is left for the caller to complete to the figure.
     /// </summary>
     private static decimal[] ApplyCap(decimal[] parts, decimal[] ratios, int registered, decimal cap, decimal transferredBefore, int scale)
     {
@@ -273,8 +273,9 @@ public static class AllocationEngine
             enterprise.Cap is { } cap && cap.Indicators.Contains(indicator) ? cap : null;
 
         /// <summary>
-        /// The shareable part (§5.2) and the year-to-date total moved on by this figure. Months arrive in
-        /// order for each indicator, so the running total is exactly the earlier months of the year.
+        /// The shareable part (docs/allocation.md, Shareable part) and the year-to-date total moved on
+        /// by this figure. Months arrive in order for each indicator, so the running total is exactly
+        /// the earlier months of the year.
         /// </summary>
         public decimal Shareable(Figure figure)
         {

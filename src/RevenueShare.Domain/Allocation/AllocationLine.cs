@@ -4,7 +4,7 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Domain.Allocation;
 
 /// <summary>
-/// One party's part of one figure, with its explanation (PRODUCT.md §5.6).
+/// One party's part of one figure, with its explanation (docs/allocation.md, Explanation).
 /// <see cref="Ratio"/>: the percent in force; <see cref="BasePart"/>: the part below the annual
 /// baseline (kept by the registered district); <see cref="SharedPart"/>: the shareable part that was
 /// split; <see cref="CapRemainingBefore"/>/<see cref="CapRemainingAfter"/>: what was left of the

@@ -4,10 +4,10 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Domain.Allocation;
 
 /// <summary>
-/// The largest-remainder split of PRODUCT.md §5.3. Each part is its exact share truncated toward zero
-/// to the scale; the units left over go one each to the parts whose truncated-away remainders are
-/// largest in absolute value, ties to the earlier index. The parts always sum to the amount exactly and
-/// no part is ever a whole unit or more from its exact share.
+/// The largest-remainder split of docs/allocation.md, Largest remainder. Each part is its exact share
+/// truncated toward zero to the scale; the units left over go one each to the parts whose truncated-away
+/// remainders are largest in absolute value, ties to the earlier index. The parts always sum to the
+/// amount exactly and no part is ever a whole unit or more from its exact share.
 /// </summary>
 public static class LargestRemainder
 {

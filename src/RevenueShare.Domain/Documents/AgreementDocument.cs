@@ -1,9 +1,9 @@
 namespace RevenueShare.Domain.Documents;
 
 /// <summary>
-/// An agreement as it arrives on the wire (PRODUCT.md §7.2), before validation: every field may be
-/// missing. <see cref="AgreementDocumentReader"/> turns it into <see cref="Terms.AgreementTerms"/> or
-/// the full list of problems.
+/// An agreement as it arrives on the wire (docs/interfaces.md, Payload shapes), before validation: every
+/// field may be missing. <see cref="AgreementDocumentReader"/> turns it into
+/// <see cref="Terms.AgreementTerms"/> or the full list of problems.
 /// </summary>
 public sealed record AgreementDocument(
     string? Title,

@@ -7,16 +7,16 @@ using RevenueShare.Domain.Terms;
 namespace RevenueShare.Domain.Documents;
 
 /// <summary>
-/// The boundary between an agreement as it arrives (PRODUCT.md §7.2) and <see cref="AgreementTerms"/>:
-/// every rule of §4 is checked here, and every problem is reported at its JSON path, so a proposer
-/// can fix a draft in one round trip.
+/// The boundary between an agreement as it arrives (docs/interfaces.md, Payload shapes) and
+/// <see cref="AgreementTerms"/>: every rule of docs/agreements.md is checked here, and every problem is
+/// reported at its JSON path, so a proposer can fix a draft in one round trip.
 /// </summary>
 public static class AgreementDocumentReader
 {
     public const int MaxTitleLength = 200;
     public const int MaxNameLength = 200;
 
-    /// <summary>The policy's five-year validity (PRODUCT.md §4).</summary>
+    /// <summary>The policy's five-year validity (docs/agreements.md, Fields).</summary>
     public const int MaxEffectiveMonths = 60;
 
     private const string Origin = "origin";
@@ -162,8 +162,9 @@ public static class AgreementDocumentReader
             }
         }
 
-        // Without an origin and a host there is nothing to link: the policy pairs the two (§1). Judged
-        // only when every party was read, so that one bad entry is not reported twice.
+        // Without an origin and a host there is nothing to link: the policy pairs the two
+        // (docs/agreements.md, Background). Judged only when every party was read, so that one bad entry
+        // is not reported twice.
         if (parties.Count >= 2 && built.Count == parties.Count)
         {
             if (!built.Any(p => p.Role == PartyRole.Origin))

@@ -5,9 +5,9 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Domain.Documents;
 
 /// <summary>
-/// The boundary for one figure report of a batch (PRODUCT.md §5.1, §7.2). Whether the figure may be
-/// booked (agreement, month closed, locks) is the ledger's question; this reader only answers whether
-/// the report is well formed, with every problem at its path.
+/// The boundary for one figure report of a batch (docs/corrections.md; docs/interfaces.md, Payload
+/// shapes). Whether the figure may be booked (agreement, month closed, locks) is the ledger's question;
+/// this reader only answers whether the report is well formed, with every problem at its path.
 /// </summary>
 public static class FigureReportReader
 {
@@ -41,7 +41,8 @@ public static class FigureReportReader
         // at the finest scale of the catalogue so that a malformed amount is reported in the same pass.
         var scale = indicator?.Scale ?? reference.Indicators.Select(i => i.Scale).DefaultIfEmpty(0).Max();
 
-        // Negative amounts are refunds and corrections (§5): valid, and allocated by the same rules.
+        // Negative amounts are refunds and corrections (docs/allocation.md, Negative amounts): valid,
+        // and allocated by the same rules.
         var amount = DocumentChecks.Amount(document.Amount, scale, nonNegative: false, JsonPath.Member(pathPrefix, "amount"), found);
 
         var revisionPath = JsonPath.Member(pathPrefix, "revision");

@@ -7,8 +7,9 @@ using RevenueShare.Domain.Terms;
 namespace RevenueShare.Domain.Documents;
 
 /// <summary>
-/// The term rules (PRODUCT.md §4) shared by a new agreement and an amendment: they differ only in the
-/// month the first schedule step must start at, and in where the parties and the period come from.
+/// The term rules (docs/agreements.md, Terms) shared by a new agreement and an amendment: they differ
+/// only in the month the first schedule step must start at, and in where the parties and the period come
+/// from.
 /// </summary>
 internal static class SharingTermsReader
 {

@@ -1,6 +1,6 @@
 namespace RevenueShare.Domain.Reference;
 
-/// <summary>Which office reports and reviews an indicator (PRODUCT.md §2, §3).</summary>
+/// <summary>Which office reports and reviews an indicator (docs/users-and-rights.md, docs/reference-data.md).</summary>
 public enum IndicatorFamily
 {
     Tax,

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace RevenueShare.Domain.Reference;
 
 /// <summary>
-/// The district and indicator catalogues (PRODUCT.md §3). Shipped as data in contracts/ and
+/// The district and indicator catalogues (docs/reference-data.md). Shipped as data in contracts/ and
 /// replaceable by configuration for another city; the domain only ever sees this object.
 /// </summary>
 public sealed class ReferenceData

@@ -1,8 +1,8 @@
 namespace RevenueShare.Domain.Settlement;
 
 /// <summary>
-/// The year-end settlement's arithmetic (PRODUCT.md §6), as plain functions: net positions from gross
-/// obligations, and a netted list of transfers that settles those positions.
+/// The year-end settlement's arithmetic (docs/settlement.md), as plain functions: net positions from
+/// gross obligations, and a netted list of transfers that settles those positions.
 /// </summary>
 public static class SettlementNetting
 {

@@ -1,6 +1,6 @@
 namespace RevenueShare.Domain.Terms;
 
-/// <summary>The two linkage models of the 2023 policy (PRODUCT.md §1, §4).</summary>
+/// <summary>The two linkage models of the 2023 policy (docs/agreements.md, Background).</summary>
 public enum AgreementModel
 {
     /// <summary><c>hq-rnd+manufacturing</c>: 中心城区总部研发 + 外围城区制造基地.</summary>

@@ -4,8 +4,9 @@ using NodaTime;
 namespace RevenueShare.Domain.Terms;
 
 /// <summary>
-/// The validated content of an agreement (PRODUCT.md §4). Only <see cref="AgreementDocumentReader"/>
-/// builds one from outside input, so a value of this type has passed every rule.
+/// The validated content of an agreement (docs/agreements.md). Only
+/// <see cref="AgreementDocumentReader"/> builds one from outside input, so a value of this type has
+/// passed every rule.
 /// </summary>
 public sealed record AgreementTerms(
     string Title,

@@ -1,6 +1,6 @@
 namespace RevenueShare.Domain.Terms;
 
-/// <summary>How a term's figures are attributed (PRODUCT.md §4).</summary>
+/// <summary>How a term's figures are attributed (docs/agreements.md, Modes).</summary>
 public enum AllocationMode
 {
     /// <summary>The figure is divided between the parties by the ratios.</summary>

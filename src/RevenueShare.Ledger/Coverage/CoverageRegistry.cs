@@ -7,10 +7,10 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Ledger.Coverage;
 
 /// <summary>
-/// Which agreement covers which enterprise, indicator and month (PRODUCT.md §4: at most one approved
-/// agreement for any month). One persistent actor: approvals go through it one at a time, so two
-/// overlapping approvals can never both succeed; its journal makes the reservations survive restarts.
-/// Figures are routed through its in-memory index.
+/// Which agreement covers which enterprise, indicator and month (docs/agreements.md, Coverage: at most
+/// one approved agreement for any month). One persistent actor: approvals go through it one at a time,
+/// so two overlapping approvals can never both succeed; its journal makes the reservations survive
+/// restarts. Figures are routed through its in-memory index.
 /// </summary>
 public sealed class CoverageRegistry : ReceivePersistentActor
 {

@@ -17,9 +17,9 @@ namespace RevenueShare.Server.Api;
 
 /// <summary>
 /// <c>/api/agreements</c>: proposing, reading and editing agreements, their lifecycle triggers and
-/// amendments, audit trail and lifecycle graph (PRODUCT.md §4, §7.1). Whether the caller may see the
-/// agreement is settled here (404); whether it may act, and whether the state allows it, by the
-/// agreement itself (403, 409).
+/// amendments, audit trail and lifecycle graph (docs/agreements.md; docs/interfaces.md, Routes). Whether
+/// the caller may see the agreement is settled here (404); whether it may act, and whether the state
+/// allows it, by the agreement itself (403, 409).
 /// </summary>
 public static class AgreementsApi
 {

@@ -5,8 +5,8 @@ using RevenueShare.Server.Identity;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// The ledger's API under <c>/api</c> (PRODUCT.md §7.1). <see cref="AddApi"/> registers what the
-/// routes need (the actor system, read models); <see cref="MapApi"/> maps them. Every route here
+/// The ledger's API under <c>/api</c> (docs/interfaces.md, Routes). <see cref="AddApi"/> registers what
+/// the routes need (the actor system, read models); <see cref="MapApi"/> maps them. Every route here
 /// requires a token: the fallback authorization policy applies to all of them.
 /// </summary>
 public static class ApiRoutes

@@ -3,7 +3,7 @@ using RevenueShare.Server.Csv;
 
 namespace RevenueShare.Server.Api;
 
-/// <summary>Reports leave as CSV when asked by <c>Accept: text/csv</c> or <c>format=csv</c> (PRODUCT.md §7).</summary>
+/// <summary>Reports leave as CSV when asked by <c>Accept: text/csv</c> or <c>format=csv</c> (docs/interfaces.md).</summary>
 public static class CsvAnswer
 {
     public const string MediaType = "text/csv";

@@ -11,10 +11,11 @@ using RevenueShare.Server.Identity;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// <c>POST /api/figures/import</c>: a figure batch as a CSV body (PRODUCT.md §7). A header row names
-/// the columns, by their JSON names or their Chinese headers; unknown columns are ignored. Each line is
-/// validated and booked as in <see cref="FiguresApi"/>, and its outcome carries its line number (the
-/// header is line 1). Re-importing a file books nothing twice: its reportIds come back as duplicates.
+/// <c>POST /api/figures/import</c>: a figure batch as a CSV body (docs/interfaces.md, CSV figures). A
+/// header row names the columns, by their JSON names or their Chinese headers; unknown columns are
+/// ignored. Each line is validated and booked as in <see cref="FiguresApi"/>, and its outcome carries
+/// its line number (the header is line 1). Re-importing a file books nothing twice: its reportIds come
+/// back as duplicates.
 /// </summary>
 public static class FigureImportApi
 {

@@ -10,7 +10,7 @@ using RevenueShare.Server.Identity;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// <c>GET /api/reconciliation?month=</c> (PRODUCT.md §6): the statistics bureau for statistical
+/// <c>GET /api/reconciliation?month=</c> (docs/reconciliation.md): the statistics bureau for statistical
 /// indicators, finance for all. Reported is the sum of current figures; allocated the sum of entries
 /// without double-count credits, so the two are equal by construction and a difference is a defect.
 /// Review status per agreement and family: <c>none</c> until the reviewing office decides.

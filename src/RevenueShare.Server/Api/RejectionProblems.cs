@@ -7,9 +7,9 @@ using RevenueShare.Server.Http;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// The ledger's refusals as RFC 7807 answers: the status follows the code (§7: 400 invalid, 403 not
-/// yours, 404 not visible, 409 a conflict with the ledger's state), the type names the code, and a
-/// refused trigger lists the triggers permitted now.
+/// The ledger's refusals as RFC 7807 answers: the status follows the code (docs/interfaces.md, Errors:
+/// 400 invalid, 403 not yours, 404 not visible, 409 a conflict with the ledger's state), the type names
+/// the code, and a refused trigger lists the triggers permitted now.
 /// </summary>
 public static class RejectionProblems
 {

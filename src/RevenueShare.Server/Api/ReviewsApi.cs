@@ -15,10 +15,11 @@ using RevenueShare.Server.Identity;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// <c>/api/agreements/{id}/months/{month}/reviews</c> (PRODUCT.md §6, §7.1): the family's office
-/// approves, disputes or reopens a month for its own family; an approved month is locked for that
-/// family. Reading follows need to know (§2): <c>tax</c> and <c>statistics</c> see their own family,
-/// <c>finance</c> and the parties both; an agreement the caller may not see answers 404.
+/// <c>/api/agreements/{id}/months/{month}/reviews</c> (docs/review.md; docs/interfaces.md, Routes): the
+/// family's office approves, disputes or reopens a month for its own family; an approved month is locked
+/// for that family. Reading follows need to know (docs/users-and-rights.md): <c>tax</c> and
+/// <c>statistics</c> see their own family, <c>finance</c> and the parties both; an agreement the caller
+/// may not see answers 404.
 /// </summary>
 public static class ReviewsApi
 {

@@ -12,7 +12,7 @@ using RevenueShare.Server.Identity;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// <c>GET /api/settlement?year=</c> (PRODUCT.md §6): the year-end settlement between district
+/// <c>GET /api/settlement?year=</c> (docs/settlement.md): the year-end settlement between district
 /// treasuries, from the tax allocation entries of the year. A tax part allocated to a district other
 /// than the enterprise's registered district is owed by the registered district (which collected the
 /// tax) to that district. Finance sees everything; a district sees the rows involving itself.

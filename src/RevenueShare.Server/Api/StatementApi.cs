@@ -10,7 +10,7 @@ using RevenueShare.Server.Identity;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// <c>GET /api/districts/{code}/statement?from=&amp;to=</c> (PRODUCT.md §6), for that district or
+/// <c>GET /api/districts/{code}/statement?from=&amp;to=</c> (docs/statement.md), for that district or
 /// finance. Per indicator: <c>registered</c>, the figures of enterprises registered in the district
 /// under agreements; <c>transferredOut</c>, the parts of those allocated to other districts;
 /// <c>received</c>, the parts allocated to this district from enterprises registered elsewhere;

@@ -5,8 +5,9 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// Need to know (PRODUCT.md §2): a district sees only agreements it is party to; <c>statistics</c>
-/// never sees tax indicators and <c>tax</c> never sees statistical ones; <c>finance</c> sees everything.
+/// Need to know (docs/users-and-rights.md): a district sees only agreements it is party to;
+/// <c>statistics</c> never sees tax indicators and <c>tax</c> never sees statistical ones;
+/// <c>finance</c> sees everything.
 /// </summary>
 public static class Visibility
 {

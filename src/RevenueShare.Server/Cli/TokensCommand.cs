@@ -10,7 +10,7 @@ namespace RevenueShare.Server.Cli;
 
 /// <summary>
 /// <c>revshare tokens create|list|revoke</c>: issuing tokens is an operator's act on the server
-/// machine, not an API call, so no token can mint another (PRODUCT.md §7).
+/// machine, not an API call, so no token can mint another (docs/interfaces.md, Tokens).
 /// </summary>
 internal static class TokensCommand
 {

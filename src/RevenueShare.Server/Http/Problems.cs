@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace RevenueShare.Server.Http;
 
 /// <summary>
-/// RFC 7807 answers (PRODUCT.md §7): every error the API gives is <c>application/problem+json</c>
-/// with <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c> and, for request errors, an
-/// <c>errors</c> list of <see cref="FieldError"/>. Endpoints return these results; middleware
-/// (authentication, the exception handler) writes the same shape through <see cref="WriteAsync"/>.
+/// RFC 7807 answers (docs/interfaces.md, Errors): every error the API gives is
+/// <c>application/problem+json</c> with <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c> and, for
+/// request errors, an <c>errors</c> list of <see cref="FieldError"/>. Endpoints return these results;
+/// middleware (authentication, the exception handler) writes the same shape through
+/// <see cref="WriteAsync"/>.
 /// </summary>
 public static class Problems
 {
@@ -100,7 +101,7 @@ public static class Problems
     public static ProblemHttpResult BadField(string path, string message) =>
         BadRequest(message, new FieldError(path, message));
 
-    /// <summary>403: the caller may see the resource but not take this action (PRODUCT.md §2).</summary>
+    /// <summary>403: the caller may see the resource but not take this action (docs/users-and-rights.md).</summary>
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(ForStatus(StatusCodes.Status403Forbidden, detail));
 

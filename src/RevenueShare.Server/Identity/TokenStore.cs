@@ -11,8 +11,8 @@ using RevenueShare.Ledger.Storage;
 namespace RevenueShare.Server.Identity;
 
 /// <summary>
-/// Bearer tokens, one or more per office (PRODUCT.md §7). Only the SHA-256 hash of a token is
-/// stored, so a copy of the database does not hand out access; the secret is shown once, when
+/// Bearer tokens, one or more per office (docs/interfaces.md, Tokens). Only the SHA-256 hash of a token
+/// is stored, so a copy of the database does not hand out access; the secret is shown once, when
 /// created. The table lives in the read-side database, in SQL common to SQLite and PostgreSQL.
 /// </summary>
 public sealed class TokenStore

@@ -5,9 +5,9 @@ using static RevenueShare.Domain.Tests.Support.Agreements;
 namespace RevenueShare.Domain.Tests.Agreements;
 
 /// <summary>
-/// What an agreement covers, for the overlap check of PRODUCT.md §4: each enterprise and indicator of
-/// the terms in force, from month to month. The agreement is effective 2025-01..2027-12 and shares vat
-/// and cit of one enterprise.
+/// What an agreement covers, for the overlap check of docs/agreements.md, Coverage: each enterprise and
+/// indicator of the terms in force, from month to month. The agreement is effective 2025-01..2027-12 and
+/// shares vat and cit of one enterprise.
 /// </summary>
 public sealed class AgreementCoverageTests
 {

@@ -4,7 +4,7 @@ using static RevenueShare.Domain.Tests.Support.Agreements;
 
 namespace RevenueShare.Domain.Tests.Agreements;
 
-/// <summary>The lifecycle of PRODUCT.md §4.1 through Decide and Apply: who may fire what, and when.</summary>
+/// <summary>The lifecycle of docs/agreements.md through Decide and Apply: who may fire what, and when.</summary>
 public sealed class AgreementLifecycleTests
 {
     [Fact]

@@ -10,8 +10,9 @@ using static RevenueShare.Domain.Tests.Support.Agreements;
 namespace RevenueShare.Domain.Tests.Agreements;
 
 /// <summary>
-/// Figure reports booked through Decide and Apply (PRODUCT.md §5, §5.1), on the worked examples of §5.2:
-/// vat at O 60 / H 40 under a cap of 500.00, cit at 50 / 50 above an annual baseline of 1000.00.
+/// Figure reports booked through Decide and Apply (docs/allocation.md, docs/corrections.md), on the
+/// worked examples of docs/allocation.md: vat at O 60 / H 40 under a cap of 500.00, cit at 50 / 50 above
+/// an annual baseline of 1000.00.
 /// </summary>
 public sealed class FigureBookingTests
 {

@@ -5,8 +5,9 @@ using static RevenueShare.Domain.Tests.Support.AgreementHistory;
 namespace RevenueShare.Domain.Tests.Agreements;
 
 /// <summary>
-/// The lifecycle graph is exported from the machine itself (PRODUCT.md §4.1). The Mermaid text is held
-/// in a verified snapshot, so any change to the machine shows up in review as a change of that file.
+/// The lifecycle graph is exported from the machine itself (docs/agreements.md, Lifecycle). The Mermaid
+/// text is held in a verified snapshot, so any change to the machine shows up in review as a change of
+/// that file.
 /// </summary>
 public sealed class LifecycleGraphTests
 {

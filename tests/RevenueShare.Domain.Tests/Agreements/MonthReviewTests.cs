@@ -9,9 +9,9 @@ using static RevenueShare.Domain.Tests.Support.Agreements;
 namespace RevenueShare.Domain.Tests.Agreements;
 
 /// <summary>
-/// Review of a month per family (PRODUCT.md §6) and the lock an approval puts on it (§5.1), on the
-/// worked examples of §5.2: vat at O 60 / H 40 under a cap of 500.00, cit at 50 / 50 above an annual
-/// baseline of 1000.00, booked for 2025-01..2025-03.
+/// Review of a month per family (docs/review.md) and the lock an approval puts on it
+/// (docs/corrections.md), on the worked examples of docs/allocation.md: vat at O 60 / H 40 under a cap
+/// of 500.00, cit at 50 / 50 above an annual baseline of 1000.00, booked for 2025-01..2025-03.
 /// </summary>
 public sealed class MonthReviewTests
 {

@@ -9,7 +9,7 @@ public sealed class AllocationEngineTests
     private static readonly Domain.Reference.ReferenceData Reference = Support.Catalogue.Guangzhou;
 
     [Theory]
-    // PRODUCT.md §5.2, three parties: O, H (registered), T.
+    // docs/allocation.md, Worked examples, three parties: O, H (registered), T.
     [InlineData("1000.00", "2025-01 vat O 333.30 H 333.30 T 333.40")]
     [InlineData("10.00", "2025-01 vat O 3.33 H 3.33 T 3.34")]
     public void Three_parties_share_a_figure_by_the_largest_remainder(string amount, string expected)

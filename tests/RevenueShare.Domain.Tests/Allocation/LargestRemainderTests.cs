@@ -6,13 +6,13 @@ namespace RevenueShare.Domain.Tests.Allocation;
 public sealed class LargestRemainderTests
 {
     [Theory]
-    // PRODUCT.md §5.2: three parties, exact.
+    // docs/allocation.md, Worked examples: three parties, exact.
     [InlineData("1000.00", "33.33 33.33 33.34", 2, "333.30 333.30 333.40")]
-    // §5.2: three parties, leftover: the cent goes to the largest remainder.
+    // Worked examples: three parties, leftover: the cent goes to the largest remainder.
     [InlineData("10.00", "33.33 33.33 33.34", 2, "3.33 3.33 3.34")]
-    // §5.2: tie, the first-listed party.
+    // Worked examples: tie, the first-listed party.
     [InlineData("0.01", "50 50", 2, "0.01 0.00")]
-    // §7.2: 50.005 each truncates to 50.00, the leftover cent is a tie.
+    // docs/interfaces.md, Allocation entries: 50.005 each truncates to 50.00, the leftover cent ties.
     [InlineData("100.01", "50 50", 2, "50.01 50.00")]
     // Statistics at scale 1: 4.92 / 7.38 truncate to 4.9 / 7.3, the larger remainder takes the 0.1.
     [InlineData("12.3", "40 60", 1, "4.9 7.4")]

@@ -3,8 +3,8 @@ using RevenueShare.Domain.Documents;
 namespace RevenueShare.Domain.Tests.Support;
 
 /// <summary>
-/// A valid two-party agreement (the example of PRODUCT.md §7.2 with a baseline) and small edits of it:
-/// each test changes one thing with <c>with</c> and says what it expects.
+/// A valid two-party agreement (the example of docs/interfaces.md, Payload shapes, with a baseline) and
+/// small edits of it: each test changes one thing with <c>with</c> and says what it expects.
 /// </summary>
 internal static class AgreementDocuments
 {

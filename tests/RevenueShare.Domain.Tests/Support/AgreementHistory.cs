@@ -9,11 +9,11 @@ using static RevenueShare.Domain.Tests.Support.Agreements;
 namespace RevenueShare.Domain.Tests.Support;
 
 /// <summary>
-/// Drives one agreement through <see cref="AgreementDecider.Decide"/> and <see cref="AgreementState.Apply"/>
-/// as the actor would, without the actor: commands for each trigger of PRODUCT.md §4.1, a fixed
-/// instant for <c>now</c>, and the states of the lifecycle built by their ordinary history.
-/// O (天河) proposes; H (黄埔) is the other party and the registered district; T (番禺) is the third
-/// party of a three-party agreement.
+/// Drives one agreement through <see cref="AgreementDecider.Decide"/> and
+/// <see cref="AgreementState.Apply"/> as the actor would, without the actor: commands for each trigger
+/// of docs/agreements.md, Lifecycle, a fixed instant for <c>now</c>, and the states of the lifecycle
+/// built by their ordinary history. O (天河) proposes; H (黄埔) is the other party and the registered
+/// district; T (番禺) is the third party of a three-party agreement.
 /// </summary>
 internal static class AgreementHistory
 {
@@ -136,10 +136,10 @@ internal static class AgreementHistory
         return state ?? throw new ArgumentException("An empty history.", nameof(history));
     }
 
-    /// <summary>A two-party agreement (O proposes, H countersigns) in a state of §4.1, by its ordinary history.</summary>
+    /// <summary>A two-party agreement (O proposes, H countersigns) in a lifecycle state (docs/agreements.md), by its ordinary history.</summary>
     public static AgreementState InState(string state) => InState(state, Proposal());
 
-    /// <summary>An agreement over <paramref name="terms"/> in a state of §4.1: every other party countersigns, H countersigns an amendment.</summary>
+    /// <summary>An agreement over <paramref name="terms"/> in a lifecycle state (docs/agreements.md): every other party countersigns, H countersigns an amendment.</summary>
     public static AgreementState InState(string state, AgreementTerms terms) => state switch
     {
         "Draft" => Run(Create(terms)),

@@ -9,7 +9,7 @@ using RevenueShare.Domain.Terms;
 namespace RevenueShare.Domain.Tests.Support;
 
 /// <summary>
-/// Builders for agreement rules and figures. The worked examples of PRODUCT.md §5.2 list the origin O
+/// Builders for agreement rules and figures. The worked examples of docs/allocation.md list the origin O
 /// (天河 440106) first and the host H (黄埔 440112), the registered district, second; T (番禺 440113) is a
 /// third party where one is needed.
 /// </summary>

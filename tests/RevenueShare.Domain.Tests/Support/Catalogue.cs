@@ -3,8 +3,8 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Domain.Tests.Support;
 
 /// <summary>
-/// The catalogues of PRODUCT.md §3, as the tests need them: Guangzhou's eleven districts and the six
-/// indicators in canonical order. The one copy of the reference data every test uses.
+/// The catalogues of docs/reference-data.md, as the tests need them: Guangzhou's eleven districts and
+/// the six indicators in canonical order. The one copy of the reference data every test uses.
 /// </summary>
 internal static class Catalogue
 {

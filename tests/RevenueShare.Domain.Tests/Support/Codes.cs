@@ -4,7 +4,7 @@ namespace RevenueShare.Domain.Tests.Support;
 
 /// <summary>
 /// Credit codes for tests, built with the real check character so they are valid by construction
-/// (PRODUCT.md §3): as wire text (<see cref="Valid"/>) or as a parsed <see cref="CreditCode"/>
+/// (docs/reference-data.md): as wire text (<see cref="Valid"/>) or as a parsed <see cref="CreditCode"/>
 /// (<see cref="Code"/>).
 /// </summary>
 internal static class Codes

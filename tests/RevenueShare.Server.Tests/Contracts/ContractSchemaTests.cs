@@ -6,7 +6,7 @@ namespace RevenueShare.Server.Tests.Contracts;
 
 /// <summary>
 /// The example agreements and figure batches in contracts/examples/ are valid against the committed
-/// JSON Schemas, and the schemas reject what PRODUCT.md §7.2 rules out.
+/// JSON Schemas, and the schemas reject what docs/interfaces.md and docs/agreements.md rule out.
 /// </summary>
 public sealed class ContractSchemaTests
 {

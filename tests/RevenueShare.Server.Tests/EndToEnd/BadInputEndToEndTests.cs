@@ -8,8 +8,8 @@ namespace RevenueShare.Server.Tests.EndToEnd;
 
 /// <summary>
 /// Bad input gets a clear 4xx <c>application/problem+json</c> — type, title, status, detail, and the
-/// offending field's path where a field is at fault (PRODUCT.md §7) — and changes nothing: the
-/// agreement list, the allocations and every audit trail are as they were.
+/// offending field's path where a field is at fault (docs/interfaces.md, Errors) — and changes nothing:
+/// the agreement list, the allocations and every audit trail are as they were.
 /// </summary>
 public sealed class BadInputEndToEndTests
 {

@@ -13,7 +13,8 @@ namespace RevenueShare.Server.Tests.EndToEnd;
 /// The six example agreements of contracts/examples with a year of figures, through HTTP: the
 /// allocations must equal, to the cent, the independent oracle's totals in
 /// contracts/examples/expected/allocations-2025.json, before and after the restatements. And a few
-/// entries worked by hand (PRODUCT.md §5.2, §7.2), with their explanation.
+/// entries worked by hand (docs/allocation.md, Worked examples; docs/interfaces.md, Allocation entries),
+/// with their explanation.
 /// </summary>
 public sealed class ExampleAllocationsEndToEndTests
 {
@@ -98,7 +99,7 @@ public sealed class ExampleAllocationsEndToEndTests
         Assert.Equal(Amounts((Tianhe, 333.30m), (Baiyun, 333.30m), (Huadu, 333.40m)), Entry.Current(entries, three, "vat", "2026-03"));
         Assert.Equal(Amounts((Tianhe, 3.33m), (Baiyun, 3.33m), (Huadu, 3.34m)), Entry.Current(entries, three, "vat", "2026-04"));
 
-        // The §7.2 entry, field by field.
+        // The entry of docs/interfaces.md, Allocation entries, field by field.
         var origin = Assert.Single(entries, e => e.Enterprise == twoParty && e.Month == "2026-03" && e.District == Tianhe).Raw;
         Assert.Equal(twoId, origin.GetProperty("agreement").GetString());
         Assert.Equal("50.01", origin.GetProperty("amount").GetString());

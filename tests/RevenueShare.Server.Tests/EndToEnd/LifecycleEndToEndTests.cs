@@ -7,9 +7,10 @@ using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;
 namespace RevenueShare.Server.Tests.EndToEnd;
 
 /// <summary>
-/// An agreement's whole life through HTTP with the offices' own tokens (PRODUCT.md §4.1): proposal,
-/// signatures, approval, suspension, resumption, termination, amendments, the refusal paths, the audit
-/// trail and the exported graph, and the overlap refusal that names the agreement collided with.
+/// An agreement's whole life through HTTP with the offices' own tokens (docs/agreements.md, Lifecycle):
+/// proposal, signatures, approval, suspension, resumption, termination, amendments, the refusal paths,
+/// the audit trail and the exported graph, and the overlap refusal that names the agreement collided
+/// with.
 /// </summary>
 public sealed class LifecycleEndToEndTests
 {

@@ -6,9 +6,9 @@ using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;
 namespace RevenueShare.Server.Tests.EndToEnd;
 
 /// <summary>
-/// The worked examples of PRODUCT.md §5.2 through HTTP: a cap and an annual baseline carry from month
+/// The worked examples of docs/allocation.md through HTTP: a cap and an annual baseline carry from month
 /// to month, and a restatement books adjustment entries (new minus old) for every month it changed,
-/// leaving the entries booked earlier as they were (§5.1).
+/// leaving the entries booked earlier as they were (docs/corrections.md).
 /// </summary>
 public sealed class RestatementEndToEndTests
 {

@@ -7,9 +7,10 @@ using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;
 namespace RevenueShare.Server.Tests.EndToEnd;
 
 /// <summary>
-/// Review through HTTP (PRODUCT.md §6, §5.1): the family's office approves a month, which locks it;
-/// a restatement that would change it — directly or through the cap carried from an earlier month — is
-/// refused and books nothing until the month is reopened with a reason. Rights as §2.
+/// Review through HTTP (docs/review.md, docs/corrections.md): the family's office approves a month,
+/// which locks it; a restatement that would change it — directly or through the cap carried from an
+/// earlier month — is refused and books nothing until the month is reopened with a reason. Rights as
+/// docs/users-and-rights.md.
 /// </summary>
 public sealed class ReviewEndToEndTests
 {

@@ -6,8 +6,8 @@ using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;
 namespace RevenueShare.Server.Tests.EndToEnd;
 
 /// <summary>
-/// Every right PRODUCT.md §2 withholds, as a table: no or bad credentials 401, what the caller may not
-/// see 404, what it may see but not do 403 — and a refused request changes nothing.
+/// Every right docs/users-and-rights.md withholds, as a table: no or bad credentials 401, what the
+/// caller may not see 404, what it may see but not do 403 — and a refused request changes nothing.
 /// </summary>
 public sealed class RightsEndToEndTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace RevenueShare.Server.Tests.Support;
 
-/// <summary>An RFC 7807 answer as read back by a client, checked for the shape PRODUCT.md §7 promises.</summary>
+/// <summary>An RFC 7807 answer as read back by a client, checked for the shape docs/interfaces.md, Errors, promises.</summary>
 internal sealed record Problem(int Status, string Type, string Title, string? Detail, IReadOnlyList<(string Path, string Message)> Errors)
 {
     public static async Task<Problem> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)

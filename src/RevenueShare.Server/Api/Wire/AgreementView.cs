@@ -1,6 +1,6 @@
 namespace RevenueShare.Server.Api.Wire;
 
-/// <summary>An agreement as the API answers it (PRODUCT.md §7.2): its terms, plus state, signatures and amendments.</summary>
+/// <summary>An agreement as the API answers it (docs/interfaces.md, Payload shapes): its terms, plus state, signatures and amendments.</summary>
 public sealed record AgreementView(
     string Id,
     string Title,

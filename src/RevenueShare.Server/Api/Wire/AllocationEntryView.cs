@@ -1,8 +1,9 @@
 namespace RevenueShare.Server.Api.Wire;
 
 /// <summary>
-/// One booked entry with its explanation (PRODUCT.md §5.6, §7.2). <see cref="ReportId"/> is the
-/// report that booked it; an adjustment's <see cref="Reason"/> says why it was booked.
+/// One booked entry with its explanation (docs/allocation.md, Explanation; docs/interfaces.md,
+/// Allocation entries). <see cref="ReportId"/> is the report that booked it; an adjustment's
+/// <see cref="Reason"/> says why it was booked.
 /// </summary>
 public sealed record AllocationEntryView(
     string Agreement,

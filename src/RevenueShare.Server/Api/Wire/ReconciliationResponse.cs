@@ -1,5 +1,5 @@
 namespace RevenueShare.Server.Api.Wire;
 
-/// <summary>Reconciliation of one month (PRODUCT.md §6): reported vs allocated per indicator, missing reports, review status.</summary>
+/// <summary>Reconciliation of one month (docs/reconciliation.md): reported vs allocated per indicator, missing reports, review status.</summary>
 public sealed record ReconciliationResponse(
     string Month, IReadOnlyList<ReconciliationIndicator> Indicators, IReadOnlyList<MissingReport> Missing, IReadOnlyList<ReviewStatusView> Reviews);

@@ -1,7 +1,7 @@
 namespace RevenueShare.Server.Api.Wire;
 
 /// <summary>
-/// The year-end settlement (PRODUCT.md §6): gross obligations per tax indicator and in total, each
+/// The year-end settlement (docs/settlement.md): gross obligations per tax indicator and in total, each
 /// district's net position, and the netted transfers that settle them.
 /// </summary>
 public sealed record SettlementResponse(

@@ -1,4 +1,4 @@
 namespace RevenueShare.Server.Api.Wire;
 
-/// <summary>A district's statement over a range of months (PRODUCT.md §6).</summary>
+/// <summary>A district's statement over a range of months (docs/statement.md).</summary>
 public sealed record StatementResponse(string District, string From, string To, IReadOnlyList<StatementIndicator> Indicators);

@@ -5,8 +5,8 @@ using RevenueShare.Server.Tests.Support;
 namespace RevenueShare.Server.Tests.EndToEnd.Harness;
 
 /// <summary>
-/// Request documents as a client writes them (PRODUCT.md §7.2), built as JSON so a test can also
-/// break them on purpose. Parties are listed origin first.
+/// Request documents as a client writes them (docs/interfaces.md, Payload shapes), built as JSON so a
+/// test can also break them on purpose. Parties are listed origin first.
 /// </summary>
 internal static class Docs
 {
