@@ -5,9 +5,10 @@ namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
 /// The lifecycle of docs/agreements.md as a Stateless machine over the agreement's own state record
-/// (external state): the record holds the truth, the machine only says which transitions exist and
-/// whether one may fire now. Who may fire a trigger is checked separately
-/// (<see cref="LifecycleRights"/>), so a refusal can tell "not you" (403) from "not now" (409).
+/// (external state). The transitions are written here only: deciding asks the machine whether a trigger
+/// may fire now, and applying an event asks it where the trigger leads (<see cref="StatusAfter"/>).
+/// Who may fire a trigger is checked separately (<see cref="LifecycleRights"/>), so a refusal can tell
+/// "not you" (403) from "not now" (409).
 /// </summary>
 public sealed class AgreementLifecycle
 {
@@ -20,19 +21,30 @@ public sealed class AgreementLifecycle
     {
         status = state.Status;
         machine = new StateMachine<AgreementStatus, LifecycleTrigger>(() => status, s => status = s);
+        machine.OnUnhandledTrigger((from, trigger, unmetGuards) => throw new InvalidOperationException(
+            $"Agreement {state.Id} cannot {LifecycleTriggers.Name(trigger)} while {from}"
+            + (unmetGuards is null or { Count: 0 } ? "." : $" (guards not met: {string.Join(", ", unmetGuards)}).")));
         Configure(state, callerDistrict);
     }
 
-    /// <summary>The status after the last <see cref="Fire"/>.</summary>
-    public AgreementStatus Status => status;
+    /// <summary>
+    /// The status the machine reaches when <paramref name="trigger"/> fires from the state's status,
+    /// through Active's initial substate where it enters Active. Throws when the machine does not
+    /// permit the trigger now, so an event that does not fit the state is never applied.
+    /// </summary>
+    /// <param name="callerDistrict">The district that fires, for the guards that depend on who signs; null otherwise.</param>
+    public static AgreementStatus StatusAfter(AgreementState state, LifecycleTrigger trigger, string? callerDistrict)
+    {
+        var lifecycle = new AgreementLifecycle(state, callerDistrict);
+        lifecycle.machine.Fire(trigger);
+        return lifecycle.status;
+    }
 
     public bool CanFire(LifecycleTrigger trigger) => machine.CanFire(trigger);
 
     /// <summary>Triggers the machine permits now, by their wire names, in declaration order.</summary>
     public IReadOnlyList<string> PermittedTriggers =>
         Enum.GetValues<LifecycleTrigger>().Where(machine.CanFire).Select(LifecycleTriggers.Name).ToArray();
-
-    public void Fire(LifecycleTrigger trigger) => machine.Fire(trigger);
 
     /// <summary>The machine's graph in Mermaid, generated from the machine itself.</summary>
     public string ToMermaid() => MermaidGraph.Format(machine.GetInfo());

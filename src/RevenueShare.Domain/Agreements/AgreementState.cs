@@ -58,45 +58,44 @@ public sealed record AgreementState(
         ImmutableDictionary<CreditCode, EnterpriseBook>.Empty,
         ReportIndex.Empty);
 
+    /// <summary>
+    /// The state after the event. Each lifecycle event names its trigger here, once: the machine fired
+    /// over this state says the status it leads to (and refuses an event that does not fit), and the
+    /// event adds its own data. Figures and reviews leave the status alone and build no machine, so
+    /// replaying a long history stays cheap.
+    /// </summary>
     public AgreementState Apply(IAgreementEvent @event)
     {
         var next = @event switch
         {
-            DraftEdited e => this with { Terms = e.Terms, Rules = AgreementRules.From(e.Terms) },
-            AgreementSubmitted e => this with
+            FiguresBooked e => Booked(e.Reports, e.Entries),
+            MonthReviewed e => this with { Reviews = Reviews.SetItem((e.Month, e.Family), StatusAfter(e.Decision)) },
+            DraftEdited e => Fired(LifecycleTrigger.Edit) with { Terms = e.Terms, Rules = AgreementRules.From(e.Terms) },
+            AgreementSubmitted e => Fired(LifecycleTrigger.Submit) with { Signatures = [Signer(e.By)] },
+            AgreementCountersigned e => Fired(LifecycleTrigger.Countersign, e.District) with { Signatures = Signatures.Add(e.District) },
+            AgreementApproved => Fired(LifecycleTrigger.Approve),
+            AgreementRejected => Fired(LifecycleTrigger.Reject),
+            AgreementWithdrawn => Fired(LifecycleTrigger.Withdraw),
+            AgreementSuspended e => Fired(LifecycleTrigger.Suspend) with { SuspendedFrom = e.From },
+            AgreementResumed e => Fired(LifecycleTrigger.Resume) with
             {
-                Status = AgreementStatus.AwaitingCountersign,
-                Signatures = [Signer(e.By)],
-            },
-            AgreementCountersigned e => Countersigned(e.District),
-            AgreementApproved => this with { Status = AgreementStatus.Running },
-            AgreementRejected => this with { Status = AgreementStatus.Rejected },
-            AgreementWithdrawn => this with { Status = AgreementStatus.Withdrawn },
-            AgreementSuspended e => this with { Status = AgreementStatus.Suspended, SuspendedFrom = e.From },
-            AgreementResumed e => this with
-            {
-                Status = AgreementStatus.Running,
                 SuspendedFrom = null,
                 Pauses = e.From > SuspendedFrom!.Value ? Pauses.Add(new MonthRange(SuspendedFrom.Value, e.From.PlusMonths(-1))) : Pauses,
             },
-            AgreementTerminated e => this with
+            AgreementTerminated e => Fired(LifecycleTrigger.Terminate) with
             {
-                Status = AgreementStatus.Terminated,
                 TerminatedFrom = e.From,
                 Pauses = SuspendedFrom is { } from && e.From > from ? Pauses.Add(new MonthRange(from, e.From.PlusMonths(-1))) : Pauses,
                 SuspendedFrom = null,
             },
-            AmendmentProposed e => this with
+            AmendmentProposed e => Fired(LifecycleTrigger.ProposeAmendment) with
             {
-                Status = AgreementStatus.AmendmentAwaitingCountersign,
                 Amendments = Amendments.Add(new Amendment(e.Number, e.From, e.Terms, Signer(e.By), [Signer(e.By)], AmendmentStatus.AwaitingCountersign)),
             },
-            AmendmentCountersigned e => AmendmentCountersignedBy(e.Number, e.District),
-            AmendmentApproved e => AmendmentApplied(e),
-            AmendmentRejected e => AmendmentClosed(e.Number, AmendmentStatus.Rejected),
-            AmendmentWithdrawn e => AmendmentClosed(e.Number, AmendmentStatus.Withdrawn),
-            FiguresBooked e => Booked(e.Reports, e.Entries),
-            MonthReviewed e => this with { Reviews = Reviews.SetItem((e.Month, e.Family), StatusAfter(e.Decision)) },
+            AmendmentCountersigned e => Fired(LifecycleTrigger.CountersignAmendment, e.District).AmendmentCountersignedBy(e.Number, e.District),
+            AmendmentApproved e => Fired(LifecycleTrigger.ApproveAmendment).AmendmentApplied(e),
+            AmendmentRejected e => Fired(LifecycleTrigger.RejectAmendment).AmendmentClosed(e.Number, AmendmentStatus.Rejected),
+            AmendmentWithdrawn e => Fired(LifecycleTrigger.WithdrawAmendment).AmendmentClosed(e.Number, AmendmentStatus.Withdrawn),
             AgreementCreated => throw new InvalidOperationException($"Agreement {Id} already exists."),
             _ => throw new InvalidOperationException($"Unknown agreement event {@event.GetType().Name}."),
         };
@@ -130,42 +129,30 @@ public sealed record AgreementState(
         _ => ReviewStatus.Reopened,
     };
 
-    private AgreementState Countersigned(string district)
-    {
-        var signatures = Signatures.Add(district);
-        var complete = Terms.Parties.All(p => signatures.Contains(p.District));
-        return this with
-        {
-            Signatures = signatures,
-            Status = complete ? AgreementStatus.AwaitingApproval : AgreementStatus.AwaitingCountersign,
-        };
-    }
+    /// <summary>
+    /// This state with the status the trigger leads to, decided over the state before the event adds
+    /// its data: the signing guards count the signatures so far. <paramref name="callerDistrict"/> is
+    /// the signing district of a countersignature, the caller the guards ask about.
+    /// </summary>
+    private AgreementState Fired(LifecycleTrigger trigger, string? callerDistrict = null) =>
+        this with { Status = AgreementLifecycle.StatusAfter(this, trigger, callerDistrict) };
 
+    /// <summary>The amendment follows the status the machine gave the agreement: awaiting approval once the last party signed.</summary>
     private AgreementState AmendmentCountersignedBy(int number, string district)
     {
         var amendment = Amendments.Single(a => a.Number == number);
-        var signatures = amendment.Signatures.Add(district);
-        var complete = Terms.Parties.All(p => signatures.Contains(p.District));
         var updated = amendment with
         {
-            Signatures = signatures,
-            Status = complete ? AmendmentStatus.AwaitingApproval : AmendmentStatus.AwaitingCountersign,
+            Signatures = amendment.Signatures.Add(district),
+            Status = Status == AgreementStatus.AmendmentAwaitingApproval ? AmendmentStatus.AwaitingApproval : AmendmentStatus.AwaitingCountersign,
         };
-        return this with
-        {
-            Amendments = Amendments.Replace(amendment, updated),
-            Status = complete ? AgreementStatus.AmendmentAwaitingApproval : AgreementStatus.AmendmentAwaitingCountersign,
-        };
+        return this with { Amendments = Amendments.Replace(amendment, updated) };
     }
 
     private AgreementState AmendmentClosed(int number, AmendmentStatus status)
     {
         var amendment = Amendments.Single(a => a.Number == number);
-        return this with
-        {
-            Amendments = Amendments.Replace(amendment, amendment with { Status = status }),
-            Status = AgreementStatus.Running,
-        };
+        return this with { Amendments = Amendments.Replace(amendment, amendment with { Status = status }) };
     }
 
     private AgreementState AmendmentApplied(AmendmentApproved approved)

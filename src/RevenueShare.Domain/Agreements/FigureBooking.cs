@@ -15,12 +15,34 @@ internal static class FigureBooking
 {
     public static Decision Decide(AgreementState state, BookFigures book, Instant now, ReferenceData reference)
     {
+        var enterprises = state.Terms.Enterprises.ToDictionary(e => e.Id);
+        var screened = Screen(state, book, now, reference, enterprises);
+        if (screened.Accepted.Count == 0)
+        {
+            return new Decision([], null, screened.Outcomes);
+        }
+
+        var allocated = Allocate(state, screened.Accepted, reference, enterprises);
+        var (entries, refused) = RefuseLocked(state, allocated, reference);
+        return Assemble(state, book, now, screened, entries, refused);
+    }
+
+    /// <summary>
+    /// Each report on its own, in batch order: a duplicate, a reuse of its reportId, refused by
+    /// <see cref="Check"/>, or accepted. A report is checked against the batch's accepted reports before
+    /// it, so a restatement within one batch needs a higher revision than the one it follows.
+    /// </summary>
+    private static Screening Screen(
+        AgreementState state,
+        BookFigures book,
+        Instant now,
+        ReferenceData reference,
+        Dictionary<CreditCode, Terms.CoveredEnterprise> enterprises)
+    {
         var outcomes = ImmutableArray.CreateBuilder<ReportOutcome>(book.Reports.Length);
         var accepted = new List<FigureReport>();
         var seen = new Dictionary<string, FigureReport>(StringComparer.Ordinal);
         var latest = new Dictionary<(CreditCode, string, YearMonth), FigureReport>();
-        var enterprises = state.Terms.Enterprises.ToDictionary(e => e.Id);
-
         foreach (var report in book.Reports)
         {
             if (state.Reports.TryGetValue(report.ReportId, out var earlier) || seen.TryGetValue(report.ReportId, out earlier))
@@ -44,40 +66,75 @@ internal static class FigureBooking
             outcomes.Add(new ReportOutcome(report.ReportId, ReportStatus.Booked));
         }
 
-        if (accepted.Count == 0)
-        {
-            return new Decision([], null, outcomes.ToImmutable());
-        }
+        return new Screening(outcomes.ToImmutable(), accepted);
+    }
 
-        var entries = ImmutableArray.CreateBuilder<BookedEntry>();
-        var refused = new Dictionary<string, Rejection>(StringComparer.Ordinal);
+    /// <summary>The entries each enterprise's accepted reports book, enterprises in credit-code order whatever order the batch lists them in.</summary>
+    private static List<EnterpriseChanges> Allocate(
+        AgreementState state,
+        List<FigureReport> accepted,
+        ReferenceData reference,
+        Dictionary<CreditCode, Terms.CoveredEnterprise> enterprises)
+    {
+        var allocated = new List<EnterpriseChanges>();
         foreach (var group in accepted.GroupBy(r => r.Enterprise).OrderBy(g => g.Key))
         {
-            var enterprise = enterprises[group.Key];
-            var bookOfEnterprise = state.Books.GetValueOrDefault(group.Key, EnterpriseBook.Empty);
-            var reportsByKey = LastByFigure(group);
-            var earliest = group.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
+            allocated.Add(new EnterpriseChanges(group.Key, group, AllocateEnterprise(state, enterprises[group.Key], group, reference)));
+        }
 
-            // Nothing before the earliest month of the batch changes: recompute from there, carrying in
-            // what the earlier months left, so a month-end batch costs a month, not the enterprise's history.
-            var from = earliest.Month;
-            var figures = bookOfEnterprise.CoveredFiguresWith(reportsByKey, state.Rules, from);
-            var carry = bookOfEnterprise.CarryInto(from, state.Rules, enterprise);
-            var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference, carry);
-            var changes = new List<BookedEntry>();
-            foreach (var change in AllocationDelta.Between(bookOfEnterprise.LinesInPartyOrder(state.Rules, from), after, reference))
-            {
-                var line = change.Line;
-                var cause = reportsByKey.TryGetValue((line.Indicator, line.Month), out var own) ? own : earliest;
-                changes.Add(new BookedEntry(change, cause.ReportId));
-            }
+        return allocated;
+    }
 
+    /// <summary>
+    /// Recomputes one enterprise from the earliest month among its reports and books the difference
+    /// from its lines, each entry caused by the report of its own figure, else by the earliest report.
+    /// </summary>
+    private static List<BookedEntry> AllocateEnterprise(
+        AgreementState state,
+        Terms.CoveredEnterprise enterprise,
+        IEnumerable<FigureReport> reports,
+        ReferenceData reference)
+    {
+        var book = state.Books.GetValueOrDefault(enterprise.Id, EnterpriseBook.Empty);
+        var reportsByKey = LastByFigure(reports);
+        var earliest = reports.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
+
+        // Nothing before the earliest month of the batch changes: recompute from there, carrying in
+        // what the earlier months left, so a month-end batch costs a month, not the enterprise's history.
+        var from = earliest.Month;
+        var figures = book.CoveredFiguresWith(reportsByKey, state.Rules, from);
+        var carry = book.CarryInto(from, state.Rules, enterprise);
+        var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference, carry);
+        var changes = new List<BookedEntry>();
+        foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(state.Rules, from), after, reference))
+        {
+            var line = change.Line;
+            var cause = reportsByKey.TryGetValue((line.Indicator, line.Month), out var own) ? own : earliest;
+            changes.Add(new BookedEntry(change, cause.ReportId));
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// The entries of the enterprises whose changes leave every approved month alone, and the locked
+    /// refusal of each report of the others.
+    /// </summary>
+    private static (ImmutableArray<BookedEntry> Entries, Dictionary<string, Rejection> Refused) RefuseLocked(
+        AgreementState state,
+        List<EnterpriseChanges> allocated,
+        ReferenceData reference)
+    {
+        var entries = ImmutableArray.CreateBuilder<BookedEntry>();
+        var refused = new Dictionary<string, Rejection>(StringComparer.Ordinal);
+        foreach (var (enterprise, reports, changes) in allocated)
+        {
             // Baselines and caps tie an enterprise's months together, so the enterprise's reports of the
             // batch stand or fall together: any of them may be what moves a locked month.
             if (MonthReviewing.LockedBy(state, changes, reference) is { } locked)
             {
-                var message = $"{group.Key}: this batch would change allocations already approved. {locked.Message}";
-                foreach (var report in group)
+                var message = $"{enterprise}: this batch would change allocations already approved. {locked.Message}";
+                foreach (var report in reports)
                 {
                     refused[report.ReportId] = locked with { Message = message, Path = "month" };
                 }
@@ -88,18 +145,30 @@ internal static class FigureBooking
             entries.AddRange(changes);
         }
 
-        var results = outcomes
+        return (entries.ToImmutable(), refused);
+    }
+
+    /// <summary>The outcomes with the locked refusals in place of their bookings, and the event of what is still booked.</summary>
+    private static Decision Assemble(
+        AgreementState state,
+        BookFigures book,
+        Instant now,
+        Screening screened,
+        ImmutableArray<BookedEntry> entries,
+        Dictionary<string, Rejection> refused)
+    {
+        var results = screened.Outcomes
             .Select(o => o.Status == ReportStatus.Booked && refused.TryGetValue(o.ReportId, out var rejection)
                 ? new ReportOutcome(o.ReportId, ReportStatus.Rejected, rejection)
                 : o)
             .ToImmutableArray();
-        var bookedReports = accepted.Where(r => !refused.ContainsKey(r.ReportId)).ToImmutableArray();
+        var bookedReports = screened.Accepted.Where(r => !refused.ContainsKey(r.ReportId)).ToImmutableArray();
         if (bookedReports.IsEmpty)
         {
             return new Decision([], null, results);
         }
 
-        var booked = new FiguresBooked(state.Id, bookedReports, entries.ToImmutable(), now, book.By.ToString());
+        var booked = new FiguresBooked(state.Id, bookedReports, entries, now, book.By.ToString());
         return new Decision([booked], null, results);
     }
 
@@ -170,4 +239,10 @@ internal static class FigureBooking
 
     private static string Describe(FigureReport report, ReferenceData reference) =>
         $"{report.Enterprise} {report.Indicator} {Months.Format(report.Month)} {Amounts.Format(report.Amount, reference.Indicator(report.Indicator).Scale)} revision {report.Revision}";
+
+    /// <summary>What screening leaves: an outcome per report in batch order, and the reports accepted.</summary>
+    private sealed record Screening(ImmutableArray<ReportOutcome> Outcomes, List<FigureReport> Accepted);
+
+    /// <summary>One enterprise's accepted reports of the batch and the entries they would book.</summary>
+    private sealed record EnterpriseChanges(CreditCode Enterprise, IEnumerable<FigureReport> Reports, List<BookedEntry> Changes);
 }

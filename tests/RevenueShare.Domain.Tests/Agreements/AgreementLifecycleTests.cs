@@ -207,6 +207,24 @@ public sealed class AgreementLifecycleTests
     }
 
     [Theory]
+    // An event decided in one state, replayed onto a state the machine does not let its trigger fire from.
+    [InlineData("AwaitingApproval", "approve", "finance", "Draft")]
+    [InlineData("AwaitingCountersign", "countersign", "H", "AwaitingApproval")]
+    [InlineData("Suspended", "resume", "finance", "Running")]
+    [InlineData("Running", "suspend", "finance", "AmendmentAwaitingCountersign")]
+    [InlineData("AmendmentAwaitingCountersign", "countersign-amendment", "H", "AmendmentAwaitingApproval")]
+    [InlineData("AmendmentAwaitingApproval", "approve-amendment", "finance", "Running after an amendment")]
+    public void Applying_an_event_the_lifecycle_does_not_permit_now_throws(string decidedIn, string trigger, string caller, string appliedTo)
+    {
+        var @event = Single(Decide(InState(decidedIn), Command(trigger, Caller(caller))));
+        var state = InState(appliedTo);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => state.Apply(@event));
+
+        Assert.StartsWith($"Agreement {Id} cannot {trigger} while {state.Status}", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("suspend", null)]
     [InlineData("suspend", "")]
     [InlineData("suspend", "   ")]
