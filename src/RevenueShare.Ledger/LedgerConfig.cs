@@ -26,8 +26,7 @@ public static class LedgerConfig
                 serialization-bindings {
                   "{{typeof(Domain.Agreements.IAgreementEvent).AssemblyQualifiedName}}" = ledger
                   "{{typeof(ILedgerRecord).AssemblyQualifiedName}}" = ledger
-                  "{{typeof(AgreementSnapshot).AssemblyQualifiedName}}" = ledger
-                  "{{typeof(CompactAgreementSnapshot).AssemblyQualifiedName}}" = ledger
+                  "{{typeof(IAgreementSnapshot).AssemblyQualifiedName}}" = ledger
                 }
                 serialization-identifiers { "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" = {{LedgerSerializer.SerializerIdentifier}} }
               }

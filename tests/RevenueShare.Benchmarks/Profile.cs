@@ -6,6 +6,7 @@ using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Server;
 
 namespace RevenueShare.Benchmarks;
@@ -80,7 +81,7 @@ internal static class Profile
                         if (++events[group.Key] % 50 == 0)
                         {
                             snapshot.Start();
-                            snapshotBytes += CompactSnapshotFormat.Write(states[group.Key]).Length;
+                            snapshotBytes += AgreementSnapshotV2Wire.Write(states[group.Key]).Length;
                             snapshot.Stop();
                         }
                     }

@@ -78,8 +78,7 @@ internal static class RecoveryBreakdown
             watch.Restart();
             state = snapshot switch
             {
-                CompactAgreementSnapshot compact => compact.State,
-                AgreementSnapshot json => json.ToState(),
+                IAgreementSnapshot stored => stored.State,
                 _ => throw new InvalidOperationException($"unexpected snapshot {snapshot.GetType()}"),
             };
             toState = Stats.Ms(watch);

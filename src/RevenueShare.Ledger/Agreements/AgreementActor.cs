@@ -35,8 +35,7 @@ public sealed class AgreementActor : ReceivePersistentActor
 
         Recover<SnapshotOffer>(offer => state = offer.Snapshot switch
         {
-            CompactAgreementSnapshot compact => compact.State,
-            AgreementSnapshot json => json.ToState(),
+            IAgreementSnapshot snapshot => snapshot.State,
             var other => throw new InvalidOperationException($"Agreement {id} cannot recover from a {other.GetType().FullName}."),
         });
         Recover<IAgreementEvent>(Apply);

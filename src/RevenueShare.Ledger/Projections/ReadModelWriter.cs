@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Akka.Persistence.Query;
 using NodaTime;
@@ -10,6 +11,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Projections;
@@ -189,7 +191,7 @@ public sealed class ReadModelWriter
             return null;
         }
 
-        var header = JsonSerializer.Deserialize<AgreementSnapshot>(json, LedgerJson.Options)!.ToState();
+        var header = JsonSerializer.Deserialize<AgreementSnapshotV1Wire>(json, WireJson.Options)!.ToState();
         headers[agreementId] = header;
         return header;
     }
@@ -215,7 +217,7 @@ public sealed class ReadModelWriter
             Add(command, "from", Months.Format(header.Terms.Effective.From));
             Add(command, "to", Months.Format(header.Terms.Effective.To));
             Add(command, "at", Instant(at));
-            Add(command, "header", JsonSerializer.Serialize(AgreementSnapshot.Of(header), LedgerJson.Options));
+            Add(command, "header", JsonSerializer.Serialize(AgreementSnapshotV1Wire.Of(header), WireJson.Options));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -234,9 +236,10 @@ public sealed class ReadModelWriter
     {
         var detail = @event switch
         {
-            FiguresBooked booked => JsonSerializer.Serialize(new { reports = booked.Reports.Length, entries = booked.Entries.Length, reportIds = booked.Reports.Select(r => r.ReportId) }, LedgerJson.Options),
-            AmendmentApproved approved => JsonSerializer.Serialize(new { approved.Number, entries = approved.Entries.Length }, LedgerJson.Options),
-            _ => JsonSerializer.Serialize(@event, @event.GetType(), LedgerJson.Options),
+            FiguresBooked booked => JsonSerializer.Serialize(new { reports = booked.Reports.Length, entries = booked.Entries.Length, reportIds = booked.Reports.Select(r => r.ReportId) }, WireJson.Options),
+            AmendmentApproved approved => JsonSerializer.Serialize(new { approved.Number, entries = approved.Entries.Length }, WireJson.Options),
+            // Every other event is shown as the journal stores it: its wire record's JSON.
+            _ => Encoding.UTF8.GetString(LedgerSerializer.Payload(@event)),
         };
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

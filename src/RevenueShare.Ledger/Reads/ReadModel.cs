@@ -6,6 +6,7 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Reads;
@@ -61,7 +62,7 @@ public sealed class ReadModel
             {
                 header.Parameters[0].Value = id;
                 var json = (string)(await header.ExecuteScalarAsync(cancellationToken))!;
-                var fresh = JsonSerializer.Deserialize<AgreementSnapshot>(json, LedgerJson.Options)!.ToState();
+                var fresh = JsonSerializer.Deserialize<AgreementSnapshotV1Wire>(json, WireJson.Options)!.ToState();
                 state = headers.AddOrUpdate(id, fresh, (_, known) => known.Version >= fresh.Version ? known : fresh);
             }
 

@@ -6,56 +6,54 @@ using Akka.Serialization;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Serialization.Wire;
 
 namespace RevenueShare.Ledger.Serialization;
 
 /// <summary>
-/// The journal's own wire format: System.Text.Json payloads under fixed string manifests, so renaming
-/// or moving a CLR type never breaks replay. A new shape of an event gets a new manifest (<c>.v2</c>)
-/// and the old one stays readable. The one binary payload: <see cref="CompactAgreementSnapshot"/>
-/// (<see cref="CompactSnapshotFormat"/>), since an agreement's whole state is too large for JSON.
+/// The journal's own wire format: each manifest has a wire record of its own (<see cref="Wire"/>) with
+/// one explicit mapping to and from the domain, so renaming or moving a domain type or member never
+/// changes what is stored, and old journals keep replaying. A new shape of an event gets a new manifest
+/// (<c>.v2</c>) and the old one stays readable. The golden payloads of the tests hold every manifest
+/// to its bytes.
 /// </summary>
 public sealed class LedgerSerializer : SerializerWithStringManifest
 {
     public const int SerializerIdentifier = 4401;
 
-    private const string CompactSnapshotManifest = "agreement-snapshot.v2";
+    /// <summary>Every manifest and how it is written and read; a manifest without a writer is only read (the journal keeps every event as it was written).</summary>
+    private static readonly Codec[] Codecs =
+    [
+        Json<AgreementCreated, AgreementCreatedWire>("agreement-created.v1", AgreementCreatedWire.Of, w => w.ToDomain()),
+        Json<DraftEdited, DraftEditedWire>("draft-edited.v1", DraftEditedWire.Of, w => w.ToDomain()),
+        Json<AgreementSubmitted, AgreementSubmittedWire>("agreement-submitted.v1", AgreementSubmittedWire.Of, w => w.ToDomain()),
+        Json<AgreementCountersigned, AgreementCountersignedWire>("agreement-countersigned.v1", AgreementCountersignedWire.Of, w => w.ToDomain()),
+        Json<AgreementApproved, AgreementApprovedWire>("agreement-approved.v1", AgreementApprovedWire.Of, w => w.ToDomain()),
+        Json<AgreementRejected, AgreementRejectedWire>("agreement-rejected.v1", AgreementRejectedWire.Of, w => w.ToDomain()),
+        Json<AgreementWithdrawn, AgreementWithdrawnWire>("agreement-withdrawn.v1", AgreementWithdrawnWire.Of, w => w.ToDomain()),
+        Json<AgreementSuspended, AgreementSuspendedWire>("agreement-suspended.v1", AgreementSuspendedWire.Of, w => w.ToDomain()),
+        Json<AgreementResumed, AgreementResumedWire>("agreement-resumed.v1", AgreementResumedWire.Of, w => w.ToDomain()),
+        Json<AgreementTerminated, AgreementTerminatedWire>("agreement-terminated.v1", AgreementTerminatedWire.Of, w => w.ToDomain()),
+        Json<AmendmentProposed, AmendmentProposedWire>("amendment-proposed.v1", AmendmentProposedWire.Of, w => w.ToDomain()),
+        Json<AmendmentCountersigned, AmendmentCountersignedWire>("amendment-countersigned.v1", AmendmentCountersignedWire.Of, w => w.ToDomain()),
+        Json<AmendmentApproved, AmendmentApprovedWire>("amendment-approved.v1", AmendmentApprovedWire.Of, w => w.ToDomain()),
+        Json<AmendmentRejected, AmendmentRejectedWire>("amendment-rejected.v1", AmendmentRejectedWire.Of, w => w.ToDomain()),
+        Json<AmendmentWithdrawn, AmendmentWithdrawnWire>("amendment-withdrawn.v1", AmendmentWithdrawnWire.Of, w => w.ToDomain()),
+        Json<FiguresBooked, FiguresBookedV1Wire>("figures-booked.v1", null, w => w.ToDomain()),
+        new(FiguresBookedV2Wire.Manifest, typeof(FiguresBooked), o => FiguresBookedV2Wire.Write((FiguresBooked)o), FiguresBookedV2Wire.Read),
+        Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", MonthReviewedWire.Of, w => w.ToDomain()),
+        Json<JsonAgreementSnapshot, AgreementSnapshotV1Wire>("agreement-snapshot.v1", s => AgreementSnapshotV1Wire.Of(s.State), w => new JsonAgreementSnapshot(w.ToState())),
+        new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), o => AgreementSnapshotV2Wire.Write(((CompactAgreementSnapshot)o).State), b => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b))),
+        Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, w => w.ToDomain()),
+        Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, w => w.ToDomain()),
+        Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, w => w.ToDomain()),
+    ];
 
-    private static readonly FrozenDictionary<Type, string> ManifestOf = new Dictionary<Type, string>
-    {
-        [typeof(AgreementCreated)] = "agreement-created.v1",
-        [typeof(DraftEdited)] = "draft-edited.v1",
-        [typeof(AgreementSubmitted)] = "agreement-submitted.v1",
-        [typeof(AgreementCountersigned)] = "agreement-countersigned.v1",
-        [typeof(AgreementApproved)] = "agreement-approved.v1",
-        [typeof(AgreementRejected)] = "agreement-rejected.v1",
-        [typeof(AgreementWithdrawn)] = "agreement-withdrawn.v1",
-        [typeof(AgreementSuspended)] = "agreement-suspended.v1",
-        [typeof(AgreementResumed)] = "agreement-resumed.v1",
-        [typeof(AgreementTerminated)] = "agreement-terminated.v1",
-        [typeof(AmendmentProposed)] = "amendment-proposed.v1",
-        [typeof(AmendmentCountersigned)] = "amendment-countersigned.v1",
-        [typeof(AmendmentApproved)] = "amendment-approved.v1",
-        [typeof(AmendmentRejected)] = "amendment-rejected.v1",
-        [typeof(AmendmentWithdrawn)] = "amendment-withdrawn.v1",
-        [typeof(FiguresBooked)] = FiguresBookedWire.Manifest,
-        [typeof(MonthReviewed)] = "month-reviewed.v1",
-        [typeof(AgreementSnapshot)] = "agreement-snapshot.v1",
-        [typeof(CompactAgreementSnapshot)] = CompactSnapshotManifest,
-        [typeof(CoverageGranted)] = "coverage-granted.v1",
-        [typeof(CoverageSnapshot)] = "coverage-snapshot.v1",
-        [typeof(AgreementNumberIssued)] = "agreement-number-issued.v1",
-    }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<Type, Codec> WriterOf =
+        Codecs.Where(c => c.Write is not null).ToFrozenDictionary(c => c.Type);
 
-    /// <summary>Manifests still read but no longer written: the journal keeps every event as it was written.</summary>
-    private static readonly FrozenDictionary<string, Type> Superseded = new Dictionary<string, Type>
-    {
-        ["figures-booked.v1"] = typeof(FiguresBooked),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, Type> TypeOf =
-        ManifestOf.Select(pair => KeyValuePair.Create(pair.Value, pair.Key)).Concat(Superseded)
-            .ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, Codec> ReaderOf =
+        Codecs.ToFrozenDictionary(c => c.Manifest, StringComparer.Ordinal);
 
     public LedgerSerializer(ExtendedActorSystem system)
         : base(system)
@@ -64,38 +62,50 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
 
     public override int Identifier => SerializerIdentifier;
 
-    /// <summary>Every manifest this serializer writes, for the round-trip tests.</summary>
-    public static IReadOnlyCollection<Type> SupportedTypes => ManifestOf.Keys;
+    /// <summary>Every type this serializer writes, for the round-trip tests.</summary>
+    public static IReadOnlyCollection<Type> SupportedTypes => WriterOf.Keys;
 
-    public static string ManifestFor(Type type) =>
-        ManifestOf.TryGetValue(type, out var manifest)
-            ? manifest
-            : throw new SerializationException($"{type.FullName} has no manifest in the ledger's wire format.");
+    public static string ManifestFor(Type type) => WriterFor(type).Manifest;
 
     public override string Manifest(object o) => ManifestFor(o.GetType());
 
     public override byte[] ToBinary(object obj) => Payload(obj);
 
     /// <summary>The bytes <see cref="ToBinary"/> writes for <paramref name="obj"/>, without an actor system (for the benchmark's profile).</summary>
-    public static byte[] Payload(object obj)
-    {
-        _ = ManifestFor(obj.GetType());
-        return obj switch
-        {
-            FiguresBooked booked => FiguresBookedWire.Write(booked),
-            CompactAgreementSnapshot snapshot => CompactSnapshotFormat.Write(snapshot.State),
-            _ => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), LedgerJson.Options),
-        };
-    }
+    public static byte[] Payload(object obj) => WriterFor(obj.GetType()).Write!(obj);
 
     public override object FromBinary(byte[] bytes, string manifest) =>
-        manifest switch
+        ReaderOf.TryGetValue(manifest, out var codec)
+            ? codec.Read(bytes)
+            : throw new SerializationException($"Unknown manifest '{manifest}' in the journal.");
+
+    private static Codec WriterFor(Type type) =>
+        WriterOf.TryGetValue(type, out var codec)
+            ? codec
+            : throw new SerializationException($"{type.FullName} has no manifest in the ledger's wire format.");
+
+    private static Codec Json<TDomain, TWire>(string manifest, Func<TDomain, TWire>? toWire, Func<TWire, object> toDomain)
+        where TWire : class =>
+        new(
+            manifest,
+            typeof(TDomain),
+            toWire is null ? null : o => JsonSerializer.SerializeToUtf8Bytes(toWire((TDomain)o), WireJson.Options),
+            bytes => toDomain(ReadJson<TWire>(bytes, manifest)));
+
+    private static TWire ReadJson<TWire>(byte[] bytes, string manifest)
+        where TWire : class
+    {
+        try
         {
-            FiguresBookedWire.Manifest => FiguresBookedWire.Read(bytes),
-            CompactSnapshotManifest => new CompactAgreementSnapshot(CompactSnapshotFormat.Read(bytes)),
-            _ => TypeOf.TryGetValue(manifest, out var type)
-                ? JsonSerializer.Deserialize(bytes, type, LedgerJson.Options)
-                    ?? throw new SerializationException($"Empty payload for manifest {manifest}.")
-                : throw new SerializationException($"Unknown manifest '{manifest}' in the journal."),
-        };
+            return JsonSerializer.Deserialize<TWire>(bytes, WireJson.Options)
+                ?? throw new SerializationException($"Empty payload for manifest {manifest}.");
+        }
+        catch (JsonException e)
+        {
+            throw new SerializationException($"{manifest}: the payload does not decode ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>One manifest: the type it stands for, how it is written (null: no longer written) and read.</summary>
+    private sealed record Codec(string Manifest, Type Type, Func<object, byte[]>? Write, Func<byte[], object> Read);
 }

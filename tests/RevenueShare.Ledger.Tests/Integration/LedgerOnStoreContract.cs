@@ -268,10 +268,10 @@ public abstract class LedgerOnStoreContract
             await snapshots.Ask<Akka.Persistence.DeleteSnapshotsSuccess>(
                 new Akka.Persistence.DeleteSnapshots(persistenceId, Akka.Persistence.SnapshotSelectionCriteria.Latest), TimeSpan.FromSeconds(15));
             await snapshots.Ask<Akka.Persistence.SaveSnapshotSuccess>(
-                new Akka.Persistence.SaveSnapshot(new Akka.Persistence.SnapshotMetadata(persistenceId, state.Version, DateTime.UtcNow), RevenueShare.Ledger.Serialization.AgreementSnapshot.Of(state)), TimeSpan.FromSeconds(15));
+                new Akka.Persistence.SaveSnapshot(new Akka.Persistence.SnapshotMetadata(persistenceId, state.Version, DateTime.UtcNow), new RevenueShare.Ledger.Serialization.JsonAgreementSnapshot(state)), TimeSpan.FromSeconds(15));
             var loaded = await snapshots.Ask<Akka.Persistence.LoadSnapshotResult>(
                 new Akka.Persistence.LoadSnapshot(persistenceId, Akka.Persistence.SnapshotSelectionCriteria.Latest, long.MaxValue), TimeSpan.FromSeconds(15));
-            Assert.IsType<RevenueShare.Ledger.Serialization.AgreementSnapshot>(loaded.Snapshot.Snapshot);
+            Assert.IsType<RevenueShare.Ledger.Serialization.JsonAgreementSnapshot>(loaded.Snapshot.Snapshot);
         }
 
         await using (var ledger = await LedgerHost.StartAsync(store, clock))

@@ -226,7 +226,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
     [Fact]
     public void Agreement_snapshot_v1()
     {
-        var state = Read<AgreementSnapshot>("agreement-snapshot.v1").ToState();
+        var state = Read<JsonAgreementSnapshot>("agreement-snapshot.v1").State;
 
         Assert.Equal(Id, state.Id);
         Assert.Equal(AgreementStatus.Draft, state.Status);

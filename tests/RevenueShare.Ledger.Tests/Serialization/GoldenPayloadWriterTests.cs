@@ -17,12 +17,4 @@ public sealed class GoldenPayloadWriterTests
 
         Assert.Equal(GoldenPayloads.Read(manifest), bytes);
     }
-
-    [Fact]
-    public void The_golden_figures_booked_v1_is_the_v1_form_of_the_sample()
-    {
-        GoldenPayloads.WriteIfAsked(GoldenPayloads.FiguresBookedV1, GoldenPayloads.FiguresBookedV1Bytes());
-
-        Assert.True(File.Exists(GoldenPayloads.PathOf(GoldenPayloads.FiguresBookedV1)));
-    }
 }

@@ -1,5 +1,3 @@
-using RevenueShare.Domain.Agreements;
-using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Serialization;
@@ -13,9 +11,6 @@ internal static class GoldenPayloads
 {
     /// <summary>Set to <c>1</c> to write missing golden files from today's code (for a new manifest only).</summary>
     public const string WriteVariable = "REVSHARE_WRITE_GOLDEN";
-
-    /// <summary>Written before figures-booked.v2 replaced it; still read.</summary>
-    public const string FiguresBookedV1 = "figures-booked.v1";
 
     public static string Folder => Path.Combine(RepositoryFiles.Root, "tests", "RevenueShare.Ledger.Tests", "Serialization", "Golden");
 
@@ -33,8 +28,4 @@ internal static class GoldenPayloads
             File.WriteAllBytes(PathOf(manifest), bytes);
         }
     }
-
-    /// <summary>The v1 form of the sample batch: the reflection JSON that figures-booked.v1 was.</summary>
-    public static byte[] FiguresBookedV1Bytes() =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes((FiguresBooked)SerializerSamples.ByType[typeof(FiguresBooked)], LedgerJson.Options);
 }

@@ -10,6 +10,7 @@ using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Tests.Serialization;
@@ -23,14 +24,14 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     /// <summary>A state as text with every collection sorted, decimals with their scale: equal text, equal state.</summary>
     private static string Canonical(AgreementState state)
     {
-        var snapshot = AgreementSnapshot.Of(state);
+        var snapshot = AgreementSnapshotV1Wire.Of(state);
         var books = state.Books.OrderBy(b => b.Key).Select(b => new
         {
             enterprise = b.Key.Value,
-            figures = b.Value.Figures.OrderBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Month),
-            lines = b.Value.Lines.OrderBy(l => l.Indicator, StringComparer.Ordinal).ThenBy(l => l.Month).ThenBy(l => l.District, StringComparer.Ordinal),
+            figures = b.Value.Figures.OrderBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Month).Select(FigureReportWire.Of),
+            lines = b.Value.Lines.OrderBy(l => l.Indicator, StringComparer.Ordinal).ThenBy(l => l.Month).ThenBy(l => l.District, StringComparer.Ordinal).Select(AllocationLineWire.Of),
         });
-        return System.Text.Json.JsonSerializer.Serialize(new { snapshot = snapshot with { Lines = [] }, books }, LedgerJson.Options);
+        return System.Text.Json.JsonSerializer.Serialize(new { snapshot = snapshot with { Lines = [] }, books }, WireJson.Options);
     }
 
     [Fact]
@@ -55,25 +56,24 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     }
 
     [Fact]
-    public void A_snapshot_carries_the_review_status_of_each_month_and_family()
+    public void A_json_snapshot_carries_the_review_status_of_each_month_and_family()
     {
-        var snapshot = (AgreementSnapshot)SerializerSamples.ByType[typeof(AgreementSnapshot)];
-        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(AgreementSnapshot));
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(JsonAgreementSnapshot));
 
-        var state = ((AgreementSnapshot)serializer.FromBinary(serializer.ToBinary(snapshot), "agreement-snapshot.v1")).ToState();
+        var state = ((JsonAgreementSnapshot)serializer.FromBinary(GoldenPayloads.Read("agreement-snapshot.v1"), "agreement-snapshot.v1")).State;
 
         Assert.True(state.IsLocked(January, IndicatorFamily.Tax));
         Assert.False(state.IsLocked(January, IndicatorFamily.Statistics));
     }
 
     [Fact]
-    public void A_snapshot_written_before_reviews_existed_reads_as_never_reviewed()
+    public void A_json_snapshot_written_before_reviews_existed_reads_as_never_reviewed()
     {
-        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(AgreementSnapshot));
-        var json = System.Text.Json.Nodes.JsonNode.Parse(serializer.ToBinary(SerializerSamples.ByType[typeof(AgreementSnapshot)]))!.AsObject();
-        json.Remove("reviews");
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(JsonAgreementSnapshot));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(GoldenPayloads.Read("agreement-snapshot.v1"))!.AsObject();
+        Assert.True(json.Remove("reviews"));
 
-        var state = ((AgreementSnapshot)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), "agreement-snapshot.v1")).ToState();
+        var state = ((JsonAgreementSnapshot)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), "agreement-snapshot.v1")).State;
 
         Assert.Empty(state.Reviews);
         Assert.Single(state.Reports);
@@ -103,13 +103,13 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     public void A_json_snapshot_of_v1_still_reads_as_the_same_state()
     {
         var state = Rich();
-        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(AgreementSnapshot));
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(JsonAgreementSnapshot));
 
-        var json = serializer.ToBinary(AgreementSnapshot.Of(state));
-        var back = ((AgreementSnapshot)serializer.FromBinary(json, "agreement-snapshot.v1")).ToState();
+        var json = serializer.ToBinary(new JsonAgreementSnapshot(state));
+        var back = ((JsonAgreementSnapshot)serializer.FromBinary(json, "agreement-snapshot.v1")).State;
 
         Assert.Equal(Canonical(state), Canonical(back));
-        Assert.Equal(CompactSnapshotFormat.Write(state), CompactSnapshotFormat.Write(back));
+        Assert.Equal(AgreementSnapshotV2Wire.Write(state), AgreementSnapshotV2Wire.Write(back));
     }
 
     [Fact]
@@ -120,16 +120,16 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
             .Select(e => e is FiguresBooked booked ? booked with { Reports = [.. booked.Reports.Reverse()], Entries = [.. booked.Entries.Reverse()] } : e)
             .Aggregate(created, (state, e) => state.Apply(e));
 
-        Assert.Equal(CompactSnapshotFormat.Write(Rich()), CompactSnapshotFormat.Write(reversed));
+        Assert.Equal(AgreementSnapshotV2Wire.Write(Rich()), AgreementSnapshotV2Wire.Write(reversed));
     }
 
     [Fact]
     public void A_truncated_or_padded_compact_snapshot_fails_loudly()
     {
-        var bytes = CompactSnapshotFormat.Write(Rich());
+        var bytes = AgreementSnapshotV2Wire.Write(Rich());
 
-        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => CompactSnapshotFormat.Read(bytes[..^1]));
-        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => CompactSnapshotFormat.Read([.. bytes, 0]));
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read(bytes[..^1]));
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read([.. bytes, 0]));
     }
 
     [Fact]
@@ -150,10 +150,11 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
 
         var back = (FiguresBooked)serializer.FromBinary(serializer.ToBinary(booked), "figures-booked.v2");
 
-        // The v1 form names every member, so equal v1 text is equal values, decimal scales included.
-        Assert.Equal(
-            System.Text.Json.JsonSerializer.Serialize(booked, LedgerJson.Options),
-            System.Text.Json.JsonSerializer.Serialize(back, LedgerJson.Options));
+        // The wire records name every member, so equal text is equal values, decimal scales included.
+        string Text(FiguresBooked e) => System.Text.Json.JsonSerializer.Serialize(
+            new { e.AgreementId, e.At, e.By, reports = e.Reports.Select(FigureReportWire.Of), entries = BookedEntryWire.Of(e.Entries) }, WireJson.Options);
+        Assert.Equal(Text(booked), Text(back));
+        Assert.Contains("2026-04-02T03:04:05.123456789Z", Text(back), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,9 +162,8 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     {
         var booked = (FiguresBooked)SerializerSamples.ByType[typeof(FiguresBooked)];
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(FiguresBooked));
-        var v1 = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(booked, LedgerJson.Options);
 
-        var back = (FiguresBooked)serializer.FromBinary(v1, "figures-booked.v1");
+        var back = (FiguresBooked)serializer.FromBinary(GoldenPayloads.Read("figures-booked.v1"), "figures-booked.v1");
 
         Assert.Equal(serializer.ToBinary(booked), serializer.ToBinary(back));
     }

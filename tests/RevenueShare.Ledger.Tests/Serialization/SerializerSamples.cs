@@ -60,7 +60,7 @@ internal static class SerializerSamples
         new AmendmentWithdrawn("GZ-2026-0001", 1, null, At, "district:440115"),
         new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"),
         new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, "tax"),
-        AgreementSnapshot.Of(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"))
+        new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"))
             .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"))
             .Apply(new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax"))),
         new CompactAgreementSnapshot(Rich()),

@@ -9,7 +9,7 @@ using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 
-namespace RevenueShare.Ledger.Serialization;
+namespace RevenueShare.Ledger.Serialization.Wire;
 
 /// <summary>
 /// The <c>figures-booked.v2</c> wire form: still JSON, but each report and each entry is a positional
@@ -25,7 +25,7 @@ namespace RevenueShare.Ledger.Serialization;
 ///                 capRemainingBefore|null, capRemainingAfter|null, doubleCount, "allocation"|"adjustment", amount, cause], ... ] }
 /// </code>
 /// </summary>
-internal static class FiguresBookedWire
+internal static class FiguresBookedV2Wire
 {
     public const string Manifest = "figures-booked.v2";
 
@@ -70,7 +70,7 @@ internal static class FiguresBookedWire
                 WriteNullable(writer, line.CapRemainingBefore);
                 WriteNullable(writer, line.CapRemainingAfter);
                 writer.WriteBooleanValue(line.DoubleCount);
-                writer.WriteStringValue(entry.Change.Kind == AllocationChangeKind.Allocation ? "allocation" : "adjustment");
+                writer.WriteStringValue(WireNames.ChangeKind.Name(entry.Change.Kind));
                 writer.WriteNumberValue(entry.Change.Amount);
                 writer.WriteStringValue(entry.Cause);
                 writer.WriteEndArray();
@@ -175,12 +175,7 @@ internal static class FiguresBookedWire
                 NullableDecimal(ref reader),
                 NullableDecimal(ref reader),
                 Boolean(ref reader));
-            var kind = String(ref reader) switch
-            {
-                "allocation" => AllocationChangeKind.Allocation,
-                "adjustment" => AllocationChangeKind.Adjustment,
-                var other => throw new SerializationException($"{Manifest}: unknown entry kind '{other}'."),
-            };
+            var kind = WireNames.ChangeKind.Parse(String(ref reader));
             var entry = new BookedEntry(new AllocationChange(line, Decimal(ref reader), kind), String(ref reader));
             Expect(ref reader, JsonTokenType.EndArray);
             entries.Add(entry);

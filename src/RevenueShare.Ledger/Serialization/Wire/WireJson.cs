@@ -3,14 +3,15 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
-namespace RevenueShare.Ledger.Serialization;
+namespace RevenueShare.Ledger.Serialization.Wire;
 
 /// <summary>
-/// The JSON options of the journal's wire format: camelCase, enums by name, NodaTime values in ISO
-/// form, decimals as JSON numbers (System.Text.Json writes and reads decimal exactly), dictionaries
-/// with their keys in ordinal order (the same state gives the same bytes in every process).
+/// The JSON options of the wire records: camelCase member names in declaration order, nulls written,
+/// NodaTime values in ISO form (months <c>2025-01</c>, instants <c>2026-04-02T03:04:05Z</c>), decimals
+/// as JSON numbers (System.Text.Json writes and reads decimal exactly, scale included). Only wire
+/// records are written with these options: what they write is fixed by the records, not by the domain.
 /// </summary>
-public static class LedgerJson
+public static class WireJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
@@ -22,9 +23,6 @@ public static class LedgerJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        options.Converters.Add(new CreditCodeJsonConverter());
-        options.Converters.Add(new OrdinalDictionaryJsonConverter<decimal>());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

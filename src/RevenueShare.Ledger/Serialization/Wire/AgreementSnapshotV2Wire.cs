@@ -7,8 +7,9 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Serialization.Wire;
 
-namespace RevenueShare.Ledger.Serialization;
+namespace RevenueShare.Ledger.Serialization.Wire;
 
 /// <summary>
 /// The binary form of an agreement's state (<c>agreement-snapshot.v2</c>). The largest agreement holds
@@ -23,7 +24,7 @@ namespace RevenueShare.Ledger.Serialization;
 /// </para>
 /// Layout (integers 7-bit encoded, strings UTF-8 with their byte length first):
 /// <code>
-/// format version (1) | head: length, JSON of <see cref="AgreementSnapshot"/> without reports and lines
+/// format version (1) | head: length, JSON of <see cref="AgreementSnapshotV1Wire"/> without reports and lines
 /// string tables: credit codes, indicators, districts (count, then each string)
 /// reports: count, then by reportId: shared prefix with the previous id (chars), rest of the id,
 ///          enterprise, indicator, month, amount, revision
@@ -34,7 +35,7 @@ namespace RevenueShare.Ledger.Serialization;
 ///          base part, shared part, cap before and cap after when present
 /// </code>
 /// </summary>
-public static class CompactSnapshotFormat
+public static class AgreementSnapshotV2Wire
 {
     private const byte FormatVersion = 1;
     private const byte CapBeforeFlag = 1;
@@ -48,7 +49,7 @@ public static class CompactSnapshotFormat
     {
         var writer = new Writer(1 << 16);
         writer.Byte(FormatVersion);
-        writer.Bytes(JsonSerializer.SerializeToUtf8Bytes(Head(state), LedgerJson.Options));
+        writer.Bytes(JsonSerializer.SerializeToUtf8Bytes(Head(state), WireJson.Options));
 
         var reports = state.Reports.Values.ToArray();
         Array.Sort(reports, static (a, b) => string.CompareOrdinal(a.ReportId, b.ReportId));
@@ -125,7 +126,7 @@ public static class CompactSnapshotFormat
             throw new SerializationException($"Unknown compact snapshot format {version}.");
         }
 
-        var head = JsonSerializer.Deserialize<AgreementSnapshot>(reader.Bytes(), LedgerJson.Options)
+        var head = JsonSerializer.Deserialize<AgreementSnapshotV1Wire>(reader.Bytes(), WireJson.Options)
             ?? throw new SerializationException("Empty snapshot head.");
         var enterpriseCodes = reader.Strings();
         var enterprises = new CreditCode[enterpriseCodes.Length];
@@ -244,8 +245,8 @@ public static class CompactSnapshotFormat
     }
 
     /// <summary>The state without its reports and lines, in the v1 snapshot's JSON form.</summary>
-    private static AgreementSnapshot Head(AgreementState state) =>
-        AgreementSnapshot.Of(state with { Books = state.Books.Clear(), Reports = ReportIndex.Empty });
+    private static AgreementSnapshotV1Wire Head(AgreementState state) =>
+        AgreementSnapshotV1Wire.Of(state with { Books = state.Books.Clear(), Reports = ReportIndex.Empty });
 
     private static int CompareFigures(string indicatorA, YearMonth monthA, string indicatorB, YearMonth monthB)
     {

@@ -1,0 +1,16 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>agreement-approved.v1</c>: an agreement was approved by finance.</summary>
+public sealed record AgreementApprovedWire(
+    string AgreementId,
+    string? Reason,
+    Instant At,
+    string By)
+{
+    public static AgreementApprovedWire Of(AgreementApproved e) => new(e.AgreementId, e.Reason, e.At, e.By);
+
+    public AgreementApproved ToDomain() => new(AgreementId, Reason, At, By);
+}

@@ -1,0 +1,16 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>agreement-countersigned.v1</c>: an agreement was countersigned by a party.</summary>
+public sealed record AgreementCountersignedWire(
+    string AgreementId,
+    string District,
+    Instant At,
+    string By)
+{
+    public static AgreementCountersignedWire Of(AgreementCountersigned e) => new(e.AgreementId, e.District, e.At, e.By);
+
+    public AgreementCountersigned ToDomain() => new(AgreementId, District, At, By);
+}

@@ -1,0 +1,16 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>agreement-created.v1</c>: an agreement was created as a Draft with its terms.</summary>
+public sealed record AgreementCreatedWire(
+    string AgreementId,
+    AgreementTermsWire Terms,
+    Instant At,
+    string By)
+{
+    public static AgreementCreatedWire Of(AgreementCreated e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By);
+
+    public AgreementCreated ToDomain() => new(AgreementId, Terms.ToDomain(), At, By);
+}

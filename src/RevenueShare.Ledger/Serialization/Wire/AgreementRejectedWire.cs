@@ -1,0 +1,16 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>agreement-rejected.v1</c>: an agreement was rejected by finance.</summary>
+public sealed record AgreementRejectedWire(
+    string AgreementId,
+    string? Reason,
+    Instant At,
+    string By)
+{
+    public static AgreementRejectedWire Of(AgreementRejected e) => new(e.AgreementId, e.Reason, e.At, e.By);
+
+    public AgreementRejected ToDomain() => new(AgreementId, Reason, At, By);
+}

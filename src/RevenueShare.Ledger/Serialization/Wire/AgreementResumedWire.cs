@@ -1,0 +1,17 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>agreement-resumed.v1</c>: an agreement was resumed from a month.</summary>
+public sealed record AgreementResumedWire(
+    string AgreementId,
+    YearMonth From,
+    string? Reason,
+    Instant At,
+    string By)
+{
+    public static AgreementResumedWire Of(AgreementResumed e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By);
+
+    public AgreementResumed ToDomain() => new(AgreementId, From, Reason, At, By);
+}

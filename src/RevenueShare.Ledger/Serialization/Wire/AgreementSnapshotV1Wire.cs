@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>
+/// The stored form of <c>agreement-snapshot.v1</c>, one JSON document of an agreement's whole state,
+/// and the head of <c>agreement-snapshot.v2</c> (the same document with no reports and no lines).
+/// Every report ever booked is kept (duplicates are recognised by reportId forever); each enterprise's
+/// current figures are the highest revision per indicator and month. <see cref="Reviews"/> came later:
+/// a snapshot written before it has none, and the agreement had none.
+/// </summary>
+public sealed record AgreementSnapshotV1Wire(
+    string Id,
+    string Status,
+    AgreementTermsWire Terms,
+    AgreementRulesWire Rules,
+    string Proposer,
+    IReadOnlyList<string> Signatures,
+    IReadOnlyList<AmendmentWire> Amendments,
+    IReadOnlyList<MonthRangeWire> Pauses,
+    YearMonth? TerminatedFrom,
+    YearMonth? SuspendedFrom,
+    long Version,
+    IReadOnlyList<FigureReportWire> Reports,
+    IReadOnlyList<AllocationLineWire> Lines,
+    IReadOnlyList<MonthReviewWire>? Reviews)
+{
+    public static AgreementSnapshotV1Wire Of(AgreementState state) => new(
+        state.Id,
+        WireNames.Status.Name(state.Status),
+        AgreementTermsWire.Of(state.Terms),
+        AgreementRulesWire.Of(state.Rules),
+        state.Proposer,
+        [.. state.Signatures],
+        [.. state.Amendments.Select(AmendmentWire.Of)],
+        [.. state.Pauses.Select(MonthRangeWire.Of)],
+        state.TerminatedFrom,
+        state.SuspendedFrom,
+        state.Version,
+        [.. state.Reports.Values.OrderBy(r => r.ReportId, StringComparer.Ordinal).Select(FigureReportWire.Of)],
+        [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines).Select(AllocationLineWire.Of)],
+        [.. state.Reviews.OrderBy(r => r.Key.Month).ThenBy(r => r.Key.Family).Select(r => MonthReviewWire.Of(new MonthReview(r.Key.Month, r.Key.Family, r.Value)))]);
+
+    public AgreementState ToState()
+    {
+        var reports = Reports.Select(r => r.ToDomain()).ToArray();
+        var lines = Lines.Select(l => l.ToDomain()).ToArray();
+        var reportsOf = reports.ToLookup(r => r.Enterprise);
+        var linesOf = lines.ToLookup(l => l.Enterprise);
+        var books = reportsOf.Select(g => g.Key)
+            .Union(linesOf.Select(g => g.Key))
+            .ToImmutableDictionary(e => e, e => EnterpriseBook.Of(reportsOf[e], linesOf[e]));
+
+        return new AgreementState(
+            Id,
+            WireNames.Status.Parse(Status),
+            Terms.ToDomain(),
+            Rules.ToDomain(),
+            Proposer,
+            [.. Signatures],
+            [.. Amendments.Select(a => a.ToDomain())],
+            [.. Pauses.Select(p => p.ToDomain())],
+            TerminatedFrom,
+            Version,
+            books,
+            ReportIndex.From(reports))
+        {
+            SuspendedFrom = SuspendedFrom,
+            Reviews = (Reviews ?? []).Select(r => r.ToDomain()).ToImmutableDictionary(r => (r.Month, r.Family), r => r.Status),
+        };
+    }
+}

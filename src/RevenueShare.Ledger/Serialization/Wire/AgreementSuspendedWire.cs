@@ -1,0 +1,17 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>agreement-suspended.v1</c>: an agreement was suspended from a month.</summary>
+public sealed record AgreementSuspendedWire(
+    string AgreementId,
+    YearMonth From,
+    string? Reason,
+    Instant At,
+    string By)
+{
+    public static AgreementSuspendedWire Of(AgreementSuspended e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By);
+
+    public AgreementSuspended ToDomain() => new(AgreementId, From, Reason, At, By);
+}

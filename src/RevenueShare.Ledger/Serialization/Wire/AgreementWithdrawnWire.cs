@@ -1,0 +1,16 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>agreement-withdrawn.v1</c>: an agreement was withdrawn by its proposer.</summary>
+public sealed record AgreementWithdrawnWire(
+    string AgreementId,
+    string? Reason,
+    Instant At,
+    string By)
+{
+    public static AgreementWithdrawnWire Of(AgreementWithdrawn e) => new(e.AgreementId, e.Reason, e.At, e.By);
+
+    public AgreementWithdrawn ToDomain() => new(AgreementId, Reason, At, By);
+}

@@ -1,0 +1,27 @@
+using NodaTime;
+using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>An allocation line with its explanation, as stored in the v1 JSON forms.</summary>
+public sealed record AllocationLineWire(
+    string Enterprise,
+    string Indicator,
+    YearMonth Month,
+    string District,
+    decimal Amount,
+    decimal Ratio,
+    decimal BasePart,
+    decimal SharedPart,
+    decimal? CapRemainingBefore,
+    decimal? CapRemainingAfter,
+    bool DoubleCount)
+{
+    public static AllocationLineWire Of(AllocationLine line) => new(
+        line.Enterprise.Value, line.Indicator, line.Month, line.District, line.Amount, line.Ratio, line.BasePart, line.SharedPart,
+        line.CapRemainingBefore, line.CapRemainingAfter, line.DoubleCount);
+
+    public AllocationLine ToDomain() => new(
+        CreditCode.Parse(Enterprise), Indicator, Month, District, Amount, Ratio, BasePart, SharedPart, CapRemainingBefore, CapRemainingAfter, DoubleCount);
+}

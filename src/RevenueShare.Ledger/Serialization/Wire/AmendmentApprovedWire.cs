@@ -1,0 +1,18 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>amendment-approved.v1</c>: an agreement had an amendment approved, with the adjustments it caused.</summary>
+public sealed record AmendmentApprovedWire(
+    string AgreementId,
+    int Number,
+    string? Reason,
+    IReadOnlyList<BookedEntryWire> Entries,
+    Instant At,
+    string By)
+{
+    public static AmendmentApprovedWire Of(AmendmentApproved e) => new(e.AgreementId, e.Number, e.Reason, BookedEntryWire.Of(e.Entries), e.At, e.By);
+
+    public AmendmentApproved ToDomain() => new(AgreementId, Number, Reason, BookedEntryWire.ToDomain(Entries), At, By);
+}

@@ -1,0 +1,17 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>amendment-countersigned.v1</c>: an agreement had an amendment countersigned.</summary>
+public sealed record AmendmentCountersignedWire(
+    string AgreementId,
+    int Number,
+    string District,
+    Instant At,
+    string By)
+{
+    public static AmendmentCountersignedWire Of(AmendmentCountersigned e) => new(e.AgreementId, e.Number, e.District, e.At, e.By);
+
+    public AmendmentCountersigned ToDomain() => new(AgreementId, Number, District, At, By);
+}

@@ -1,0 +1,18 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>amendment-proposed.v1</c>: an agreement had an amendment proposed.</summary>
+public sealed record AmendmentProposedWire(
+    string AgreementId,
+    int Number,
+    YearMonth From,
+    IReadOnlyList<SharingTermWire> Terms,
+    Instant At,
+    string By)
+{
+    public static AmendmentProposedWire Of(AmendmentProposed e) => new(e.AgreementId, e.Number, e.From, SharingTermWire.Of(e.Terms), e.At, e.By);
+
+    public AmendmentProposed ToDomain() => new(AgreementId, Number, From, SharingTermWire.ToDomain(Terms), At, By);
+}

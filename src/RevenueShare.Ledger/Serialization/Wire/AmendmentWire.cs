@@ -1,0 +1,18 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>An amendment and how far it got, as stored in a snapshot.</summary>
+public sealed record AmendmentWire(int Number, YearMonth From, IReadOnlyList<SharingTermWire> Terms, string Proposer, IReadOnlyList<string> Signatures, string Status)
+{
+    public static AmendmentWire Of(Amendment amendment) => new(
+        amendment.Number,
+        amendment.From,
+        SharingTermWire.Of(amendment.Terms),
+        amendment.Proposer,
+        [.. amendment.Signatures],
+        WireNames.AmendmentStatus.Name(amendment.Status));
+
+    public Amendment ToDomain() => new(Number, From, SharingTermWire.ToDomain(Terms), Proposer, [.. Signatures], WireNames.AmendmentStatus.Parse(Status));
+}

@@ -1,0 +1,17 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>amendment-withdrawn.v1</c>: an agreement had an amendment withdrawn.</summary>
+public sealed record AmendmentWithdrawnWire(
+    string AgreementId,
+    int Number,
+    string? Reason,
+    Instant At,
+    string By)
+{
+    public static AmendmentWithdrawnWire Of(AmendmentWithdrawn e) => new(e.AgreementId, e.Number, e.Reason, e.At, e.By);
+
+    public AmendmentWithdrawn ToDomain() => new(AgreementId, Number, Reason, At, By);
+}

@@ -1,0 +1,13 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>An enterprise and indicator an agreement covers between two months, as the coverage registry stores it.</summary>
+public sealed record CoverageItemWire(string Enterprise, string Indicator, YearMonth From, YearMonth To)
+{
+    public static CoverageItemWire Of(CoverageItem item) => new(item.Enterprise.Value, item.Indicator, item.From, item.To);
+
+    public CoverageItem ToDomain() => new(CreditCode.Parse(Enterprise), Indicator, From, To);
+}

@@ -1,0 +1,17 @@
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>A covered enterprise as stored, baselines keyed by indicator.</summary>
+public sealed record CoveredEnterpriseWire(string Id, string Name, string RegisteredDistrict, IReadOnlyDictionary<string, decimal> Baselines, EnterpriseCapWire? Cap)
+{
+    public static CoveredEnterpriseWire Of(CoveredEnterprise enterprise) => new(
+        enterprise.Id.Value,
+        enterprise.Name,
+        enterprise.RegisteredDistrict,
+        AmountsByCode.Of(enterprise.Baselines),
+        enterprise.Cap is null ? null : EnterpriseCapWire.Of(enterprise.Cap));
+
+    public CoveredEnterprise ToDomain() => new(CreditCode.Parse(Id), Name, RegisteredDistrict, AmountsByCode.ToDomain(Baselines), Cap?.ToDomain());
+}

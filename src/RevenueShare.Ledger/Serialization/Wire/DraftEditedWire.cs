@@ -1,0 +1,16 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>The stored form of <c>draft-edited.v1</c>: an agreement Draft's terms were replaced.</summary>
+public sealed record DraftEditedWire(
+    string AgreementId,
+    AgreementTermsWire Terms,
+    Instant At,
+    string By)
+{
+    public static DraftEditedWire Of(DraftEdited e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By);
+
+    public DraftEdited ToDomain() => new(AgreementId, Terms.ToDomain(), At, By);
+}

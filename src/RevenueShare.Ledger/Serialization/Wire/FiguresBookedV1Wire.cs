@@ -1,0 +1,18 @@
+using NodaTime;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>
+/// The stored form of <c>figures-booked.v1</c>: a batch of reports and the entries they caused, every
+/// row an object with named members. No longer written (figures-booked.v2 replaced it), still read.
+/// </summary>
+public sealed record FiguresBookedV1Wire(
+    string AgreementId,
+    IReadOnlyList<FigureReportWire> Reports,
+    IReadOnlyList<BookedEntryWire> Entries,
+    Instant At,
+    string By)
+{
+    public FiguresBooked ToDomain() => new(AgreementId, [.. Reports.Select(r => r.ToDomain())], BookedEntryWire.ToDomain(Entries), At, By);
+}

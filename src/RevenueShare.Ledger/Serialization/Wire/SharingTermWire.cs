@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>A sharing term as stored: indicators, mode and ratio schedule.</summary>
+public sealed record SharingTermWire(IReadOnlyList<string> Indicators, string Mode, IReadOnlyList<RatioStepWire> Schedule)
+{
+    public static SharingTermWire Of(SharingTerm term) =>
+        new([.. term.Indicators], WireNames.Mode.Name(term.Mode), [.. term.Schedule.Select(RatioStepWire.Of)]);
+
+    public static IReadOnlyList<SharingTermWire> Of(ImmutableArray<SharingTerm> terms) => [.. terms.Select(Of)];
+
+    public static ImmutableArray<SharingTerm> ToDomain(IReadOnlyList<SharingTermWire> terms) => [.. terms.Select(t => t.ToDomain())];
+
+    public SharingTerm ToDomain() => new([.. Indicators], WireNames.Mode.Parse(Mode), [.. Schedule.Select(s => s.ToDomain())]);
+}
