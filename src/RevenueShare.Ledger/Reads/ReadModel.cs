@@ -43,7 +43,7 @@ public sealed class ReadModel
             command.CommandText = partyDistrict is null
                 ? "SELECT id, version FROM agreements ORDER BY id"
                 : "SELECT a.id, a.version FROM agreements a JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id";
-            ReadModelWriter.Add(command, "district", partyDistrict);
+            ReadParameters.Add(command, "district", partyDistrict);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -54,7 +54,7 @@ public sealed class ReadModel
         var result = new List<AgreementState>(listed.Count);
         await using var header = connection.CreateCommand();
         header.CommandText = "SELECT header FROM agreements WHERE id = @id";
-        ReadModelWriter.Add(header, "id", null);
+        ReadParameters.Add(header, "id", null);
         foreach (var (id, version) in listed)
         {
             if (!headers.TryGetValue(id, out var state) || state.Version < version)
@@ -101,7 +101,7 @@ public sealed class ReadModel
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq_nr, at, by_office, type, reason, detail FROM audit_events WHERE agreement = @agreement ORDER BY seq_nr";
-        ReadModelWriter.Add(command, "agreement", agreementId);
+        ReadParameters.Add(command, "agreement", agreementId);
         var result = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -163,26 +163,26 @@ public sealed class ReadModel
         if (query.From is { } from)
         {
             sql.Append(" AND e.month >= @from");
-            ReadModelWriter.Add(command, "from", Months.Format(from));
+            ReadParameters.Add(command, "from", Months.Format(from));
         }
 
         if (query.To is { } to)
         {
             sql.Append(" AND e.month <= @to");
-            ReadModelWriter.Add(command, "to", Months.Format(to));
+            ReadParameters.Add(command, "to", Months.Format(to));
         }
 
         var families = query.Families.ToArray();
         sql.Append(" AND e.family IN (").Append(string.Join(", ", families.Select((_, i) => "@family" + i))).Append(')');
         for (var i = 0; i < families.Length; i++)
         {
-            ReadModelWriter.Add(command, "family" + i, families[i]);
+            ReadParameters.Add(command, "family" + i, families[i]);
         }
 
         if (query.PartyDistrict is not null)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement = e.agreement AND p.district = @party)");
-            ReadModelWriter.Add(command, "party", query.PartyDistrict);
+            ReadParameters.Add(command, "party", query.PartyDistrict);
         }
 
         sql.Append(" ORDER BY e.agreement, e.seq_nr, e.idx");
@@ -202,7 +202,7 @@ public sealed class ReadModel
         if (value is not null)
         {
             sql.Append(" AND ").Append(column).Append(" = @").Append(name);
-            ReadModelWriter.Add(command, name, value);
+            ReadParameters.Add(command, name, value);
         }
     }
 
