@@ -1,16 +1,14 @@
 using System.Data;
 using System.Data.Common;
-using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using RevenueShare.Domain.Agreements;
-using RevenueShare.Domain.Reference;
-using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Reads;
 
 namespace RevenueShare.Ledger.Projections;
 
 /// <summary>
-/// The agreement rows: each agreement's header (<c>agreements</c>) and its parties (<c>agreement_parties</c>). The header's version is the sequence number of the last
+/// The agreement rows: each agreement's header (<c>agreements</c>, <see cref="AgreementHeaderRow"/>)
+/// and its parties (<c>agreement_parties</c>). The header's version is the sequence number of the last
 /// event projected into it and commits with the rows of that event, which is what makes every event
 /// projected once: <see cref="AdvanceAsync"/> skips an event at or below it. A header is written once
 /// per batch, after the agreement's last event in it: a batch holds many events of each agreement.
@@ -27,18 +25,13 @@ internal sealed class AgreementHeaderProjector : IReadProjector
     public AgreementHeaderProjector(ProjectionTransaction transaction, Dictionary<string, AgreementState> headers)
     {
         this.headers = headers;
-        load = transaction.Command("SELECT header FROM agreements WHERE id = @id", ("id", DbType.String));
+        load = transaction.Command($"SELECT {AgreementHeaderRow.ColumnList} FROM agreements WHERE id = @id", ("id", DbType.String));
         upsert = transaction.Rows(
-            """
-            INSERT INTO agreements (id, title, state, substate, version, proposer, effective_from, effective_to, updated_at, header)
-            VALUES (@id, @title, @state, @substate, @version, @proposer, @from, @to, @at, @header)
-            ON CONFLICT (id) DO UPDATE SET title = excluded.title, state = excluded.state, substate = excluded.substate,
-                version = excluded.version, proposer = excluded.proposer, effective_from = excluded.effective_from,
-                effective_to = excluded.effective_to, updated_at = excluded.updated_at, header = excluded.header
+            $"""
+            INSERT INTO agreements ({AgreementHeaderRow.ColumnList}) VALUES ({string.Join(", ", AgreementHeaderRow.Columns.Select(c => "@" + c.Name))})
+            ON CONFLICT (id) DO UPDATE SET {string.Join(", ", AgreementHeaderRow.Columns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"))}
             """,
-            ("id", DbType.String), ("title", DbType.String), ("state", DbType.String), ("substate", DbType.String),
-            ("version", DbType.Int64), ("proposer", DbType.String), ("from", DbType.String), ("to", DbType.String),
-            ("at", DbType.String), ("header", DbType.String));
+            [.. AgreementHeaderRow.Columns]);
         parties = transaction.Rows(
             "INSERT INTO agreement_parties (agreement, district) VALUES (@agreement, @district) ON CONFLICT DO NOTHING",
             ("agreement", DbType.String),
@@ -78,14 +71,7 @@ internal sealed class AgreementHeaderProjector : IReadProjector
         foreach (var (id, at) in changed)
         {
             var header = headers[id];
-            await upsert.AddAsync(
-                [
-                    header.Id, header.Terms.Title, header.TopLevelStatus.ToString(), header.IsActive ? header.Status.ToString() : null,
-                    header.Version, header.Proposer, Months.Format(header.Terms.Effective.From), Months.Format(header.Terms.Effective.To),
-                    InstantPattern.ExtendedIso.Format(at), JsonSerializer.Serialize(AgreementSnapshot.Of(header), LedgerJson.Options),
-                ],
-                null,
-                cancellationToken);
+            await upsert.AddAsync(AgreementHeaderRow.Values(header, at), null, cancellationToken);
             foreach (var party in header.Terms.Parties)
             {
                 await parties.AddAsync([id, party.District], null, cancellationToken);
@@ -96,9 +82,13 @@ internal sealed class AgreementHeaderProjector : IReadProjector
         await parties.FlushAsync(cancellationToken);
     }
 
-    /// <summary>The header keeps the lifecycle and terms only: the figures live in their own tables.</summary>
+    /// <summary>
+    /// What a header row keeps: the lifecycle and terms. The books and reports live in the figure and
+    /// entry tables, the reviews in their own; dropping them here keeps a header held across batches
+    /// equal to the one read back from its row.
+    /// </summary>
     private static AgreementState Slim(AgreementState state) =>
-        state with { Books = state.Books.Clear(), Reports = state.Reports.Clear() };
+        state with { Books = state.Books.Clear(), Reports = state.Reports.Clear(), Reviews = state.Reviews.Clear() };
 
     private async Task<AgreementState?> HeaderAsync(string agreementId, CancellationToken cancellationToken)
     {
@@ -108,12 +98,13 @@ internal sealed class AgreementHeaderProjector : IReadProjector
         }
 
         load.Parameters[0].Value = agreementId;
-        if (await load.ExecuteScalarAsync(cancellationToken) is not string json)
+        await using var reader = await load.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        var header = JsonSerializer.Deserialize<AgreementSnapshot>(json, LedgerJson.Options)!.ToState();
+        var header = AgreementHeaderRow.Read(reader);
         headers[agreementId] = header;
         return header;
     }

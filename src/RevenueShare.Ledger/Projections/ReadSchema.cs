@@ -15,8 +15,9 @@ public static class ReadSchema
     /// <summary>
     /// 2: <c>allocation_totals</c> and <c>figure_totals</c>, the month totals behind the offices' reports.
     /// 3: entries without a unique key, no <c>reports</c> table (the audit trail lists each booking's reportIds).
+    /// 4: the read side owns its rows: agreement headers in columns and JSON of their own (no snapshot JSON).
     /// </summary>
-    public const long Version = 3;
+    public const long Version = 4;
 
     /// <summary>
     /// Every table the projection writes, and those it wrote in earlier versions (dropped on a rebuild);
@@ -70,7 +71,8 @@ public static class ReadSchema
         CREATE TABLE IF NOT EXISTS agreements (
             id TEXT PRIMARY KEY, title TEXT NOT NULL, state TEXT NOT NULL, substate TEXT NULL,
             version BIGINT NOT NULL, proposer TEXT NOT NULL, effective_from TEXT NOT NULL, effective_to TEXT NOT NULL,
-            updated_at TEXT NOT NULL, header TEXT NOT NULL)
+            suspended_from TEXT NULL, terminated_from TEXT NULL, updated_at TEXT NOT NULL,
+            terms TEXT NOT NULL, signatures TEXT NOT NULL, amendments TEXT NOT NULL, pauses TEXT NOT NULL)
         """,
         "CREATE TABLE IF NOT EXISTS agreement_parties (agreement TEXT NOT NULL, district TEXT NOT NULL, PRIMARY KEY (agreement, district))",
         """

@@ -5,7 +5,6 @@ using System.Text.Json;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Projections;
-using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Reads;
@@ -29,9 +28,10 @@ public sealed class ReadModel
     }
 
     /// <summary>
-    /// Agreements (lifecycle and terms, no figures), all or those a district is party to. The headers
-    /// are parsed once per version and kept: a report over every agreement reads their ids and
-    /// versions, not 200 JSON documents (a header is the same for the same agreement and version).
+    /// Agreements (lifecycle and terms, no figures or reviews: <see cref="AgreementHeaderRow"/>), all or
+    /// those a district is party to. The headers are read once per version and kept: a report over
+    /// every agreement reads their ids and versions, not 200 headers with their terms (a header is the
+    /// same for the same agreement and version).
     /// </summary>
     public async Task<IReadOnlyList<AgreementState>> AgreementsAsync(string? partyDistrict, CancellationToken cancellationToken)
     {
@@ -53,15 +53,16 @@ public sealed class ReadModel
 
         var result = new List<AgreementState>(listed.Count);
         await using var header = connection.CreateCommand();
-        header.CommandText = "SELECT header FROM agreements WHERE id = @id";
+        header.CommandText = $"SELECT {AgreementHeaderRow.ColumnList} FROM agreements WHERE id = @id";
         ReadParameters.Add(header, "id", null);
         foreach (var (id, version) in listed)
         {
             if (!headers.TryGetValue(id, out var state) || state.Version < version)
             {
                 header.Parameters[0].Value = id;
-                var json = (string)(await header.ExecuteScalarAsync(cancellationToken))!;
-                var fresh = JsonSerializer.Deserialize<AgreementSnapshot>(json, LedgerJson.Options)!.ToState();
+                await using var reader = await header.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                var fresh = AgreementHeaderRow.Read(reader);
                 state = headers.AddOrUpdate(id, fresh, (_, known) => known.Version >= fresh.Version ? known : fresh);
             }
 

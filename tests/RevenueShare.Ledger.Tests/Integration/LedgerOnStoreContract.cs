@@ -18,7 +18,7 @@ namespace RevenueShare.Ledger.Tests.Integration;
 /// The ledger through its gateway on a real store, restarted on the same data. Run on SQLite files
 /// and on a PostgreSQL server by the subclasses.
 /// </summary>
-public abstract class LedgerOnStoreContract
+public abstract partial class LedgerOnStoreContract
 {
     private const string Enterprise = "91440115MA5BLE2Y7A";
 
