@@ -68,6 +68,7 @@ public sealed class ReadModelWriter
             new AllocationEntryProjector(transaction, reference),
             new FigureProjector(transaction, reference),
             new ReviewProjector(transaction),
+            new ReportIdProjector(transaction),
         ];
         foreach (var envelope in envelopes)
         {

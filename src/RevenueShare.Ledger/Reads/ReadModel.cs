@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
-using System.Text.Json;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Projections;
@@ -78,19 +77,12 @@ public sealed class ReadModel
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // The audit trail lists the reportIds of every booking event: a table of its own would cost the
-        // projection a row per report for what is read once, at start.
-        command.CommandText = "SELECT agreement, detail FROM audit_events WHERE type = 'figures-booked'";
+        command.CommandText = "SELECT report_id, agreement FROM report_ids";
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var agreement = reader.GetString(0);
-            using var detail = JsonDocument.Parse(reader.GetString(1));
-            foreach (var reportId in detail.RootElement.GetProperty("reportIds").EnumerateArray())
-            {
-                result[reportId.GetString()!] = agreement;
-            }
+            result[reader.GetString(0)] = reader.GetString(1);
         }
 
         return result;

@@ -9,9 +9,54 @@ using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Integration;
 
-/// <summary>The read side's own rows, read back after a restart: agreement headers.</summary>
+/// <summary>The read side's own rows, read back after a restart: agreement headers, booked reportIds.</summary>
 public abstract partial class LedgerOnStoreContract
 {
+    [Fact]
+    public async Task The_booked_reportIds_are_read_back_into_the_index_after_a_restart_and_after_a_rebuild_from_the_journal()
+    {
+        var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
+        var store = await NewStoreAsync();
+        var other = CreditCode.Parse("91440115MA5BLE2Y8" + CreditCode.CheckCharacter("91440115MA5BLE2Y8"));
+        string first, second;
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            first = await ApproveAsync(ledger, CapTerms(Enterprise));
+            second = await ApproveAsync(ledger, CapTerms(other.Value));
+            await ledger.Gateway.BookAsync(Principal.Tax, [Report("a1", "2025-01", 1.00m), Report("a2", "2025-02", 1.00m)], default);
+            await ledger.Gateway.BookAsync(Principal.Tax, [Report("b1", "2025-01", 1.00m) with { Enterprise = other }], default);
+        }
+
+        async Task AssertIndexAsync(LedgerHost ledger)
+        {
+            Assert.Equal(
+                new Dictionary<string, string> { ["a1"] = first, ["a2"] = first, ["b1"] = second },
+                await ledger.Reads.BookedReportIdsAsync(default));
+            var reused = Assert.Single(await ledger.Gateway.BookAsync(Principal.Tax, [Report("a2", "2025-02", 1.00m) with { Enterprise = other }], default));
+            Assert.Equal(RejectionCode.ReportIdReused, reused.Rejection!.Code);
+            Assert.Contains(first, reused.Rejection.Message, StringComparison.Ordinal);
+        }
+
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            await AssertIndexAsync(ledger);
+
+            // What a read database of schema version 3 looked like: the reportIds only in the audit trail.
+            await using var connection = await ledger.Database.OpenAsync();
+            foreach (var sql in new[] { "DROP TABLE report_ids", "UPDATE read_schema SET version = 3" })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        await using (var ledger = await LedgerHost.StartAsync(store, clock))
+        {
+            await AssertIndexAsync(ledger);
+        }
+    }
+
     [Fact]
     public async Task The_agreement_header_read_back_is_the_agreement_s_state_through_an_amendment_a_suspension_and_a_termination()
     {
