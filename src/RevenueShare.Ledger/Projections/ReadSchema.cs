@@ -16,7 +16,8 @@ public static class ReadSchema
     /// 2: <c>allocation_totals</c> and <c>figure_totals</c>, the month totals behind the offices' reports.
     /// 3: entries without a unique key, no <c>reports</c> table (the audit trail lists each booking's reportIds).
     /// 4: the read side owns its rows: agreement headers in columns and JSON of their own (no snapshot
-    /// JSON), <c>report_ids</c> (reportId → agreement; nothing reads the audit trail's detail).
+    /// JSON), <c>report_ids</c> (reportId → agreement) and <c>review_history</c> (every review decision),
+    /// so nothing reads the audit trail's detail.
     /// </summary>
     public const long Version = 4;
 
@@ -27,7 +28,7 @@ public static class ReadSchema
     public static IReadOnlyList<string> ProjectedTables { get; } =
     [
         "projection_offsets", "agreements", "agreement_parties", "audit_events", "allocation_entries",
-        "figures", "reports", "reviews", "allocation_totals", "figure_totals", "report_ids",
+        "figures", "reports", "reviews", "allocation_totals", "figure_totals", "report_ids", "review_history",
     ];
 
     /// <summary>
@@ -122,6 +123,12 @@ public static class ReadSchema
         CREATE TABLE IF NOT EXISTS reviews (
             agreement TEXT NOT NULL, month TEXT NOT NULL, family TEXT NOT NULL, status TEXT NOT NULL,
             reason TEXT NULL, at TEXT NOT NULL, by_office TEXT NOT NULL, PRIMARY KEY (agreement, month, family))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS review_history (
+            agreement TEXT NOT NULL, month TEXT NOT NULL, family TEXT NOT NULL, seq_nr BIGINT NOT NULL,
+            decision TEXT NOT NULL, reason TEXT NULL, at TEXT NOT NULL, by_office TEXT NOT NULL,
+            PRIMARY KEY (agreement, month, family, seq_nr))
         """,
 
         // One row per booked report, on the hot path: no key (an event is projected once), read whole

@@ -7,12 +7,14 @@ using RevenueShare.Ledger.Reads;
 namespace RevenueShare.Ledger.Projections;
 
 /// <summary>
-/// The current review status of each month and family (<c>reviews</c>), with the reason, instant and
-/// office of the decision that set it.
+/// The reviews of months: the current status of each month and family (<c>reviews</c>, what the
+/// reconciliation lists) and every decision that led to it (<c>review_history</c>, what the reviews
+/// route shows), with its reason, instant and office.
 /// </summary>
 internal sealed class ReviewProjector : IReadProjector
 {
     private readonly RowStatement status;
+    private readonly RowStatement history;
 
     public ReviewProjector(ProjectionTransaction transaction)
     {
@@ -25,6 +27,13 @@ internal sealed class ReviewProjector : IReadProjector
             """,
             ("agreement", DbType.String), ("month", DbType.String), ("family", DbType.String), ("status", DbType.String),
             ("reason", DbType.String), ("at", DbType.String), ("by", DbType.String));
+        history = transaction.Rows(
+            """
+            INSERT INTO review_history (agreement, month, family, seq_nr, decision, reason, at, by_office)
+            VALUES (@agreement, @month, @family, @seq, @decision, @reason, @at, @by) ON CONFLICT DO NOTHING
+            """,
+            ("agreement", DbType.String), ("month", DbType.String), ("family", DbType.String), ("seq", DbType.Int64),
+            ("decision", DbType.String), ("reason", DbType.String), ("at", DbType.String), ("by", DbType.String));
     }
 
     public async Task ProjectAsync(ProjectedEvent projected, CancellationToken cancellationToken)
@@ -41,7 +50,15 @@ internal sealed class ReviewProjector : IReadProjector
         // The status is the one the agreement holds after the decision: the header has applied it.
         var after = ReviewRow.NameOf(projected.Header.ReviewOf(reviewed.Month, reviewed.Family)!.Value);
         await status.AddAsync([reviewed.AgreementId, month, family, after, reviewed.Reason, at, reviewed.By], null, cancellationToken);
+        await history.AddAsync(
+            [reviewed.AgreementId, month, family, projected.SequenceNr, ReviewRow.NameOf(reviewed.Decision), reviewed.Reason, at, reviewed.By],
+            null,
+            cancellationToken);
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken) => status.FlushAsync(cancellationToken);
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await status.FlushAsync(cancellationToken);
+        await history.FlushAsync(cancellationToken);
+    }
 }

@@ -139,6 +139,36 @@ public sealed class ReadModel
         return result;
     }
 
+    /// <summary>Every review decision on one month of an agreement, both families, in journal order.</summary>
+    public async Task<IReadOnlyList<ReviewDecisionRow>> ReviewHistoryAsync(string agreement, NodaTime.YearMonth month, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT family, seq_nr, decision, reason, at, by_office FROM review_history
+            WHERE agreement = @agreement AND month = @month ORDER BY seq_nr
+            """;
+        ReadParameters.Add(command, "agreement", agreement);
+        ReadParameters.Add(command, "month", Months.Format(month));
+        var result = new List<ReviewDecisionRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new ReviewDecisionRow(
+                agreement,
+                month,
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5)));
+        }
+
+        return result;
+    }
+
     /// <summary>Entries in booking order (agreement, then journal order), then canonical order within an event.</summary>
     public async Task<IReadOnlyList<AllocationEntryRow>> AllocationsAsync(AllocationQuery query, CancellationToken cancellationToken)
     {
