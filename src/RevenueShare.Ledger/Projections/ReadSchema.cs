@@ -15,8 +15,11 @@ public static class ReadSchema
     /// <summary>
     /// 2: <c>allocation_totals</c> and <c>figure_totals</c>, the month totals behind the offices' reports.
     /// 3: entries without a unique key, no <c>reports</c> table (the audit trail lists each booking's reportIds).
+    /// 4: the read side owns its rows: agreement headers in columns and JSON of their own (no snapshot
+    /// JSON), <c>report_ids</c> (reportId → agreement) and <c>review_history</c> (every review decision),
+    /// so nothing reads the audit trail's detail.
     /// </summary>
-    public const long Version = 3;
+    public const long Version = 4;
 
     /// <summary>
     /// Every table the projection writes, and those it wrote in earlier versions (dropped on a rebuild);
@@ -25,7 +28,7 @@ public static class ReadSchema
     public static IReadOnlyList<string> ProjectedTables { get; } =
     [
         "projection_offsets", "agreements", "agreement_parties", "audit_events", "allocation_entries",
-        "figures", "reports", "reviews", "allocation_totals", "figure_totals",
+        "figures", "reports", "reviews", "allocation_totals", "figure_totals", "report_ids", "review_history",
     ];
 
     /// <summary>
@@ -70,7 +73,8 @@ public static class ReadSchema
         CREATE TABLE IF NOT EXISTS agreements (
             id TEXT PRIMARY KEY, title TEXT NOT NULL, state TEXT NOT NULL, substate TEXT NULL,
             version BIGINT NOT NULL, proposer TEXT NOT NULL, effective_from TEXT NOT NULL, effective_to TEXT NOT NULL,
-            updated_at TEXT NOT NULL, header TEXT NOT NULL)
+            suspended_from TEXT NULL, terminated_from TEXT NULL, updated_at TEXT NOT NULL,
+            terms TEXT NOT NULL, signatures TEXT NOT NULL, amendments TEXT NOT NULL, pauses TEXT NOT NULL)
         """,
         "CREATE TABLE IF NOT EXISTS agreement_parties (agreement TEXT NOT NULL, district TEXT NOT NULL, PRIMARY KEY (agreement, district))",
         """
@@ -120,5 +124,15 @@ public static class ReadSchema
             agreement TEXT NOT NULL, month TEXT NOT NULL, family TEXT NOT NULL, status TEXT NOT NULL,
             reason TEXT NULL, at TEXT NOT NULL, by_office TEXT NOT NULL, PRIMARY KEY (agreement, month, family))
         """,
+        """
+        CREATE TABLE IF NOT EXISTS review_history (
+            agreement TEXT NOT NULL, month TEXT NOT NULL, family TEXT NOT NULL, seq_nr BIGINT NOT NULL,
+            decision TEXT NOT NULL, reason TEXT NULL, at TEXT NOT NULL, by_office TEXT NOT NULL,
+            PRIMARY KEY (agreement, month, family, seq_nr))
+        """,
+
+        // One row per booked report, on the hot path: no key (an event is projected once), read whole
+        // once at start.
+        "CREATE TABLE IF NOT EXISTS report_ids (report_id TEXT NOT NULL, agreement TEXT NOT NULL)",
     ];
 }

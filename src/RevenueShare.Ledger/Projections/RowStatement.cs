@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Projections;
 
@@ -35,7 +36,7 @@ internal sealed class RowStatement : IAsyncDisposable
             single.CommandText = sql;
             foreach (var (name, type) in columns)
             {
-                single.Parameters.Add(Parameter(single.CreateParameter(), name, type));
+                single.Parameters.Add(ReadParameters.Typed(single.CreateParameter(), name, type));
             }
         }
     }
@@ -66,7 +67,7 @@ internal sealed class RowStatement : IAsyncDisposable
         command.CommandText = sql;
         for (var k = 0; k < values.Length; k++)
         {
-            var parameter = Parameter(command.CreateParameter(), columns[k].Name, columns[k].Type);
+            var parameter = ReadParameters.Typed(command.CreateParameter(), columns[k].Name, columns[k].Type);
             parameter.Value = values[k] ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
@@ -116,13 +117,5 @@ internal sealed class RowStatement : IAsyncDisposable
         var created = connection.CreateBatch();
         created.Transaction = transaction;
         return created;
-    }
-
-    /// <summary>Typed before Prepare (PostgreSQL prepares against types) and named with its <c>@</c> (see <see cref="ReadModelWriter.Add"/>).</summary>
-    private static DbParameter Parameter(DbParameter parameter, string name, DbType type)
-    {
-        parameter.ParameterName = "@" + name;
-        parameter.DbType = type;
-        return parameter;
     }
 }

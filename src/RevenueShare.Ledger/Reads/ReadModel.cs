@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
-using System.Text.Json;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Projections;
-using RevenueShare.Ledger.Serialization;
-using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Reads;
@@ -30,9 +27,10 @@ public sealed class ReadModel
     }
 
     /// <summary>
-    /// Agreements (lifecycle and terms, no figures), all or those a district is party to. The headers
-    /// are parsed once per version and kept: a report over every agreement reads their ids and
-    /// versions, not 200 JSON documents (a header is the same for the same agreement and version).
+    /// Agreements (lifecycle and terms, no figures or reviews: <see cref="AgreementHeaderRow"/>), all or
+    /// those a district is party to. The headers are read once per version and kept: a report over
+    /// every agreement reads their ids and versions, not 200 headers with their terms (a header is the
+    /// same for the same agreement and version).
     /// </summary>
     public async Task<IReadOnlyList<AgreementState>> AgreementsAsync(string? partyDistrict, CancellationToken cancellationToken)
     {
@@ -44,7 +42,7 @@ public sealed class ReadModel
             command.CommandText = partyDistrict is null
                 ? "SELECT id, version FROM agreements ORDER BY id"
                 : "SELECT a.id, a.version FROM agreements a JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id";
-            ReadModelWriter.Add(command, "district", partyDistrict);
+            ReadParameters.Add(command, "district", partyDistrict);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -54,15 +52,16 @@ public sealed class ReadModel
 
         var result = new List<AgreementState>(listed.Count);
         await using var header = connection.CreateCommand();
-        header.CommandText = "SELECT header FROM agreements WHERE id = @id";
-        ReadModelWriter.Add(header, "id", null);
+        header.CommandText = $"SELECT {AgreementHeaderRow.ColumnList} FROM agreements WHERE id = @id";
+        ReadParameters.Add(header, "id", null);
         foreach (var (id, version) in listed)
         {
             if (!headers.TryGetValue(id, out var state) || state.Version < version)
             {
                 header.Parameters[0].Value = id;
-                var json = (string)(await header.ExecuteScalarAsync(cancellationToken))!;
-                var fresh = JsonSerializer.Deserialize<AgreementSnapshotV1Wire>(json, WireJson.Options)!.ToState();
+                await using var reader = await header.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                var fresh = AgreementHeaderRow.Read(reader);
                 state = headers.AddOrUpdate(id, fresh, (_, known) => known.Version >= fresh.Version ? known : fresh);
             }
 
@@ -78,19 +77,12 @@ public sealed class ReadModel
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // The audit trail lists the reportIds of every booking event: a table of its own would cost the
-        // projection a row per report for what is read once, at start.
-        command.CommandText = "SELECT agreement, detail FROM audit_events WHERE type = 'figures-booked'";
+        command.CommandText = "SELECT report_id, agreement FROM report_ids";
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var agreement = reader.GetString(0);
-            using var detail = JsonDocument.Parse(reader.GetString(1));
-            foreach (var reportId in detail.RootElement.GetProperty("reportIds").EnumerateArray())
-            {
-                result[reportId.GetString()!] = agreement;
-            }
+            result[reader.GetString(0)] = reader.GetString(1);
         }
 
         return result;
@@ -102,7 +94,7 @@ public sealed class ReadModel
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq_nr, at, by_office, type, reason, detail FROM audit_events WHERE agreement = @agreement ORDER BY seq_nr";
-        ReadModelWriter.Add(command, "agreement", agreementId);
+        ReadParameters.Add(command, "agreement", agreementId);
         var result = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -147,6 +139,36 @@ public sealed class ReadModel
         return result;
     }
 
+    /// <summary>Every review decision on one month of an agreement, both families, in journal order.</summary>
+    public async Task<IReadOnlyList<ReviewDecisionRow>> ReviewHistoryAsync(string agreement, NodaTime.YearMonth month, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT family, seq_nr, decision, reason, at, by_office FROM review_history
+            WHERE agreement = @agreement AND month = @month ORDER BY seq_nr
+            """;
+        ReadParameters.Add(command, "agreement", agreement);
+        ReadParameters.Add(command, "month", Months.Format(month));
+        var result = new List<ReviewDecisionRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new ReviewDecisionRow(
+                agreement,
+                month,
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5)));
+        }
+
+        return result;
+    }
+
     /// <summary>Entries in booking order (agreement, then journal order), then canonical order within an event.</summary>
     public async Task<IReadOnlyList<AllocationEntryRow>> AllocationsAsync(AllocationQuery query, CancellationToken cancellationToken)
     {
@@ -164,26 +186,26 @@ public sealed class ReadModel
         if (query.From is { } from)
         {
             sql.Append(" AND e.month >= @from");
-            ReadModelWriter.Add(command, "from", Months.Format(from));
+            ReadParameters.Add(command, "from", Months.Format(from));
         }
 
         if (query.To is { } to)
         {
             sql.Append(" AND e.month <= @to");
-            ReadModelWriter.Add(command, "to", Months.Format(to));
+            ReadParameters.Add(command, "to", Months.Format(to));
         }
 
         var families = query.Families.ToArray();
         sql.Append(" AND e.family IN (").Append(string.Join(", ", families.Select((_, i) => "@family" + i))).Append(')');
         for (var i = 0; i < families.Length; i++)
         {
-            ReadModelWriter.Add(command, "family" + i, families[i]);
+            ReadParameters.Add(command, "family" + i, families[i]);
         }
 
         if (query.PartyDistrict is not null)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement = e.agreement AND p.district = @party)");
-            ReadModelWriter.Add(command, "party", query.PartyDistrict);
+            ReadParameters.Add(command, "party", query.PartyDistrict);
         }
 
         sql.Append(" ORDER BY e.agreement, e.seq_nr, e.idx");
@@ -203,7 +225,7 @@ public sealed class ReadModel
         if (value is not null)
         {
             sql.Append(" AND ").Append(column).Append(" = @").Append(name);
-            ReadModelWriter.Add(command, name, value);
+            ReadParameters.Add(command, name, value);
         }
     }
 

@@ -14,4 +14,7 @@ public sealed record ReviewRow(string Agreement, YearMonth Month, string Family,
     public static string NameOf(IndicatorFamily family) => family == IndicatorFamily.Tax ? "tax" : "statistics";
 
     public static string NameOf(ReviewStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary><c>approve</c>, <c>dispute</c> or <c>reopen</c>: as the request names the decision.</summary>
+    public static string NameOf(ReviewDecision decision) => decision.ToString().ToLowerInvariant();
 }

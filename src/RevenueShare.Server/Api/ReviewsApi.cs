@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -23,8 +22,6 @@ namespace RevenueShare.Server.Api;
 /// </summary>
 public static class ReviewsApi
 {
-    private const string ReviewedType = "month-reviewed";
-
     public static void Map(RouteGroupBuilder api)
     {
         var reviews = api.MapGroup("/agreements/{id}/months/{month}/reviews").WithTags("Reviews");
@@ -96,25 +93,19 @@ public static class ReviewsApi
     private static async Task<MonthReviewsResponse> ViewAsync(string id, YearMonth month, Principal office, ReadModel reads, CancellationToken cancellationToken)
     {
         var statuses = await reads.ReviewsAsync(id, month, cancellationToken);
-        var trail = await reads.AuditTrailAsync(id, cancellationToken);
-        var monthText = Months.Format(month);
-        var decisions = trail
-            .Where(e => e.Type == ReviewedType)
-            .Select(e => (Entry: e, Detail: JsonDocument.Parse(e.Detail).RootElement))
-            .Where(e => e.Detail.GetProperty("month").GetString() == monthText)
-            .ToList();
+        var decisions = await reads.ReviewHistoryAsync(id, month, cancellationToken);
         var families = Visibility.Families(office)
             .Select(family =>
             {
                 var status = statuses.FirstOrDefault(s => s.Family == family)?.Status;
                 var history = decisions
-                    .Where(d => d.Detail.GetProperty("family").GetString() == family)
-                    .Select(d => new ReviewDecisionView(d.Entry.SequenceNr, d.Detail.GetProperty("decision").GetString()!, d.Entry.Reason, d.Entry.At, d.Entry.By))
+                    .Where(d => d.Family == family)
+                    .Select(d => new ReviewDecisionView(d.SequenceNr, d.Decision, d.Reason, d.At, d.By))
                     .ToList();
                 return new FamilyReviewView(family, status, status == ReviewRow.NameOf(ReviewStatus.Approved), history);
             })
             .ToList();
-        return new MonthReviewsResponse(id, monthText, families);
+        return new MonthReviewsResponse(id, Months.Format(month), families);
     }
 
     private static bool TryParseDecision(string? text, out ReviewDecision decision)

@@ -18,7 +18,7 @@ namespace RevenueShare.Ledger.Tests.Integration;
 /// The ledger through its gateway on a real store, restarted on the same data. Run on SQLite files
 /// and on a PostgreSQL server by the subclasses.
 /// </summary>
-public abstract class LedgerOnStoreContract
+public abstract partial class LedgerOnStoreContract
 {
     private const string Enterprise = "91440115MA5BLE2Y7A";
 
@@ -102,7 +102,7 @@ public abstract class LedgerOnStoreContract
     }
 
     [Fact]
-    public async Task Reviews_are_projected_as_the_current_status_and_survive_a_restart()
+    public async Task Reviews_are_projected_as_the_current_status_and_the_history_and_survive_a_restart()
     {
         var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
         var store = await NewStoreAsync();
@@ -130,7 +130,19 @@ public abstract class LedgerOnStoreContract
             var refused = await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1b", "2025-01", 500.00m, revision: 2)], default);
             Assert.Equal(RejectionCode.Locked, refused.Single().Rejection?.Code);
             var trail = await ledger.Reads.AuditTrailAsync(id, default);
-            Assert.Equal(4, trail.Count(t => t.Type == "month-reviewed"));
+            var reviewed = trail.Where(t => t.Type == "month-reviewed").ToArray();
+            Assert.Equal(4, reviewed.Length);
+
+            // Every decision of the month, in journal order, at the sequence number, instant and office of its event.
+            var history = await ledger.Reads.ReviewHistoryAsync(id, Months.Parse("2025-02"), default);
+            Assert.Equal(
+                ["tax approve ", "tax reopen 企业更正申报", "tax approve 更正后复核"],
+                history.Select(h => $"{h.Family} {h.Decision} {h.Reason}"));
+            Assert.Equal(
+                reviewed.Where(t => t.SequenceNr != reviewed[1].SequenceNr).Select(t => (t.SequenceNr, t.At, t.By)),
+                history.Select(h => (h.SequenceNr, h.At, h.By)));
+            Assert.Equal(["dispute"], (await ledger.Reads.ReviewHistoryAsync(id, Months.Parse("2025-01"), default)).Select(h => h.Decision));
+            Assert.Empty(await ledger.Reads.ReviewHistoryAsync(id, Months.Parse("2025-03"), default));
         }
     }
 

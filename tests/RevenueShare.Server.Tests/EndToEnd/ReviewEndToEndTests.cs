@@ -159,6 +159,33 @@ public sealed class ReviewEndToEndTests
         await ledger.BookAsync(Tax, Report("rr-02-r2", enterprise, "vat", "2025-02", "120.00", revision: 2));
     }
 
+    [Fact]
+    public async Task The_history_of_each_family_is_answered_from_the_read_side_in_journal_order_and_is_the_same_after_a_restart()
+    {
+        await using var ledger = await StartAsync();
+        var enterprise = CreditCode(Huangpu, 46);
+        var id = await ledger.CreateActiveAsync(TwoParty(enterprise, ["vat"]));
+        var reviews = $"/api/agreements/{id}/months/2025-02/reviews";
+        await ledger.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, reviews, Tax, new { decision = "dispute", reason = "金额待核" });
+        await ledger.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, reviews, Statistics, new { decision = "approve" });
+        await ledger.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/agreements/{id}/months/2025-03/reviews", Tax, new { decision = "approve" });
+        await ledger.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, reviews, Tax, new { decision = "approve", reason = "已核" });
+        var before = await ledger.GetTextAsync(reviews, Finance);
+
+        await ledger.RestartAsync();
+
+        Assert.Equal(before, await ledger.GetTextAsync(reviews, Finance));
+        var families = (await ledger.GetAsync(reviews, Finance)).GetProperty("families").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("family").GetString()!, f => f.GetProperty("history").EnumerateArray().ToArray());
+        Assert.Equal([("dispute", "金额待核"), ("approve", "已核")], families["tax"].Select(h => (h.GetProperty("decision").GetString(), h.GetProperty("reason").GetString())));
+        Assert.Equal([("approve", Statistics)], families["statistics"].Select(h => (h.GetProperty("decision").GetString(), h.GetProperty("by").GetString())));
+
+        // Each decision is at its event's sequence number: tax's two around statistics' one and March's.
+        var sequences = families.Values.SelectMany(h => h).Select(h => h.GetProperty("sequence").GetInt64()).Order().ToArray();
+        Assert.Equal(families["tax"].Select(h => h.GetProperty("sequence").GetInt64()), [sequences[0], sequences[^1]]);
+        Assert.Equal(3, sequences[^1] - sequences[0]);
+    }
+
     private static string[] Families(JsonElement body) =>
         [.. body.GetProperty("families").EnumerateArray().Select(f => $"{f.GetProperty("family").GetString()} {f.GetProperty("status").GetString()}")];
 }

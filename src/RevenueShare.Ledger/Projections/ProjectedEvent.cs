@@ -1,0 +1,17 @@
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Projections;
+
+/// <summary>
+/// One journal event handed to the projectors: its sequence number in the agreement, the event, the
+/// agreement's header after it (<see cref="AgreementHeaderProjector.AdvanceAsync"/>) and
+/// <paramref name="Registered"/>, each covered enterprise's registered district by credit code.
+/// </summary>
+internal sealed record ProjectedEvent(long SequenceNr, IAgreementEvent Event, AgreementState Header, IReadOnlyDictionary<string, string> Registered)
+{
+    /// <summary>The registered district of one of the agreement's enterprises; an entry or figure of any other is a defect.</summary>
+    public string RegisteredDistrictOf(string enterprise) =>
+        Registered.TryGetValue(enterprise, out var district)
+            ? district
+            : throw new InvalidOperationException($"{enterprise} has an entry under {Event.AgreementId} but is not one of its enterprises.");
+}

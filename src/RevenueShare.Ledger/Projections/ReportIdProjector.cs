@@ -1,0 +1,34 @@
+using System.Data;
+using RevenueShare.Domain.Agreements;
+
+namespace RevenueShare.Ledger.Projections;
+
+/// <summary>
+/// Which agreement each booked reportId was booked under (<c>report_ids</c>), one row per booked
+/// report, read once at start into the gateway's <see cref="ReportIdIndex"/>. On the hot path (a row
+/// per report), so only ever inserted, in bulk (<see cref="InsertOnlyRows"/>).
+/// </summary>
+internal sealed class ReportIdProjector : IReadProjector
+{
+    private readonly InsertOnlyRows rows;
+
+    public ReportIdProjector(ProjectionTransaction transaction)
+    {
+        rows = transaction.Inserts("report_ids", ("report_id", DbType.String), ("agreement", DbType.String));
+    }
+
+    public async Task ProjectAsync(ProjectedEvent projected, CancellationToken cancellationToken)
+    {
+        if (projected.Event is not FiguresBooked booked)
+        {
+            return;
+        }
+
+        foreach (var report in booked.Reports)
+        {
+            await rows.AddAsync([report.ReportId, booked.AgreementId], cancellationToken);
+        }
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken) => rows.FlushAsync(cancellationToken);
+}
