@@ -57,7 +57,7 @@ internal static class MonthReviewing
             return Decision.Refused(new Rejection(RejectionCode.TriggerNotAllowed, $"{month} ({family}) is {status}: cannot {Name(review.Decision)} it; {hint}."));
         }
 
-        return Decision.Accepted(new MonthReviewed(state.Id, review.Month, review.Family, review.Decision, reason, now, review.By.ToString()));
+        return Decision.Accepted(new MonthReviewed(state.Id, review.Month, review.Family, review.Decision, reason, now, review.By));
     }
 
     /// <summary>The refusal of changes that fall on months locked for their family, null when none does.</summary>

@@ -103,11 +103,11 @@ public sealed class ReadModelWriter
             switch (@event)
             {
                 case FiguresBooked booked:
-                    await entries.InsertAsync(booked.AgreementId, envelope.SequenceNr, booked.Entries, booked.At, booked.By, Registrations(header), totals, cancellationToken);
+                    await entries.InsertAsync(booked.AgreementId, envelope.SequenceNr, booked.Entries, booked.At, booked.By.ToString(), Registrations(header), totals, cancellationToken);
                     await FiguresAsync(connection, transaction, booked, Registrations(header), totals, cancellationToken);
                     break;
                 case AmendmentApproved approved:
-                    await entries.InsertAsync(approved.AgreementId, envelope.SequenceNr, approved.Entries, approved.At, approved.By, Registrations(header), totals, cancellationToken);
+                    await entries.InsertAsync(approved.AgreementId, envelope.SequenceNr, approved.Entries, approved.At, approved.By.ToString(), Registrations(header), totals, cancellationToken);
                     break;
                 case MonthReviewed reviewed:
                     await ReviewAsync(connection, transaction, reviewed, header, cancellationToken);
@@ -250,7 +250,7 @@ public sealed class ReadModelWriter
         Add(command, "agreement", @event.AgreementId);
         Add(command, "seq", sequenceNr);
         Add(command, "at", Instant(@event.At));
-        Add(command, "by", @event.By);
+        Add(command, "by", @event.By.ToString());
         Add(command, "type", AuditType(@event));
         Add(command, "reason", (@event as IReasonedEvent)?.Reason);
         Add(command, "detail", detail);
@@ -278,7 +278,7 @@ public sealed class ReadModelWriter
         Add(command, "status", ReviewRow.NameOf(header.ReviewOf(reviewed.Month, reviewed.Family)!.Value));
         Add(command, "reason", reviewed.Reason);
         Add(command, "at", Instant(reviewed.At));
-        Add(command, "by", reviewed.By);
+        Add(command, "by", reviewed.By.ToString());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

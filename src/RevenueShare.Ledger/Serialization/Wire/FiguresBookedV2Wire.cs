@@ -4,6 +4,7 @@ using System.Runtime.Serialization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
@@ -39,7 +40,7 @@ internal static class FiguresBookedV2Wire
             writer.WriteStartObject();
             writer.WriteString("agreementId", booked.AgreementId);
             writer.WriteString("at", InstantPattern.ExtendedIso.Format(booked.At));
-            writer.WriteString("by", booked.By);
+            writer.WriteString("by", booked.By.ToString());
             writer.WriteStartArray("reports");
             foreach (var report in booked.Reports)
             {
@@ -134,7 +135,7 @@ internal static class FiguresBookedV2Wire
             reports,
             entries,
             at ?? throw Missing("at"),
-            by ?? throw Missing("by"));
+            Principal.Parse(by ?? throw Missing("by")));
     }
 
     private static ImmutableArray<FigureReport> ReadReports(ref Utf8JsonReader reader, Pool pool)
