@@ -128,7 +128,7 @@ public static class AgreementDecider
             var last = reviewed[0];
             return Decision.Refused(new Rejection(
                 RejectionCode.TriggerNotAllowed,
-                $"{Months.Format(last.Month)} ({MonthReviewing.Name(last.Family)}) has been reviewed: an amendment must take effect after every reviewed month, from {Months.Format(last.Month.PlusMonths(1))} on.",
+                $"{Months.Format(last.Month)} ({last.Family.WireName()}) has been reviewed: an amendment must take effect after every reviewed month, from {Months.Format(last.Month.PlusMonths(1))} on.",
                 "$.from"));
         }
 

@@ -14,7 +14,7 @@ internal static class MonthReviewing
     public static Decision Decide(AgreementState state, ReviewMonth review, Instant now)
     {
         var month = Months.Format(review.Month);
-        var family = Name(review.Family);
+        var family = review.Family.WireName();
         if (review.By != Principal.ReporterOf(review.Family))
         {
             return Decision.Refused(new Rejection(RejectionCode.Forbidden, $"Only {Principal.ReporterOf(review.Family)} reviews {family} months."));
@@ -75,15 +75,13 @@ internal static class MonthReviewing
             return null;
         }
 
-        var names = string.Join(", ", locked.Select(key => $"{Months.Format(key.Month)} ({Name(key.Family)})"));
+        var names = string.Join(", ", locked.Select(key => $"{Months.Format(key.Month)} ({key.Family.WireName()})"));
         return new Rejection(
             RejectionCode.Locked,
             locked.Count == 1
                 ? $"{names} is approved in review; reopen it first."
                 : $"{names} are approved in review; reopen them first.");
     }
-
-    public static string Name(IndicatorFamily family) => family == IndicatorFamily.Tax ? "tax" : "statistics";
 
     public static string Name(ReviewDecision decision) => decision.ToString().ToLowerInvariant();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain;
+using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
 using RevenueShare.Ledger.Reads;
@@ -104,7 +105,7 @@ public static class AllocationsApi
     {
         var scale = reference.Indicator(entry.Indicator).Scale;
         var byAmendment = entry.Cause.StartsWith("amendment ", StringComparison.Ordinal);
-        var reason = entry.Kind == "allocation"
+        var reason = entry.Kind == AllocationChangeKinds.AllocationName
             ? null
             : byAmendment ? $"{entry.Cause} took effect" : $"recomputed after report {entry.Cause}";
         return new AllocationEntryView(

@@ -20,7 +20,7 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// <see cref="Utf8JsonReader"/>; codes, indicators, districts and months repeat within an event and are
 /// read once each.
 /// <code>
-/// { "agreementId": "GZ-2026-0001", "at": "2026-04-02T03:04:05Z", "by": "tax",
+/// { "agreementId": "GZ-2026-0001", "at": "2026-04-02T03:04:05Z", "by": principal id,
 ///   "reports": [ [reportId, enterprise, indicator, "2025-01", amount, revision], ... ],
 ///   "entries": [ [enterprise, indicator, "2025-01", district, lineAmount, ratio, basePart, sharedPart,
 ///                 capRemainingBefore|null, capRemainingAfter|null, doubleCount, "allocation"|"adjustment", amount, cause], ... ] }
