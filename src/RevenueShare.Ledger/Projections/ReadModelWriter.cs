@@ -171,7 +171,7 @@ public sealed class ReadModelWriter
 
     /// <summary>The header keeps the lifecycle and terms only: the figures live in their own tables.</summary>
     private static AgreementState Slim(AgreementState state) =>
-        state with { Books = state.Books.Clear(), Reports = state.Reports.Clear() };
+        state with { Books = state.Books.Clear(), Reports = ReportIndex.Empty };
 
     private static string Instant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
