@@ -8,6 +8,11 @@ namespace RevenueShare.Domain;
 /// </summary>
 public sealed record Principal
 {
+    private const string DistrictPrefix = "district:";
+
+    // The municipal offices that report a family of indicators are named by the family.
+    private const string FinanceId = "finance";
+
     private Principal(PrincipalKind kind, string? district)
     {
         Kind = kind;
@@ -30,30 +35,45 @@ public sealed record Principal
     /// <summary>Parses a principal id, checking a district against the catalogue.</summary>
     public static bool TryParse(string? text, ReferenceData reference, out Principal principal, out string error)
     {
-        principal = Finance;
-        error = string.Empty;
-        switch (text)
+        if (TryParseId(text, out principal) && (principal.Kind != PrincipalKind.District || reference.TryGetDistrict(principal.District!, out _)))
         {
-            case "statistics":
-                principal = Statistics;
-                return true;
-            case "tax":
-                principal = Tax;
-                return true;
-            case "finance":
-                principal = Finance;
-                return true;
-        }
-
-        const string prefix = "district:";
-        if (text is not null && text.StartsWith(prefix, StringComparison.Ordinal)
-            && reference.TryGetDistrict(text[prefix.Length..], out var district))
-        {
-            principal = ForDistrict(district.Code);
+            error = string.Empty;
             return true;
         }
 
+        principal = Finance;
         error = $"'{text}' is not an office: expected district:<code> (a district of the catalogue), statistics, tax or finance.";
+        return false;
+    }
+
+    /// <summary>
+    /// A principal id as the ledger stored it (in an event, a token row): the catalogue is not asked,
+    /// since the id was checked against it when it was written.
+    /// </summary>
+    public static Principal Parse(string text) =>
+        TryParseId(text, out var principal) ? principal : throw new FormatException($"'{text}' is not a principal id.");
+
+    private static bool TryParseId(string? text, out Principal principal)
+    {
+        principal = Finance;
+        switch (text)
+        {
+            case IndicatorFamilies.StatisticsName:
+                principal = Statistics;
+                return true;
+            case IndicatorFamilies.TaxName:
+                principal = Tax;
+                return true;
+            case FinanceId:
+                return true;
+        }
+
+        if (text is not null && text.StartsWith(DistrictPrefix, StringComparison.Ordinal) && text.Length > DistrictPrefix.Length)
+        {
+            principal = ForDistrict(text[DistrictPrefix.Length..]);
+            return true;
+        }
+
         return false;
     }
 
@@ -62,9 +82,9 @@ public sealed record Principal
 
     public override string ToString() => Kind switch
     {
-        PrincipalKind.District => "district:" + District,
-        PrincipalKind.Statistics => "statistics",
-        PrincipalKind.Tax => "tax",
-        _ => "finance",
+        PrincipalKind.District => DistrictPrefix + District,
+        PrincipalKind.Statistics => IndicatorFamilies.StatisticsName,
+        PrincipalKind.Tax => IndicatorFamilies.TaxName,
+        _ => FinanceId,
     };
 }

@@ -124,7 +124,7 @@ public static class ServerHost
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            loggers.CreateLogger(typeof(ServerHost)).LogWarning(e, "Health check: the read database did not answer");
+            ServerLog.ReadDatabaseSilent(loggers.CreateLogger(typeof(ServerHost)), e);
             return Problems.Unavailable($"The {store} read database did not answer.");
         }
     }

@@ -9,6 +9,8 @@ namespace RevenueShare.Benchmarks;
 /// </summary>
 internal sealed class Bench : IAsyncDisposable
 {
+    private static readonly string[] MunicipalOffices = ["finance", "tax", "statistics"];
+
     private readonly BenchRun run;
 
     private Bench(BenchOptions options) => run = new BenchRun(options);
@@ -71,7 +73,7 @@ internal sealed class Bench : IAsyncDisposable
         Console.WriteLine("HTTP: starting the server on loopback");
         var store = await run.Stores.NewAsync("http");
         await using var server = await BenchServer.StartAsync(store, run.Contracts);
-        var tokens = await server.TokensAsync(new[] { "finance", "tax", "statistics" }.Concat(run.Reference.Districts.Select(d => "district:" + d.Code)), run.Reference);
+        var tokens = await server.TokensAsync(MunicipalOffices.Concat(run.Reference.Districts.Select(d => "district:" + d.Code)), run.Reference);
         var district = run.Agreements[0].Proposer;
 
         var (rate, elapsed) = await new HttpIngestPhase(run, server, tokens).RunAsync(tax, statistics, district);

@@ -93,7 +93,7 @@ internal sealed class Generator
         return Build(0, RuleKind.Baselines, true, [districts[3], districts[4]], Enumerable.Range(0, LargestEnterprises).ToArray(), random, "B", 2025, 60);
     }
 
-    private GeneratedAgreement Build(int index, RuleKind kind, bool doubleCount, string[] parties, int[] enterpriseNumbers, Random random, string series, int fromYear, int months)
+    private static GeneratedAgreement Build(int index, RuleKind kind, bool doubleCount, string[] parties, int[] enterpriseNumbers, Random random, string series, int fromYear, int months)
     {
         var registered = parties[^1];
         var enterprises = new List<EnterpriseDocument?>();

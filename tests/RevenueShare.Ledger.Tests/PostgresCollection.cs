@@ -1,7 +1,7 @@
-using RevenueShare.Tests.Shared;
+using RevenueShare.Tests.Postgres;
 
 namespace RevenueShare.Ledger.Tests;
 
 /// <summary>The shared PostgreSQL server's collection; xunit needs the definition in this assembly.</summary>
 [CollectionDefinition(PostgresFixture.Collection)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>;
+public sealed class SharedPostgresServer : ICollectionFixture<PostgresFixture>;

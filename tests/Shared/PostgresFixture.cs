@@ -1,4 +1,4 @@
-namespace RevenueShare.Tests.Shared;
+namespace RevenueShare.Tests.Postgres;
 
 /// <summary>
 /// One PostgreSQL server per test run of an assembly, shared by every class in the

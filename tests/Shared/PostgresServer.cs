@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace RevenueShare.Tests.Shared;
+namespace RevenueShare.Tests.Postgres;
 
 /// <summary>
 /// A real, throwaway PostgreSQL server for integration tests (docs/stack.md, "PostgreSQL in tests"):

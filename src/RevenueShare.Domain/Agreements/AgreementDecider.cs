@@ -42,7 +42,7 @@ public static class AgreementDecider
             return Decision.Refused(new Rejection(RejectionCode.Forbidden, "Only a district finance office that is a party may propose an agreement."));
         }
 
-        return Decision.Accepted(new AgreementCreated(create.AgreementId, create.Terms, now, create.By.ToString()));
+        return Decision.Accepted(new AgreementCreated(create.AgreementId, create.Terms, now, create.By));
     }
 
     private static Decision Edit(AgreementState state, EditDraft edit, Instant now)
@@ -57,7 +57,7 @@ public static class AgreementDecider
             return Decision.Refused(new Rejection(RejectionCode.Invalid, "The proposing district must stay a party.", "$.parties"));
         }
 
-        return Decision.Accepted(new DraftEdited(state.Id, edit.Terms, now, edit.By.ToString()));
+        return Decision.Accepted(new DraftEdited(state.Id, edit.Terms, now, edit.By));
     }
 
     private static Decision Fire(AgreementState state, FireTrigger fire, Instant now)
@@ -67,7 +67,7 @@ public static class AgreementDecider
             return Decision.Refused(refused);
         }
 
-        var by = fire.By.ToString();
+        var by = fire.By;
         var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
         if (fire.Trigger is LifecycleTrigger.Suspend or LifecycleTrigger.Resume or LifecycleTrigger.Terminate && reason is null)
         {
@@ -128,12 +128,12 @@ public static class AgreementDecider
             var last = reviewed[0];
             return Decision.Refused(new Rejection(
                 RejectionCode.TriggerNotAllowed,
-                $"{Months.Format(last.Month)} ({MonthReviewing.Name(last.Family)}) has been reviewed: an amendment must take effect after every reviewed month, from {Months.Format(last.Month.PlusMonths(1))} on.",
+                $"{Months.Format(last.Month)} ({last.Family.WireName()}) has been reviewed: an amendment must take effect after every reviewed month, from {Months.Format(last.Month.PlusMonths(1))} on.",
                 "$.from"));
         }
 
         var number = state.Amendments.Length + 1;
-        return Decision.Accepted(new AmendmentProposed(state.Id, number, propose.From, propose.Terms, now, propose.By.ToString()));
+        return Decision.Accepted(new AmendmentProposed(state.Id, number, propose.From, propose.Terms, now, propose.By));
     }
 
     private static Decision FireAmendment(AgreementState state, FireAmendmentTrigger fire, Instant now, ReferenceData reference)
@@ -155,7 +155,7 @@ public static class AgreementDecider
             return Decision.Refused(new Rejection(RejectionCode.TriggerNotAllowed, $"Amendment {fire.Number} is no longer pending."));
         }
 
-        var by = fire.By.ToString();
+        var by = fire.By;
         var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
         var entries = fire.Trigger == LifecycleTrigger.ApproveAmendment ? Reallocate(state, pending, reference) : [];
         if (MonthReviewing.LockedBy(state, entries, reference) is { } locked)

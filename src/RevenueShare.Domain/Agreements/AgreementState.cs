@@ -118,9 +118,9 @@ public sealed record AgreementState(
     public ReviewStatus? ReviewOf(YearMonth month, IndicatorFamily family) =>
         Reviews.TryGetValue((month, family), out var status) ? status : null;
 
-    /// <summary>The district code of a district principal id, else the id itself.</summary>
-    public static string Signer(string by) =>
-        by.StartsWith("district:", StringComparison.Ordinal) ? by["district:".Length..] : by;
+    /// <summary>The district that signs for a district office; other offices never sign.</summary>
+    private static string Signer(Principal by) =>
+        by.District ?? throw new InvalidOperationException($"{by} is not a district office and cannot sign.");
 
     private static ReviewStatus StatusAfter(ReviewDecision decision) => decision switch
     {

@@ -168,7 +168,7 @@ internal static class FigureBooking
             return new Decision([], null, results);
         }
 
-        var booked = new FiguresBooked(state.Id, bookedReports, entries, now, book.By.ToString());
+        var booked = new FiguresBooked(state.Id, bookedReports, entries, now, book.By);
         return new Decision([booked], null, results);
     }
 

@@ -14,7 +14,7 @@ internal static class MonthReviewing
     public static Decision Decide(AgreementState state, ReviewMonth review, Instant now)
     {
         var month = Months.Format(review.Month);
-        var family = Name(review.Family);
+        var family = review.Family.WireName();
         if (review.By != Principal.ReporterOf(review.Family))
         {
             return Decision.Refused(new Rejection(RejectionCode.Forbidden, $"Only {Principal.ReporterOf(review.Family)} reviews {family} months."));
@@ -57,7 +57,7 @@ internal static class MonthReviewing
             return Decision.Refused(new Rejection(RejectionCode.TriggerNotAllowed, $"{month} ({family}) is {status}: cannot {Name(review.Decision)} it; {hint}."));
         }
 
-        return Decision.Accepted(new MonthReviewed(state.Id, review.Month, review.Family, review.Decision, reason, now, review.By.ToString()));
+        return Decision.Accepted(new MonthReviewed(state.Id, review.Month, review.Family, review.Decision, reason, now, review.By));
     }
 
     /// <summary>The refusal of changes that fall on months locked for their family, null when none does.</summary>
@@ -75,15 +75,13 @@ internal static class MonthReviewing
             return null;
         }
 
-        var names = string.Join(", ", locked.Select(key => $"{Months.Format(key.Month)} ({Name(key.Family)})"));
+        var names = string.Join(", ", locked.Select(key => $"{Months.Format(key.Month)} ({key.Family.WireName()})"));
         return new Rejection(
             RejectionCode.Locked,
             locked.Count == 1
                 ? $"{names} is approved in review; reopen it first."
                 : $"{names} are approved in review; reopen them first.");
     }
-
-    public static string Name(IndicatorFamily family) => family == IndicatorFamily.Tax ? "tax" : "statistics";
 
     public static string Name(ReviewDecision decision) => decision.ToString().ToLowerInvariant();
 }

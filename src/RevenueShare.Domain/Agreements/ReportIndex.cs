@@ -19,6 +19,7 @@ namespace RevenueShare.Domain.Agreements;
 /// changed.
 /// </para>
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "The domain calls it an index: the reportIds of an agreement, not a general-purpose dictionary.")]
 public sealed class ReportIndex : IReadOnlyDictionary<string, FigureReport>
 {
     private const int SmallestCompaction = 1024;
@@ -95,9 +96,6 @@ public sealed class ReportIndex : IReadOnlyDictionary<string, FigureReport>
 
         return new ReportIndex(merged, Empty.overlay, count);
     }
-
-    /// <summary>The empty index, as <see cref="ImmutableDictionary{TKey,TValue}.Clear"/> gives.</summary>
-    public ReportIndex Clear() => Empty;
 
     /// <summary>Every report once, in no particular order (sort by reportId for a stable one).</summary>
     public IEnumerator<KeyValuePair<string, FigureReport>> GetEnumerator()

@@ -78,5 +78,13 @@ public readonly record struct CreditCode : IComparable<CreditCode>
 
     public int CompareTo(CreditCode other) => string.CompareOrdinal(Value, other.Value);
 
+    public static bool operator <(CreditCode left, CreditCode right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(CreditCode left, CreditCode right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(CreditCode left, CreditCode right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(CreditCode left, CreditCode right) => left.CompareTo(right) >= 0;
+
     public override string ToString() => Value ?? string.Empty;
 }

@@ -54,12 +54,8 @@ public sealed class ReferenceData
             indicatorRows.Select((r, i) => new Indicator(r.Code, r.Name, ParseFamily(r.Family), r.Unit, r.Scale, i)));
     }
 
-    private static IndicatorFamily ParseFamily(string family) => family switch
-    {
-        "tax" => IndicatorFamily.Tax,
-        "statistics" => IndicatorFamily.Statistics,
-        _ => throw new FormatException($"Unknown indicator family '{family}'."),
-    };
+    private static IndicatorFamily ParseFamily(string family) =>
+        IndicatorFamilies.TryParse(family, out var parsed) ? parsed : throw new FormatException($"Unknown indicator family '{family}'.");
 
     private sealed record DistrictRow(string Code, string Name);
 

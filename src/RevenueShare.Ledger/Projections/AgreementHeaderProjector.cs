@@ -88,7 +88,7 @@ internal sealed class AgreementHeaderProjector : IReadProjector
     /// equal to the one read back from its row.
     /// </summary>
     private static AgreementState Slim(AgreementState state) =>
-        state with { Books = state.Books.Clear(), Reports = state.Reports.Clear(), Reviews = state.Reviews.Clear() };
+        state with { Books = state.Books.Clear(), Reports = ReportIndex.Empty, Reviews = state.Reviews.Clear() };
 
     private async Task<AgreementState?> HeaderAsync(string agreementId, CancellationToken cancellationToken)
     {

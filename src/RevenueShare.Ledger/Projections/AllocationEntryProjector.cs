@@ -74,17 +74,17 @@ internal sealed class AllocationEntryProjector : IReadProjector
             var line = entry.Change.Line;
             var indicator = reference.Indicator(line.Indicator);
             var scale = indicator.Scale;
-            var family = indicator.Family == IndicatorFamily.Tax ? "tax" : "statistics";
+            var family = indicator.Family.WireName();
             var month = Months.Format(line.Month);
             var units = AmountUnits.ToUnits(entry.Change.Amount, scale);
             await entries.AddAsync(
                 [
                     @event.AgreementId, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District, units,
-                    entry.Change.Kind == AllocationChangeKind.Allocation ? "allocation" : "adjustment", entry.Cause,
+                    entry.Change.Kind.WireName(), entry.Cause,
                     Percent(line.Ratio), Amounts.Format(line.BasePart, scale), Amounts.Format(line.SharedPart, scale),
                     line.CapRemainingBefore is { } before ? Amounts.Format(before, scale) : null,
                     line.CapRemainingAfter is { } after ? Amounts.Format(after, scale) : null,
-                    line.DoubleCount ? 1 : 0, bookedAt, @event.By,
+                    line.DoubleCount ? 1 : 0, bookedAt, @event.By.ToString(),
                 ],
                 cancellationToken);
 

@@ -44,14 +44,14 @@ internal sealed class ReviewProjector : IReadProjector
         }
 
         var month = Months.Format(reviewed.Month);
-        var family = ReviewRow.NameOf(reviewed.Family);
+        var family = reviewed.Family.WireName();
         var at = InstantPattern.ExtendedIso.Format(reviewed.At);
 
         // The status is the one the agreement holds after the decision: the header has applied it.
         var after = ReviewRow.NameOf(projected.Header.ReviewOf(reviewed.Month, reviewed.Family)!.Value);
-        await status.AddAsync([reviewed.AgreementId, month, family, after, reviewed.Reason, at, reviewed.By], null, cancellationToken);
+        await status.AddAsync([reviewed.AgreementId, month, family, after, reviewed.Reason, at, reviewed.By.ToString()], null, cancellationToken);
         await history.AddAsync(
-            [reviewed.AgreementId, month, family, projected.SequenceNr, ReviewRow.NameOf(reviewed.Decision), reviewed.Reason, at, reviewed.By],
+            [reviewed.AgreementId, month, family, projected.SequenceNr, ReviewRow.NameOf(reviewed.Decision), reviewed.Reason, at, reviewed.By.ToString()],
             null,
             cancellationToken);
     }

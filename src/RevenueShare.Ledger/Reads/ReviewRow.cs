@@ -11,8 +11,6 @@ namespace RevenueShare.Ledger.Reads;
 /// </summary>
 public sealed record ReviewRow(string Agreement, YearMonth Month, string Family, string Status, string? Reason, string At, string By)
 {
-    public static string NameOf(IndicatorFamily family) => family == IndicatorFamily.Tax ? "tax" : "statistics";
-
     public static string NameOf(ReviewStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary><c>approve</c>, <c>dispute</c> or <c>reopen</c>: as the request names the decision.</summary>

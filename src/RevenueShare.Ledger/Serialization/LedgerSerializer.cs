@@ -90,7 +90,20 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
             manifest,
             typeof(TDomain),
             toWire is null ? null : o => JsonSerializer.SerializeToUtf8Bytes(toWire((TDomain)o), WireJson.Options),
-            bytes => toDomain(ReadJson<TWire>(bytes, manifest)));
+            bytes => ToDomain(toDomain, ReadJson<TWire>(bytes, manifest), manifest));
+
+    /// <summary>A value the wire holds but the domain refuses (a credit code, a principal id) is a damaged payload, not a bug.</summary>
+    private static object ToDomain<TWire>(Func<TWire, object> toDomain, TWire wire, string manifest)
+    {
+        try
+        {
+            return toDomain(wire);
+        }
+        catch (FormatException e)
+        {
+            throw new SerializationException($"{manifest}: {e.Message}", e);
+        }
+    }
 
     private static TWire ReadJson<TWire>(byte[] bytes, string manifest)
         where TWire : class

@@ -186,8 +186,8 @@ public static class AgreementsApi
         // Figures and reviews are need-to-know by family: one office does not see the other's batches or reviews.
         var hidden = office.Kind switch
         {
-            PrincipalKind.Tax => "statistics",
-            PrincipalKind.Statistics => "tax",
+            PrincipalKind.Tax => Principal.Statistics.ToString(),
+            PrincipalKind.Statistics => Principal.Tax.ToString(),
             _ => null,
         };
         var trail = await reads.AuditTrailAsync(id, cancellationToken);

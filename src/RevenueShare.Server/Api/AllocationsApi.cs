@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain;
+using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
 using RevenueShare.Ledger.Reads;
@@ -77,7 +78,7 @@ public static class AllocationsApi
             return CsvAnswer.File(
                 "allocations",
                 ["协议", "统一社会信用代码", "指标", "月份", "区", "金额", "类型", "报告编号", "原因", "比例", "基数部分", "分成部分", "封顶剩余（前）", "封顶剩余（后）", "双核算", "记账时间", "记账人"],
-                views.Select(v => (IReadOnlyList<string?>)[v.Agreement, v.Enterprise, v.Indicator, v.Month, v.District, v.Amount, v.Kind == "allocation" ? "分配" : "调整",
+                views.Select(v => (IReadOnlyList<string?>)[v.Agreement, v.Enterprise, v.Indicator, v.Month, v.District, v.Amount, v.Kind == AllocationChangeKinds.AllocationName ? "分配" : "调整",
                     v.ReportId, v.Reason, v.Ratio, v.BasePart, v.SharedPart, v.CapRemainingBefore, v.CapRemainingAfter, v.DoubleCount ? "是" : "否", v.BookedAt, v.BookedBy]));
         }
 
@@ -104,7 +105,7 @@ public static class AllocationsApi
     {
         var scale = reference.Indicator(entry.Indicator).Scale;
         var byAmendment = entry.Cause.StartsWith("amendment ", StringComparison.Ordinal);
-        var reason = entry.Kind == "allocation"
+        var reason = entry.Kind == AllocationChangeKinds.AllocationName
             ? null
             : byAmendment ? $"{entry.Cause} took effect" : $"recomputed after report {entry.Cause}";
         return new AllocationEntryView(

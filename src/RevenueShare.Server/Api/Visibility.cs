@@ -17,11 +17,11 @@ public static class Visibility
     /// <summary>The indicator families whose figures and allocations the caller may see.</summary>
     public static IReadOnlyCollection<string> Families(Principal caller) => caller.Kind switch
     {
-        PrincipalKind.Tax => ["tax"],
-        PrincipalKind.Statistics => ["statistics"],
-        _ => ["tax", "statistics"],
+        PrincipalKind.Tax => [IndicatorFamily.Tax.WireName()],
+        PrincipalKind.Statistics => [IndicatorFamily.Statistics.WireName()],
+        _ => [IndicatorFamily.Tax.WireName(), IndicatorFamily.Statistics.WireName()],
     };
 
     public static bool CanSee(Principal caller, Indicator indicator) =>
-        Families(caller).Contains(indicator.Family == IndicatorFamily.Tax ? "tax" : "statistics");
+        Families(caller).Contains(indicator.Family.WireName());
 }

@@ -29,7 +29,7 @@ internal static class DemoAnnouncement
             .Concat(reference.Districts.Select(d => Principal.ForDistrict(d.Code)));
         foreach (var office in offices)
         {
-            var issued = await tokens.CreateAsync(office, now);
+            var issued = await tokens.CreateAsync(office, now, cancellationToken);
             await stdout.WriteLineAsync($"  {office,-16} {issued.Secret}");
         }
     }

@@ -20,7 +20,7 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
             return false;
         }
 
-        logger.LogDebug(exception, "Request answered with {Status}", problem.Status);
+        ServerLog.RequestAnswered(logger, exception, problem.Status);
         await Problems.WriteAsync(httpContext, problem);
         return true;
     }

@@ -102,7 +102,7 @@ public sealed class MonthReviewTests
         var reviewed = Assert.IsType<MonthReviewed>(Single(Decide(state, Review(Tax, "2025-02", IndicatorFamily.Tax, ReviewDecision.Reopen))));
 
         Assert.Equal((RejectionCode.Invalid, "$.reason"), (missing.Code, missing.Path));
-        Assert.Equal((Month("2025-02"), IndicatorFamily.Tax, ReviewDecision.Reopen, Reason, "tax"), (reviewed.Month, reviewed.Family, reviewed.Decision, reviewed.Reason, reviewed.By));
+        Assert.Equal((Month("2025-02"), IndicatorFamily.Tax, ReviewDecision.Reopen, Reason, Principal.Tax), (reviewed.Month, reviewed.Family, reviewed.Decision, reviewed.Reason, reviewed.By));
         Assert.IsAssignableFrom<IReasonedEvent>(reviewed);
     }
 

@@ -53,7 +53,7 @@ public sealed class ReportIndexTests
         }
 
         Assert.Equal(initial + added, index.Count);
-        Assert.Equal(initial + added, index.Count());
+        Assert.Equal(initial + added, index.Count(_ => true));
         Assert.Equal(initial + added, index.Select(p => p.Key).Distinct().Count());
         Assert.All(Enumerable.Range(0, added), k => Assert.Equal($"b{k}", index[$"b{k}"].ReportId));
         Assert.Equal((decimal)((added - 1) / batch * batch), index[initial > 0 ? "a0" : "b0"].Amount);
@@ -62,7 +62,7 @@ public sealed class ReportIndexTests
         for (var v = 1; v < versions.Count; v++)
         {
             Assert.Equal(initial + Math.Min(v * batch, added), versions[v].Count);
-            Assert.Equal(versions[v].Count, versions[v].Count());
+            Assert.Equal(versions[v].Count, versions[v].Count(_ => true));
             Assert.False(versions[v].ContainsKey($"b{v * batch}"));
         }
     }

@@ -319,7 +319,7 @@ public abstract partial class LedgerOnStoreContract
               "terms": [ { "indicators": ["vat"], "schedule": [ { "from": "2025-01", "ratios": { "440103": "60", "440115": "40" } } ] } ]
             }
             """;
-        var document = JsonSerializer.Deserialize<AgreementDocument>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var document = JsonSerializer.Deserialize<AgreementDocument>(json, JsonSerializerOptions.Web);
         Assert.True(AgreementDocumentReader.TryRead(document, RepositoryFiles.Reference, out var terms, out var problems), string.Join("; ", problems));
         return terms;
     }

@@ -34,7 +34,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
     {
         Assert.Equal(Id, e.AgreementId);
         Assert.Equal(At, e.At);
-        Assert.Equal(by, e.By);
+        Assert.Equal(by, e.By.ToString());
     }
 
     /// <summary>The sample terms: 荔湾 440103 origin 60 %, 南沙 440115 host 40 % on vat and cit from 2025-01, one capped enterprise with a cit baseline.</summary>

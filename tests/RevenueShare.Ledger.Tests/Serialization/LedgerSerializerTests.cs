@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
@@ -115,7 +116,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     [Fact]
     public void The_same_state_built_in_another_order_gives_the_same_compact_bytes()
     {
-        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"));
+        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")));
         var reversed = RichEvents()
             .Select(e => e is FiguresBooked booked ? booked with { Reports = [.. booked.Reports.Reverse()], Entries = [.. booked.Entries.Reverse()] } : e)
             .Aggregate(created, (state, e) => state.Apply(e));
@@ -145,7 +146,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
                     "amendment 2"),
             ],
             Instant.FromUtc(2026, 4, 2, 3, 4, 5).PlusNanoseconds(123_456_789),
-            "statistics");
+            Principal.Statistics);
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(FiguresBooked));
 
         var back = (FiguresBooked)serializer.FromBinary(serializer.ToBinary(booked), "figures-booked.v2");
@@ -188,7 +189,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     public void Amounts_keep_their_scale_in_the_payload()
     {
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(FiguresBooked));
-        var json = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new FiguresBooked("GZ-2026-0001", [Report with { Amount = 100.10m }], [], At, "tax")));
+        var json = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new FiguresBooked("GZ-2026-0001", [Report with { Amount = 100.10m }], [], At, Principal.Tax)));
         Assert.Contains("[\"r1\",\"91440115MA5BLE2Y7A\",\"vat\",\"2025-01\",100.10,1]", json, StringComparison.Ordinal);
     }
 }

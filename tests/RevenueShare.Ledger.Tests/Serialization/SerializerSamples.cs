@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
@@ -43,26 +44,26 @@ internal static class SerializerSamples
 
     internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
     {
-        new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"),
-        new DraftEdited("GZ-2026-0001", Terms, At, "district:440103"),
-        new AgreementSubmitted("GZ-2026-0001", At, "district:440103"),
-        new AgreementCountersigned("GZ-2026-0001", "440115", At, "district:440115"),
-        new AgreementApproved("GZ-2026-0001", "符合政策", At, "finance"),
-        new AgreementRejected("GZ-2026-0001", null, At, "finance"),
-        new AgreementWithdrawn("GZ-2026-0001", "重新谈判", At, "district:440103"),
-        new AgreementSuspended("GZ-2026-0001", new YearMonth(2025, 6), "审计", At, "finance"),
-        new AgreementResumed("GZ-2026-0001", new YearMonth(2025, 8), "审计结束", At, "finance"),
-        new AgreementTerminated("GZ-2026-0001", new YearMonth(2026, 1), "企业迁出", At, "finance"),
-        new AmendmentProposed("GZ-2026-0001", 1, new YearMonth(2026, 1), [Term], At, "district:440115"),
-        new AmendmentCountersigned("GZ-2026-0001", 1, "440103", At, "district:440103"),
-        new AmendmentApproved("GZ-2026-0001", 1, null, [Entry], At, "finance"),
-        new AmendmentRejected("GZ-2026-0001", 1, "比例不当", At, "finance"),
-        new AmendmentWithdrawn("GZ-2026-0001", 1, null, At, "district:440115"),
-        new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"),
-        new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, "tax"),
-        new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"))
-            .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, "tax"))
-            .Apply(new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax"))),
+        new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")),
+        new DraftEdited("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")),
+        new AgreementSubmitted("GZ-2026-0001", At, Principal.ForDistrict("440103")),
+        new AgreementCountersigned("GZ-2026-0001", "440115", At, Principal.ForDistrict("440115")),
+        new AgreementApproved("GZ-2026-0001", "符合政策", At, Principal.Finance),
+        new AgreementRejected("GZ-2026-0001", null, At, Principal.Finance),
+        new AgreementWithdrawn("GZ-2026-0001", "重新谈判", At, Principal.ForDistrict("440103")),
+        new AgreementSuspended("GZ-2026-0001", new YearMonth(2025, 6), "审计", At, Principal.Finance),
+        new AgreementResumed("GZ-2026-0001", new YearMonth(2025, 8), "审计结束", At, Principal.Finance),
+        new AgreementTerminated("GZ-2026-0001", new YearMonth(2026, 1), "企业迁出", At, Principal.Finance),
+        new AmendmentProposed("GZ-2026-0001", 1, new YearMonth(2026, 1), [Term], At, Principal.ForDistrict("440115")),
+        new AmendmentCountersigned("GZ-2026-0001", 1, "440103", At, Principal.ForDistrict("440103")),
+        new AmendmentApproved("GZ-2026-0001", 1, null, [Entry], At, Principal.Finance),
+        new AmendmentRejected("GZ-2026-0001", 1, "比例不当", At, Principal.Finance),
+        new AmendmentWithdrawn("GZ-2026-0001", 1, null, At, Principal.ForDistrict("440115")),
+        new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, Principal.Tax),
+        new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, Principal.Tax),
+        new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")))
+            .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, Principal.Tax))
+            .Apply(new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax))),
         new CompactAgreementSnapshot(Rich()),
         new CoverageGranted("GZ-2026-0001", [new CoverageItem(Enterprise, "vat", January, new YearMonth(2029, 12))]),
         new CoverageSnapshot([new CoverageGranted("GZ-2026-0001", [])]),
@@ -77,7 +78,7 @@ internal static class SerializerSamples
     /// </summary>
     internal static AgreementState Rich()
     {
-        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, "district:440103"));
+        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")));
         return RichEvents().Aggregate(created, (state, e) => state.Apply(e));
     }
 
@@ -93,7 +94,7 @@ internal static class SerializerSamples
             Booked(Line(Enterprise, "vat", January, "440103", 0.60m, 500.00m, 499.40m), "r1"),
             Booked(Line(Enterprise, "vat", January, "440115", 0.40m), "r1"),
             Booked(Line(other, "cit", february, "440103", -0.06m, doubleCount: true), "\U00020000a"),
-        ], At, "tax");
+        ], At, Principal.Tax);
         yield return new FiguresBooked("GZ-2026-0001", [
             new FigureReport("r1b", Enterprise, "vat", January, 2.00m, 2),
             new FigureReport("\U00020001b", other, "vat", february, 79228162514264337593543950335m, 1),
@@ -102,7 +103,7 @@ internal static class SerializerSamples
             Booked(Line(Enterprise, "vat", January, "440103", 1.20m, 500.00m, 498.80m), "r1b"),
             Booked(Line(other, "vat", february, "440115", -79228162514264337593543950335m, 0m, null), "\U00020001b"),
             Booked(Line(Enterprise, "cit", new YearMonth(2029, 12), "440115", 0.0000000000000000000000000001m), "r2"),
-        ], At, "tax");
-        yield return new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, "tax");
+        ], At, Principal.Tax);
+        yield return new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax);
     }
 }

@@ -1,5 +1,5 @@
 using RevenueShare.Ledger.Storage;
-using RevenueShare.Tests.Shared;
+using RevenueShare.Tests.Postgres;
 
 namespace RevenueShare.Ledger.Tests.Storage;
 
@@ -34,6 +34,6 @@ public sealed class ReadDatabasePostgresTests(PostgresFixture postgres)
 
         await using var read = connection.CreateCommand();
         read.CommandText = "SELECT n FROM probe WHERE id = 'a'";
-        Assert.Equal(2, Convert.ToInt32(await read.ExecuteScalarAsync()));
+        Assert.Equal(2, Convert.ToInt32(await read.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -6,6 +6,8 @@ namespace RevenueShare.Server.Tests.Contracts;
 /// <summary>Locates the repository's contracts/ folder and loads its schemas once.</summary>
 internal static class ContractFiles
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private static readonly Lazy<string> Root = new(FindContracts);
     private static readonly Lazy<JsonSchema> AgreementSchemaLazy = new(() => LoadSchema("agreement.schema.json"));
     private static readonly Lazy<JsonSchema> FigureBatchSchemaLazy = new(() => LoadSchema("figure-batch.schema.json"));
@@ -31,7 +33,7 @@ internal static class ContractFiles
 
     /// <summary>The evaluation results as JSON, for assertion messages.</summary>
     public static string Describe(EvaluationResults results) =>
-        JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true });
+        JsonSerializer.Serialize(results, Indented);
 
     private static JsonSchema LoadSchema(string name) => JsonSchema.FromText(Read("schemas", name));
 

@@ -94,10 +94,10 @@ public sealed class ContractSchemaTests
     [InlineData("/enterprises/0/id", "91440112MA59KC3R2I")]
     [InlineData("/terms/0/schedule/0/ratios/440106", "40.005")]
     [InlineData("/terms/0/schedule/0/ratios/440106", "-40")]
-    public void A_value_outside_the_contract_is_rejected(string pointer, string value)
+    public void A_value_outside_the_contract_is_rejected(string path, string value)
     {
         var agreement = Agreement();
-        Set(agreement, pointer, JsonValue.Create(value));
+        Set(agreement, path, JsonValue.Create(value));
         AssertAgreementRejected(agreement);
     }
 

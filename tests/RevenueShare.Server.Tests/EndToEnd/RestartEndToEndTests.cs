@@ -1,6 +1,6 @@
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Tests.EndToEnd.Harness;
-using RevenueShare.Tests.Shared;
+using RevenueShare.Tests.Postgres;
 using static RevenueShare.Server.Tests.EndToEnd.Harness.Docs;
 using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;
 

@@ -5,7 +5,7 @@ using Npgsql;
 using RevenueShare.Domain;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Tests.Support;
-using RevenueShare.Tests.Shared;
+using RevenueShare.Tests.Postgres;
 
 namespace RevenueShare.Server.Tests.Http;
 

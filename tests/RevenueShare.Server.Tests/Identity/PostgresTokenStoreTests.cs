@@ -1,5 +1,5 @@
 using RevenueShare.Ledger.Storage;
-using RevenueShare.Tests.Shared;
+using RevenueShare.Tests.Postgres;
 
 namespace RevenueShare.Server.Tests.Identity;
 

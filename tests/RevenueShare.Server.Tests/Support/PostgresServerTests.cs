@@ -1,5 +1,5 @@
 using Npgsql;
-using RevenueShare.Tests.Shared;
+using RevenueShare.Tests.Postgres;
 
 namespace RevenueShare.Server.Tests.Support;
 

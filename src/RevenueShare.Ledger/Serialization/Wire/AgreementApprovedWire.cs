@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -10,7 +11,7 @@ public sealed record AgreementApprovedWire(
     Instant At,
     string By)
 {
-    public static AgreementApprovedWire Of(AgreementApproved e) => new(e.AgreementId, e.Reason, e.At, e.By);
+    public static AgreementApprovedWire Of(AgreementApproved e) => new(e.AgreementId, e.Reason, e.At, e.By.ToString());
 
-    public AgreementApproved ToDomain() => new(AgreementId, Reason, At, By);
+    public AgreementApproved ToDomain() => new(AgreementId, Reason, At, Principal.Parse(By));
 }

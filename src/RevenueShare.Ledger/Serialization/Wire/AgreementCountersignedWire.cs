@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -10,7 +11,7 @@ public sealed record AgreementCountersignedWire(
     Instant At,
     string By)
 {
-    public static AgreementCountersignedWire Of(AgreementCountersigned e) => new(e.AgreementId, e.District, e.At, e.By);
+    public static AgreementCountersignedWire Of(AgreementCountersigned e) => new(e.AgreementId, e.District, e.At, e.By.ToString());
 
-    public AgreementCountersigned ToDomain() => new(AgreementId, District, At, By);
+    public AgreementCountersigned ToDomain() => new(AgreementId, District, At, Principal.Parse(By));
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -10,7 +11,7 @@ public sealed record AgreementCreatedWire(
     Instant At,
     string By)
 {
-    public static AgreementCreatedWire Of(AgreementCreated e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By);
+    public static AgreementCreatedWire Of(AgreementCreated e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public AgreementCreated ToDomain() => new(AgreementId, Terms.ToDomain(), At, By);
+    public AgreementCreated ToDomain() => new(AgreementId, Terms.ToDomain(), At, Principal.Parse(By));
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -10,7 +11,7 @@ public sealed record AgreementRejectedWire(
     Instant At,
     string By)
 {
-    public static AgreementRejectedWire Of(AgreementRejected e) => new(e.AgreementId, e.Reason, e.At, e.By);
+    public static AgreementRejectedWire Of(AgreementRejected e) => new(e.AgreementId, e.Reason, e.At, e.By.ToString());
 
-    public AgreementRejected ToDomain() => new(AgreementId, Reason, At, By);
+    public AgreementRejected ToDomain() => new(AgreementId, Reason, At, Principal.Parse(By));
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -11,7 +12,7 @@ public sealed record AgreementResumedWire(
     Instant At,
     string By)
 {
-    public static AgreementResumedWire Of(AgreementResumed e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By);
+    public static AgreementResumedWire Of(AgreementResumed e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By.ToString());
 
-    public AgreementResumed ToDomain() => new(AgreementId, From, Reason, At, By);
+    public AgreementResumed ToDomain() => new(AgreementId, From, Reason, At, Principal.Parse(By));
 }

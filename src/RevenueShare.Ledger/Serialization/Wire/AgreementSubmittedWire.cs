@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -9,7 +10,7 @@ public sealed record AgreementSubmittedWire(
     Instant At,
     string By)
 {
-    public static AgreementSubmittedWire Of(AgreementSubmitted e) => new(e.AgreementId, e.At, e.By);
+    public static AgreementSubmittedWire Of(AgreementSubmitted e) => new(e.AgreementId, e.At, e.By.ToString());
 
-    public AgreementSubmitted ToDomain() => new(AgreementId, At, By);
+    public AgreementSubmitted ToDomain() => new(AgreementId, At, Principal.Parse(By));
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -11,7 +12,7 @@ public sealed record AgreementTerminatedWire(
     Instant At,
     string By)
 {
-    public static AgreementTerminatedWire Of(AgreementTerminated e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By);
+    public static AgreementTerminatedWire Of(AgreementTerminated e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By.ToString());
 
-    public AgreementTerminated ToDomain() => new(AgreementId, From, Reason, At, By);
+    public AgreementTerminated ToDomain() => new(AgreementId, From, Reason, At, Principal.Parse(By));
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -10,7 +11,7 @@ public sealed record AgreementWithdrawnWire(
     Instant At,
     string By)
 {
-    public static AgreementWithdrawnWire Of(AgreementWithdrawn e) => new(e.AgreementId, e.Reason, e.At, e.By);
+    public static AgreementWithdrawnWire Of(AgreementWithdrawn e) => new(e.AgreementId, e.Reason, e.At, e.By.ToString());
 
-    public AgreementWithdrawn ToDomain() => new(AgreementId, Reason, At, By);
+    public AgreementWithdrawn ToDomain() => new(AgreementId, Reason, At, Principal.Parse(By));
 }

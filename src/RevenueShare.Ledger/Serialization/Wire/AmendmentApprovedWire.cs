@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -12,7 +13,7 @@ public sealed record AmendmentApprovedWire(
     Instant At,
     string By)
 {
-    public static AmendmentApprovedWire Of(AmendmentApproved e) => new(e.AgreementId, e.Number, e.Reason, BookedEntryWire.Of(e.Entries), e.At, e.By);
+    public static AmendmentApprovedWire Of(AmendmentApproved e) => new(e.AgreementId, e.Number, e.Reason, BookedEntryWire.Of(e.Entries), e.At, e.By.ToString());
 
-    public AmendmentApproved ToDomain() => new(AgreementId, Number, Reason, BookedEntryWire.ToDomain(Entries), At, By);
+    public AmendmentApproved ToDomain() => new(AgreementId, Number, Reason, BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
 }

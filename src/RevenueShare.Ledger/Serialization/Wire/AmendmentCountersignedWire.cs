@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -11,7 +12,7 @@ public sealed record AmendmentCountersignedWire(
     Instant At,
     string By)
 {
-    public static AmendmentCountersignedWire Of(AmendmentCountersigned e) => new(e.AgreementId, e.Number, e.District, e.At, e.By);
+    public static AmendmentCountersignedWire Of(AmendmentCountersigned e) => new(e.AgreementId, e.Number, e.District, e.At, e.By.ToString());
 
-    public AmendmentCountersigned ToDomain() => new(AgreementId, Number, District, At, By);
+    public AmendmentCountersigned ToDomain() => new(AgreementId, Number, District, At, Principal.Parse(By));
 }

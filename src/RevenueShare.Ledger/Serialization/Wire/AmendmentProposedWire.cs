@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -12,7 +13,7 @@ public sealed record AmendmentProposedWire(
     Instant At,
     string By)
 {
-    public static AmendmentProposedWire Of(AmendmentProposed e) => new(e.AgreementId, e.Number, e.From, SharingTermWire.Of(e.Terms), e.At, e.By);
+    public static AmendmentProposedWire Of(AmendmentProposed e) => new(e.AgreementId, e.Number, e.From, SharingTermWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public AmendmentProposed ToDomain() => new(AgreementId, Number, From, SharingTermWire.ToDomain(Terms), At, By);
+    public AmendmentProposed ToDomain() => new(AgreementId, Number, From, SharingTermWire.ToDomain(Terms), At, Principal.Parse(By));
 }

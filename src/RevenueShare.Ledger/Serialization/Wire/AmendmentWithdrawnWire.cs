@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -11,7 +12,7 @@ public sealed record AmendmentWithdrawnWire(
     Instant At,
     string By)
 {
-    public static AmendmentWithdrawnWire Of(AmendmentWithdrawn e) => new(e.AgreementId, e.Number, e.Reason, e.At, e.By);
+    public static AmendmentWithdrawnWire Of(AmendmentWithdrawn e) => new(e.AgreementId, e.Number, e.Reason, e.At, e.By.ToString());
 
-    public AmendmentWithdrawn ToDomain() => new(AgreementId, Number, Reason, At, By);
+    public AmendmentWithdrawn ToDomain() => new(AgreementId, Number, Reason, At, Principal.Parse(By));
 }

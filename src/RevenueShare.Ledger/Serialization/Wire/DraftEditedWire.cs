@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -10,7 +11,7 @@ public sealed record DraftEditedWire(
     Instant At,
     string By)
 {
-    public static DraftEditedWire Of(DraftEdited e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By);
+    public static DraftEditedWire Of(DraftEdited e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public DraftEdited ToDomain() => new(AgreementId, Terms.ToDomain(), At, By);
+    public DraftEdited ToDomain() => new(AgreementId, Terms.ToDomain(), At, Principal.Parse(By));
 }

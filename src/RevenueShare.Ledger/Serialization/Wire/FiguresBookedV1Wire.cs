@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -14,5 +15,5 @@ public sealed record FiguresBookedV1Wire(
     Instant At,
     string By)
 {
-    public FiguresBooked ToDomain() => new(AgreementId, [.. Reports.Select(r => r.ToDomain())], BookedEntryWire.ToDomain(Entries), At, By);
+    public FiguresBooked ToDomain() => new(AgreementId, [.. Reports.Select(r => r.ToDomain())], BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
 }

@@ -4,6 +4,7 @@ using System.Runtime.Serialization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
@@ -19,10 +20,10 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// <see cref="Utf8JsonReader"/>; codes, indicators, districts and months repeat within an event and are
 /// read once each.
 /// <code>
-/// { "agreementId": "GZ-2026-0001", "at": "2026-04-02T03:04:05Z", "by": "tax",
+/// { "agreementId": "GZ-2026-0001", "at": "2026-04-02T03:04:05Z", "by": principal id,
 ///   "reports": [ [reportId, enterprise, indicator, "2025-01", amount, revision], ... ],
 ///   "entries": [ [enterprise, indicator, "2025-01", district, lineAmount, ratio, basePart, sharedPart,
-///                 capRemainingBefore|null, capRemainingAfter|null, doubleCount, "allocation"|"adjustment", amount, cause], ... ] }
+///                 capRemainingBefore|null, capRemainingAfter|null, doubleCount, allocation|adjustment, amount, cause], ... ] }
 /// </code>
 /// </summary>
 internal static class FiguresBookedV2Wire
@@ -39,7 +40,7 @@ internal static class FiguresBookedV2Wire
             writer.WriteStartObject();
             writer.WriteString("agreementId", booked.AgreementId);
             writer.WriteString("at", InstantPattern.ExtendedIso.Format(booked.At));
-            writer.WriteString("by", booked.By);
+            writer.WriteString("by", booked.By.ToString());
             writer.WriteStartArray("reports");
             foreach (var report in booked.Reports)
             {
@@ -134,7 +135,7 @@ internal static class FiguresBookedV2Wire
             reports,
             entries,
             at ?? throw Missing("at"),
-            by ?? throw Missing("by"));
+            Principal.Parse(by ?? throw Missing("by")));
     }
 
     private static ImmutableArray<FigureReport> ReadReports(ref Utf8JsonReader reader, Pool pool)

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
@@ -13,7 +14,7 @@ public sealed record MonthReviewedWire(
     Instant At,
     string By)
 {
-    public static MonthReviewedWire Of(MonthReviewed e) => new(e.AgreementId, e.Month, WireNames.Family.Name(e.Family), WireNames.Decision.Name(e.Decision), e.Reason, e.At, e.By);
+    public static MonthReviewedWire Of(MonthReviewed e) => new(e.AgreementId, e.Month, WireNames.Family.Name(e.Family), WireNames.Decision.Name(e.Decision), e.Reason, e.At, e.By.ToString());
 
-    public MonthReviewed ToDomain() => new(AgreementId, Month, WireNames.Family.Parse(Family), WireNames.Decision.Parse(Decision), Reason, At, By);
+    public MonthReviewed ToDomain() => new(AgreementId, Month, WireNames.Family.Parse(Family), WireNames.Decision.Parse(Decision), Reason, At, Principal.Parse(By));
 }
