@@ -61,6 +61,12 @@ public static class Amounts
         return truncated + new decimal(0, 0, 0, false, checked((byte)scale));
     }
 
+    /// <summary>
+    /// The amount of <paramref name="units"/> whole units of <paramref name="scale"/> (fen at scale 2),
+    /// as the read side sums them; exact, and carrying exactly <paramref name="scale"/> digits.
+    /// </summary>
+    public static decimal FromUnits(long units, int scale) => units * Unit(scale);
+
     /// <summary>One unit at the scale: 0.01 at scale 2, 0.1 at scale 1.</summary>
     public static decimal Unit(int scale) => scale switch
     {

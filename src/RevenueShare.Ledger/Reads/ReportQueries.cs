@@ -1,5 +1,6 @@
 using NodaTime;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Reports;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Storage;
 
