@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Reports;
 
 namespace RevenueShare.Ledger.Reads;
 
@@ -11,6 +12,12 @@ namespace RevenueShare.Ledger.Reads;
 /// </summary>
 public sealed record ReviewRow(string Agreement, YearMonth Month, string Family, string Status, string? Reason, string At, string By)
 {
+    /// <summary>The row as the reports take it, its names read back into the domain's values.</summary>
+    public FamilyReview Review => new(
+        Agreement,
+        Family == NameOf(IndicatorFamily.Tax) ? IndicatorFamily.Tax : IndicatorFamily.Statistics,
+        Enum.Parse<ReviewStatus>(Status, ignoreCase: true));
+
     public static string NameOf(IndicatorFamily family) => family == IndicatorFamily.Tax ? "tax" : "statistics";
 
     public static string NameOf(ReviewStatus status) => status.ToString().ToLowerInvariant();
