@@ -30,6 +30,7 @@ public static class LedgerHosting
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ReadModel>();
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<OfficeReports>();
         services.AddSingleton<ReportIdIndex>();
         services.AddSingleton<LedgerGateway>();
 

@@ -61,6 +61,27 @@ public static class Amounts
         return truncated + new decimal(0, 0, 0, false, checked((byte)scale));
     }
 
+    /// <summary>
+    /// The amount of <paramref name="units"/> whole units of <paramref name="scale"/> (fen at scale 2),
+    /// as the read side sums them; exact, and carrying exactly <paramref name="scale"/> digits.
+    /// </summary>
+    public static decimal FromUnits(long units, int scale) => units * Unit(scale);
+
+    /// <summary>
+    /// <paramref name="amount"/> as whole units of <paramref name="scale"/> (fen at scale 2), as the
+    /// read side stores amounts so its sums are exact; an amount with more digits than the scale, or
+    /// beyond a long, is a bug and throws.
+    /// </summary>
+    public static long ToUnits(decimal amount, int scale)
+    {
+        var units = amount * UnitsPerOne[scale];
+        return units == decimal.Truncate(units)
+            ? checked(decimal.ToInt64(units))
+            : throw new ArgumentException($"{amount} has more than {scale} decimals.", nameof(amount));
+    }
+
+    private static readonly decimal[] UnitsPerOne = [1m, 10m, 100m, 1000m, 10000m];
+
     /// <summary>One unit at the scale: 0.01 at scale 2, 0.1 at scale 1.</summary>
     public static decimal Unit(int scale) => scale switch
     {

@@ -76,7 +76,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
             var scale = indicator.Scale;
             var family = indicator.Family.WireName();
             var month = Months.Format(line.Month);
-            var units = AmountUnits.ToUnits(entry.Change.Amount, scale);
+            var units = Amounts.ToUnits(entry.Change.Amount, scale);
             await entries.AddAsync(
                 [
                     @event.AgreementId, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District, units,

@@ -71,7 +71,7 @@ internal sealed class FigureProjector : IReadProjector
         foreach (var report in booked.Reports)
         {
             var month = Months.Format(report.Month);
-            var units = AmountUnits.ToUnits(report.Amount, reference.Indicator(report.Indicator).Scale);
+            var units = Amounts.ToUnits(report.Amount, reference.Indicator(report.Indicator).Scale);
             var replaced = report.Revision > 1 ? await CurrentUnitsAsync(booked.AgreementId, report.Enterprise.Value, report.Indicator, month, cancellationToken) : null;
             var key = new TotalKey(month, booked.AgreementId, report.Indicator, projected.RegisteredDistrictOf(report.Enterprise.Value));
             await upsert.AddAsync(

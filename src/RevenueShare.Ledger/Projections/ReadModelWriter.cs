@@ -51,12 +51,6 @@ public sealed class ReadModelWriter
         }
     }
 
-    /// <summary>
-    /// <see cref="ReadParameters.Add"/> under the name <c>ReportQueries</c> still calls it by; that file
-    /// is being moved to the domain on another branch, and calls the helper directly once it lands.
-    /// </summary>
-    internal static void Add(DbCommand command, string name, object? value) => ReadParameters.Add(command, name, value);
-
     private async Task WriteBatchAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         await using var transaction = await ProjectionTransaction.BeginAsync(database, cancellationToken);

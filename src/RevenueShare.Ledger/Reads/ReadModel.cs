@@ -239,7 +239,7 @@ public sealed class ReadModel
             indicator,
             Months.Parse(reader.GetString(3)),
             reader.GetString(4),
-            Amounts.Round(AmountUnits.FromUnits(reader.GetInt64(5), scale), scale),
+            Amounts.Round(Amounts.FromUnits(reader.GetInt64(5), scale), scale),
             reader.GetString(6),
             reader.GetString(7),
             reader.GetString(8),

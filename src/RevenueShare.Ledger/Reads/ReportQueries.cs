@@ -1,5 +1,6 @@
 using NodaTime;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Reports;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Storage;
 
@@ -34,8 +35,8 @@ public sealed class ReportQueries
             GROUP BY indicator, district, registered, double_count
             ORDER BY indicator, district, registered, double_count
             """;
-        ReadModelWriter.Add(command, "from", Months.Format(from));
-        ReadModelWriter.Add(command, "to", Months.Format(to));
+        ReadParameters.Add(command, "from", Months.Format(from));
+        ReadParameters.Add(command, "to", Months.Format(to));
         var result = new List<AllocationTotal>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -58,8 +59,8 @@ public sealed class ReportQueries
             GROUP BY agreement, indicator, registered
             ORDER BY agreement, indicator, registered
             """;
-        ReadModelWriter.Add(command, "from", Months.Format(from));
-        ReadModelWriter.Add(command, "to", Months.Format(to));
+        ReadParameters.Add(command, "from", Months.Format(from));
+        ReadParameters.Add(command, "to", Months.Format(to));
         var result = new List<FigureTotal>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -77,8 +78,8 @@ public sealed class ReportQueries
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT enterprise, indicator FROM figures WHERE agreement = @agreement AND month = @month";
-        ReadModelWriter.Add(command, "agreement", agreement);
-        ReadModelWriter.Add(command, "month", Months.Format(month));
+        ReadParameters.Add(command, "agreement", agreement);
+        ReadParameters.Add(command, "month", Months.Format(month));
         var result = new HashSet<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

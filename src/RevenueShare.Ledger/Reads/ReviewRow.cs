@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Reports;
 
 namespace RevenueShare.Ledger.Reads;
 
@@ -11,6 +12,12 @@ namespace RevenueShare.Ledger.Reads;
 /// </summary>
 public sealed record ReviewRow(string Agreement, YearMonth Month, string Family, string Status, string? Reason, string At, string By)
 {
+    /// <summary>The row as the reports take it, its names read back into the domain's values.</summary>
+    public FamilyReview Review => new(
+        Agreement,
+        IndicatorFamilies.TryParse(Family, out var family) ? family : throw new FormatException($"Unknown family '{Family}' in the reviews table."),
+        Enum.Parse<ReviewStatus>(Status, ignoreCase: true));
+
     public static string NameOf(ReviewStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary><c>approve</c>, <c>dispute</c> or <c>reopen</c>: as the request names the decision.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Http;
@@ -11,10 +10,8 @@ namespace RevenueShare.Server.Api;
 
 /// <summary>
 /// <c>GET /api/districts/{code}/statement?from=&amp;to=</c> (docs/statement.md), for that district or
-/// finance. Per indicator: <c>registered</c>, the figures of enterprises registered in the district
-/// under agreements; <c>transferredOut</c>, the parts of those allocated to other districts;
-/// <c>received</c>, the parts allocated to this district from enterprises registered elsewhere;
-/// <c>net = registered − transferredOut + received</c>. Double-count credits are not in net.
+/// finance. The statement is the domain's (<see cref="Domain.Reports.DistrictStatement"/>); here only
+/// who may ask, the months, and the wire: each indicator in its own unit, at its own scale.
 /// </summary>
 public static class StatementApi
 {
@@ -24,7 +21,7 @@ public static class StatementApi
     }
 
     private static async Task<Results<Ok<StatementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string code, string? from, string? to, string? format, HttpContext http, ReportQueries queries, ReferenceData reference, CancellationToken cancellationToken)
+        string code, string? from, string? to, string? format, HttpContext http, OfficeReports reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var office = http.Office();
         if (!reference.TryGetDistrict(code, out _))
@@ -58,31 +55,18 @@ public static class StatementApi
             return Problems.BadRequest(errors[0].Message, [.. errors]);
         }
 
-        var figures = await queries.FigureTotalsAsync(fromMonth, toMonth, cancellationToken);
-        var entries = await queries.AllocationTotalsAsync(fromMonth, toMonth, cancellationToken);
+        var statement = await reports.StatementAsync(code, fromMonth, toMonth, cancellationToken);
+        var rows = statement.Indicators.Select(line => new StatementIndicator(
+            line.Indicator.Code,
+            line.Indicator.Family.WireName(),
+            line.Indicator.Unit,
+            Amounts.Format(line.Registered, line.Indicator.Scale),
+            Amounts.Format(line.TransferredOut, line.Indicator.Scale),
+            Amounts.Format(line.Received, line.Indicator.Scale),
+            Amounts.Format(line.Net, line.Indicator.Scale),
+            Amounts.Format(line.DoubleCount, line.Indicator.Scale))).ToArray();
 
-        var rows = new List<StatementIndicator>();
-        foreach (var indicator in reference.Indicators)
-        {
-            var scale = indicator.Scale;
-            string F(long units) => Amounts.Format(AmountUnits.FromUnits(units, scale), scale);
-            var mine = entries.Where(e => e.Indicator == indicator.Code).ToArray();
-            var registered = figures.Where(f => f.Indicator == indicator.Code && f.Registered == code).Sum(f => f.Units);
-            var transferredOut = mine.Where(e => !e.DoubleCount && e.District != code && e.Registered == code).Sum(e => e.Units);
-            var received = mine.Where(e => !e.DoubleCount && e.District == code && e.Registered != code).Sum(e => e.Units);
-            var doubleCount = mine.Where(e => e.DoubleCount && e.District == code).Sum(e => e.Units);
-            rows.Add(new StatementIndicator(
-                indicator.Code,
-                ReconciliationApi.Family(indicator),
-                indicator.Unit,
-                F(registered),
-                F(transferredOut),
-                F(received),
-                F(checked(registered - transferredOut + received)),
-                F(doubleCount)));
-        }
-
-        var response = new StatementResponse(code, Months.Format(fromMonth), Months.Format(toMonth), rows);
+        var response = new StatementResponse(statement.District, Months.Format(statement.From), Months.Format(statement.To), rows);
         return CsvAnswer.Wanted(http, format)
             ? CsvAnswer.File(
                 $"statement-{code}-{response.From}-{response.To}",
