@@ -10,7 +10,7 @@ namespace RevenueShare.Ledger;
 /// Two concurrent batches bringing the same new reportId for two different agreements are not
 /// caught: reporters send one office's batches in sequence.
 /// </summary>
-public sealed class ReportIdIndex(ReadModel reads)
+public sealed class ReportIdIndex(ReadModel reads) : IDisposable
 {
     private readonly SemaphoreSlim loading = new(1, 1);
     private ConcurrentDictionary<string, string>? index;
@@ -26,6 +26,8 @@ public sealed class ReportIdIndex(ReadModel reads)
             current.TryAdd(reportId, agreement);
         }
     }
+
+    public void Dispose() => loading.Dispose();
 
     private async Task<ConcurrentDictionary<string, string>> IndexAsync(CancellationToken cancellationToken)
     {

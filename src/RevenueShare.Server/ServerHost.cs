@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
-using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
 using RevenueShare.Server.Http;

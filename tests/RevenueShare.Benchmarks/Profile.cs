@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
-using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Serialization.Wire;

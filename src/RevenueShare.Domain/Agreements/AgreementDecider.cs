@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Allocation;
-using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Agreements;
 

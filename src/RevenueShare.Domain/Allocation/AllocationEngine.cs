@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using NodaTime;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
@@ -73,7 +72,7 @@ public static class AllocationEngine
 
     /// <summary>
     /// Allocates every figure of the agreement, in canonical order. Enterprises are independent
-    /// (baselines and caps are per enterprise), so this is <see cref="AllocateEnterprise"/> per
+    /// (baselines and caps are per enterprise), so this is <c>AllocateEnterprise</c> per
     /// enterprise merged into canonical order. A figure of an enterprise the agreement does not cover
     /// throws <see cref="ArgumentException"/>.
     /// </summary>

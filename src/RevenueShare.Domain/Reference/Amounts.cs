@@ -61,6 +61,9 @@ public static class Amounts
         return truncated + new decimal(0, 0, 0, false, checked((byte)scale));
     }
 
+    /// <summary>A ratio percent as the API and the read side write it: at most two decimals, no trailing zeros (<c>50</c>, <c>33.34</c>).</summary>
+    public static string FormatPercent(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The amount of <paramref name="units"/> whole units of <paramref name="scale"/> (fen at scale 2),
     /// as the read side sums them; exact, and carrying exactly <paramref name="scale"/> digits.

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
-using NodaTime;
 
 namespace RevenueShare.Domain.Terms;
 
 /// <summary>
 /// The validated content of an agreement (docs/agreements.md). Only
-/// <see cref="AgreementDocumentReader"/> builds one from outside input, so a value of this type has
+/// <see cref="Documents.AgreementDocumentReader"/> builds one from outside input, so a value of this type has
 /// passed every rule.
 /// </summary>
 public sealed record AgreementTerms(

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Data;
-using System.Globalization;
 using NodaTime.Text;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
@@ -62,8 +61,6 @@ internal sealed class AllocationEntryProjector : IReadProjector
     }
 
     /// <summary>Percents print without trailing zeros: "50", "33.33".</summary>
-    private static string Percent(decimal ratio) => ratio.ToString("0.##", CultureInfo.InvariantCulture);
-
     private async Task InsertAsync(ProjectedEvent projected, ImmutableArray<BookedEntry> booked, CancellationToken cancellationToken)
     {
         var @event = projected.Event;
@@ -81,7 +78,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
                 [
                     @event.AgreementId, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District, units,
                     entry.Change.Kind.WireName(), entry.Cause,
-                    Percent(line.Ratio), Amounts.Format(line.BasePart, scale), Amounts.Format(line.SharedPart, scale),
+                    Amounts.FormatPercent(line.Ratio), Amounts.Format(line.BasePart, scale), Amounts.Format(line.SharedPart, scale),
                     line.CapRemainingBefore is { } before ? Amounts.Format(before, scale) : null,
                     line.CapRemainingAfter is { } after ? Amounts.Format(after, scale) : null,
                     line.DoubleCount ? 1 : 0, bookedAt, @event.By.ToString(),

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Akka.Persistence.Query;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Server.Http;
 

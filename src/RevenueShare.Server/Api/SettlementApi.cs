@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
@@ -51,11 +52,12 @@ public static class SettlementApi
             return TypedResults.Ok(response);
         }
 
+        var yearText = year.Value.ToString(CultureInfo.InvariantCulture);
         var rows = new List<IReadOnlyList<string?>>();
-        rows.AddRange(response.Gross.Select(g => (IReadOnlyList<string?>)[year.ToString(), "应付（分税种）", g.From, g.To, g.Indicator, g.Amount, null]));
-        rows.AddRange(response.Totals.Select(t => (IReadOnlyList<string?>)[year.ToString(), "应付（合计）", t.From, t.To, null, t.Amount, null]));
-        rows.AddRange(response.Positions.Select(p => (IReadOnlyList<string?>)[year.ToString(), "净头寸", p.District, null, null, p.Net, p.Kind]));
-        rows.AddRange(response.Transfers.Select(t => (IReadOnlyList<string?>)[year.ToString(), "轧差划拨", t.From, t.To, null, t.Amount, null]));
+        rows.AddRange(response.Gross.Select(g => (IReadOnlyList<string?>)[yearText, "应付（分税种）", g.From, g.To, g.Indicator, g.Amount, null]));
+        rows.AddRange(response.Totals.Select(t => (IReadOnlyList<string?>)[yearText, "应付（合计）", t.From, t.To, null, t.Amount, null]));
+        rows.AddRange(response.Positions.Select(p => (IReadOnlyList<string?>)[yearText, "净头寸", p.District, null, null, p.Net, p.Kind]));
+        rows.AddRange(response.Transfers.Select(t => (IReadOnlyList<string?>)[yearText, "轧差划拨", t.From, t.To, null, t.Amount, null]));
         return CsvAnswer.File($"settlement-{year}", ["年度", "项目", "付款区", "收款区", "指标", "金额（元）", "性质"], rows);
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Figures;
-using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 using static RevenueShare.Domain.Tests.Support.Agreements;
 

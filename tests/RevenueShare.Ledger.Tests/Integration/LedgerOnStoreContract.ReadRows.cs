@@ -4,7 +4,6 @@ using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
-using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Tests.Support;
 

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using NodaTime;
 using RevenueShare.Domain;
@@ -7,9 +5,6 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Domain.Terms;
-using RevenueShare.Ledger.Coverage;
-using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Storage;

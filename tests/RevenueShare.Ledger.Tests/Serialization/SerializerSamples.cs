@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
@@ -11,7 +9,6 @@ using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Serialization;
-using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Tests.Serialization;
 

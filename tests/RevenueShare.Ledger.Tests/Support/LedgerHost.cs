@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
-using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Ledger.Storage;
 

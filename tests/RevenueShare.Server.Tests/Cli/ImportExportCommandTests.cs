@@ -1,7 +1,5 @@
 using System.Text;
 using RevenueShare.Server.Cli;
-using RevenueShare.Server.Tests.EndToEnd;
-using RevenueShare.Server.Tests.EndToEnd.Harness;
 using RevenueShare.Server.Tests.Support;
 using static RevenueShare.Server.Tests.EndToEnd.Harness.Docs;
 using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using RevenueShare.Server.Tests.EndToEnd.Harness;
 using RevenueShare.Server.Tests.Support;

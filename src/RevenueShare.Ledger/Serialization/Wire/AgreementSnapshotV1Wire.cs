@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
-using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 

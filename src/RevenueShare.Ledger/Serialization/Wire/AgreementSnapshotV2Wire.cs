@@ -7,7 +7,6 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Ledger.Serialization.Wire;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
@@ -29,8 +28,6 @@ public static class AgreementViews
             state.TerminatedFrom is { } terminated ? Months.Format(terminated) : null);
     }
 
-    public static string Percent(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture);
-
     private static EnterpriseView Enterprise(CoveredEnterprise enterprise, ReferenceData reference) => new(
         enterprise.Id.Value,
         enterprise.Name,
@@ -48,6 +45,6 @@ public static class AgreementViews
         .. terms.Select(t => new TermView(
             t.Indicators,
             t.Mode == AllocationMode.Split ? "split" : "double-count",
-            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Percent(r.Value))))])),
+            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Amounts.FormatPercent(r.Value))))])),
     ];
 }
