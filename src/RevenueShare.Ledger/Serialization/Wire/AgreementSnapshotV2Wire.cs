@@ -30,7 +30,7 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// books:   count, then by credit code: enterprise, the book's length in bytes (so a reader can
 ///          leave it for later: <see cref="EnterpriseBook.Deferred"/>), figures: count, each the index of its report;
 ///          lines by (indicator, month): group count, then indicator, month, line count and the lines
-///          by district: district, flags (cap before, cap after, double count), amount, ratio,
+///          by district: district, flags (cap before, cap after, double-count), amount, ratio,
 ///          base part, shared part, cap before and cap after when present
 /// </code>
 /// </summary>
