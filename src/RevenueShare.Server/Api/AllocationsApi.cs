@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
@@ -61,7 +62,8 @@ public static class AllocationsApi
 
         if (agreement is not null)
         {
-            var state = await ledger.GetAsync(agreement, cancellationToken);
+            // An id of the wrong shape answers as any agreement this office may not see.
+            var state = AgreementId.TryParse(agreement, out var id, out _) ? await ledger.GetAsync(id, cancellationToken) : null;
             if (state is null || !Visibility.CanSee(office, state))
             {
                 return Problems.NotFound($"There is no agreement {agreement} this office may see.");
