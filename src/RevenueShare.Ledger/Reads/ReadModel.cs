@@ -180,7 +180,7 @@ public sealed class ReadModel
                    e.base_part, e.shared_part, e.cap_before, e.cap_after, e.double_count, e.booked_at, e.booked_by
             FROM allocation_entries e WHERE 1 = 1
             """);
-        Filter(command, sql, "e.agreement", "agreement", query.Agreement);
+        Filter(command, sql, "e.agreement", "agreement", query.Agreement?.Value);
         Filter(command, sql, "e.district", "district", query.District);
         Filter(command, sql, "e.indicator", "indicator", query.Indicator);
         if (query.From is { } from)

@@ -60,10 +60,11 @@ public static class AllocationsApi
             return Problems.NotFound($"{office} may not see {known.Code} figures.");
         }
 
+        AgreementState? state = null;
         if (agreement is not null)
         {
             // An id of the wrong shape answers as any agreement this office may not see.
-            var state = AgreementId.TryParse(agreement, out var id, out _) ? await ledger.GetAsync(id, cancellationToken) : null;
+            state = AgreementId.TryParse(agreement, out var id, out _) ? await ledger.GetAsync(id, cancellationToken) : null;
             if (state is null || !Visibility.CanSee(office, state))
             {
                 return Problems.NotFound($"There is no agreement {agreement} this office may see.");
@@ -71,7 +72,7 @@ public static class AllocationsApi
         }
 
         var query = new AllocationQuery(
-            agreement, district, indicator, fromMonth, toMonth, Visibility.Families(office),
+            state?.Id, district, indicator, fromMonth, toMonth, Visibility.Families(office),
             office.Kind == PrincipalKind.District ? office.District : null);
         var entries = await reads.AllocationsAsync(query, cancellationToken);
         var views = entries.Select(e => View(e, reference)).ToArray();

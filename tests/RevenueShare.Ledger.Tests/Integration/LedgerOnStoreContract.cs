@@ -213,7 +213,7 @@ public abstract partial class LedgerOnStoreContract
     }
 
     private static Task<IReadOnlyList<AllocationEntryRow>> Allocations(LedgerHost ledger, string id) =>
-        ledger.Reads.AllocationsAsync(new AllocationQuery(id, null, null, null, null, ["tax", "statistics"], null), default);
+        ledger.Reads.AllocationsAsync(new AllocationQuery(AgreementId.Parse(id), null, null, null, null, ["tax", "statistics"], null), default);
 
     private static string[] Lines(IEnumerable<AllocationEntryRow> entries) =>
         [.. entries.Select(e => $"{Months.Format(e.Month)} {e.District} {Amounts.Format(e.Amount, 2)}")];
