@@ -39,7 +39,7 @@ public static class AllocationsApi
         var errors = new List<FieldError>();
         NodaTime.YearMonth? fromMonth = Month(from, "from", errors);
         NodaTime.YearMonth? toMonth = Month(to, "to", errors);
-        if (district is not null && !reference.TryGetDistrict(district, out _))
+        if (district is not null && !(DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _)))
         {
             errors.Add(new FieldError("district", $"'{district}' is not a district of the catalogue."));
         }
