@@ -35,7 +35,7 @@ public sealed record Principal
     /// <summary>Parses a principal id, checking a district against the catalogue.</summary>
     public static bool TryParse(string? text, ReferenceData reference, out Principal principal, out string error)
     {
-        if (TryParseId(text, out principal) && (principal.Kind != PrincipalKind.District || reference.TryGetDistrict(principal.District!, out _)))
+        if (TryParseId(text, out principal) && (principal.Kind != PrincipalKind.District || (DistrictCode.TryParse(principal.District, out var code, out _) && reference.TryGetDistrict(code, out _))))
         {
             error = string.Empty;
             return true;

@@ -3,4 +3,4 @@ using RevenueShare.Domain.Agreements;
 namespace RevenueShare.Ledger;
 
 /// <summary>What became of one report of a batch, and under which agreement it was booked.</summary>
-public sealed record FigureOutcome(string ReportId, ReportStatus Status, string? Agreement, Rejection? Rejection);
+public sealed record FigureOutcome(string ReportId, ReportStatus Status, AgreementId? Agreement, Rejection? Rejection);

@@ -42,14 +42,15 @@ public sealed class LedgerGateway
     {
         var now = clock.GetCurrentInstant();
 
-        // Refuse before taking a number, so a refused proposal leaves no gap in the numbering.
-        var check = AgreementDecider.Decide(null, new CreateAgreement(string.Empty, by, terms), now, reference);
+        // Refuse before taking a number, so a refused proposal leaves no gap in the numbering; deciding a
+        // creation reads no id, so the check goes without one.
+        var check = AgreementDecider.Decide(null, new CreateAgreement(default, by, terms), now, reference);
         if (check.Rejection is not null)
         {
             return new AgreementReply(null, check.Rejection, [], 0);
         }
 
-        var id = await registry.Get<AgreementNumbering>().Ask<string>(new NextAgreementId(Months.Current(now).Year), Timeout, cancellationToken);
+        var id = await registry.Get<AgreementNumbering>().Ask<AgreementId>(new NextAgreementId(Months.Current(now).Year), Timeout, cancellationToken);
         return await SendAsync(new CreateAgreement(id, by, terms), cancellationToken);
     }
 
@@ -70,7 +71,7 @@ public sealed class LedgerGateway
     }
 
     /// <summary>The agreement's current state from its actor, or null when it does not exist.</summary>
-    public async Task<AgreementState?> GetAsync(string agreementId, CancellationToken cancellationToken)
+    public async Task<AgreementState?> GetAsync(AgreementId agreementId, CancellationToken cancellationToken)
     {
         if (!await IsIssuedAsync(agreementId, cancellationToken))
         {
@@ -85,7 +86,7 @@ public sealed class LedgerGateway
     /// Whether the id was ever given out: asking an agreement actor about any other id would start
     /// (and keep) an actor for every id a caller makes up.
     /// </summary>
-    private Task<bool> IsIssuedAsync(string agreementId, CancellationToken cancellationToken) =>
+    private Task<bool> IsIssuedAsync(AgreementId agreementId, CancellationToken cancellationToken) =>
         registry.Get<AgreementNumbering>().Ask<bool>(new IsIssued(agreementId), Timeout, cancellationToken);
 
     /// <summary>
@@ -96,7 +97,7 @@ public sealed class LedgerGateway
     {
         var routes = await registry.Get<CoverageRegistry>().Ask<FigureRoutes>(new RouteFigures([.. reports]), Timeout, cancellationToken);
         var outcomes = new FigureOutcome?[reports.Count];
-        var batches = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var batches = new Dictionary<AgreementId, List<int>>();
         for (var i = 0; i < reports.Count; i++)
         {
             var agreement = routes.Agreements[i];
@@ -110,7 +111,7 @@ public sealed class LedgerGateway
                 continue;
             }
 
-            if (agreement is null)
+            if (agreement is not { } covering)
             {
                 outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, new Rejection(
                     RejectionCode.NotCovered,
@@ -119,9 +120,9 @@ public sealed class LedgerGateway
                 continue;
             }
 
-            if (!batches.TryGetValue(agreement, out var indices))
+            if (!batches.TryGetValue(covering, out var indices))
             {
-                batches[agreement] = indices = [];
+                batches[covering] = indices = [];
             }
 
             indices.Add(i);
@@ -141,7 +142,7 @@ public sealed class LedgerGateway
         });
         await Task.WhenAll(sent);
         await reportIds.RecordAsync(
-            outcomes.Where(o => o!.Status == ReportStatus.Booked).Select(o => (o!.ReportId, o.Agreement!)),
+            outcomes.Where(o => o!.Status == ReportStatus.Booked).Select(o => (o!.ReportId, o.Agreement!.Value)),
             cancellationToken);
         return [.. outcomes.Select(o => o!)];
     }

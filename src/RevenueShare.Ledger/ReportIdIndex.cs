@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Ledger.Reads;
 
 namespace RevenueShare.Ledger;
@@ -13,12 +14,12 @@ namespace RevenueShare.Ledger;
 public sealed class ReportIdIndex(ReadModel reads) : IDisposable
 {
     private readonly SemaphoreSlim loading = new(1, 1);
-    private ConcurrentDictionary<string, string>? index;
+    private ConcurrentDictionary<string, AgreementId>? index;
 
-    public async Task<string?> AgreementOfAsync(string reportId, CancellationToken cancellationToken) =>
-        (await IndexAsync(cancellationToken)).GetValueOrDefault(reportId);
+    public async Task<AgreementId?> AgreementOfAsync(string reportId, CancellationToken cancellationToken) =>
+        (await IndexAsync(cancellationToken)).TryGetValue(reportId, out var agreement) ? agreement : null;
 
-    public async Task RecordAsync(IEnumerable<(string ReportId, string Agreement)> booked, CancellationToken cancellationToken)
+    public async Task RecordAsync(IEnumerable<(string ReportId, AgreementId Agreement)> booked, CancellationToken cancellationToken)
     {
         var current = await IndexAsync(cancellationToken);
         foreach (var (reportId, agreement) in booked)
@@ -29,7 +30,7 @@ public sealed class ReportIdIndex(ReadModel reads) : IDisposable
 
     public void Dispose() => loading.Dispose();
 
-    private async Task<ConcurrentDictionary<string, string>> IndexAsync(CancellationToken cancellationToken)
+    private async Task<ConcurrentDictionary<string, AgreementId>> IndexAsync(CancellationToken cancellationToken)
     {
         if (index is { } ready)
         {
@@ -39,7 +40,7 @@ public sealed class ReportIdIndex(ReadModel reads) : IDisposable
         await loading.WaitAsync(cancellationToken);
         try
         {
-            return index ??= new ConcurrentDictionary<string, string>(await reads.BookedReportIdsAsync(cancellationToken), StringComparer.Ordinal);
+            return index ??= new ConcurrentDictionary<string, AgreementId>(await reads.BookedReportIdsAsync(cancellationToken), StringComparer.Ordinal);
         }
         finally
         {

@@ -87,7 +87,7 @@ internal sealed class BenchRun
         }
 
         Check(await gateway.SendAsync(new FireTrigger(id, Principal.Finance, LifecycleTrigger.Approve, "benchmark", null), CancellationToken.None), "approve");
-        return id;
+        return id.Value;
     }
 
     private static void Check(AgreementReply reply, string what)

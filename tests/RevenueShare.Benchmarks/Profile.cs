@@ -28,14 +28,14 @@ internal static class Profile
         {
             AgreementDocumentReader.TryRead(a.Document, reference, out var terms, out _);
             var id = "2030-" + a.Index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-            var state = Step(null, new CreateAgreement(id, Principal.ForDistrict(a.Proposer), terms!), now, reference);
-            state = Step(state, new FireTrigger(id, Principal.ForDistrict(a.Proposer), LifecycleTrigger.Submit, null, null), now, reference);
+            var state = Step(null, new CreateAgreement(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), terms!), now, reference);
+            state = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), LifecycleTrigger.Submit, null, null), now, reference);
             foreach (var p in a.Countersigners)
             {
-                state = Step(state, new FireTrigger(id, Principal.ForDistrict(p), LifecycleTrigger.Countersign, null, null), now, reference);
+                state = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.ForDistrict(p), LifecycleTrigger.Countersign, null, null), now, reference);
             }
 
-            states[id] = Step(state, new FireTrigger(id, Principal.Finance, LifecycleTrigger.Approve, "x", null), now, reference);
+            states[id] = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Approve, "x", null), now, reference);
             events[id] = 5;
             foreach (var e in a.Enterprises)
             {
@@ -64,7 +64,7 @@ internal static class Profile
                 {
                     var before = decide.Elapsed;
                     decide.Start();
-                    var decision = AgreementDecider.Decide(states[group.Key], new BookFigures(group.Key, office, [.. group]), now, reference);
+                    var decision = AgreementDecider.Decide(states[group.Key], new BookFigures(AgreementId.Parse(group.Key), office, [.. group]), now, reference);
                     decide.Stop();
                     byMonth[group.First().Month.Month] += (decide.Elapsed - before).TotalSeconds;
                     foreach (var e in decision.Events)

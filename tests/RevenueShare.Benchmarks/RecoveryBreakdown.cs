@@ -37,7 +37,7 @@ internal static class RecoveryBreakdown
 
     public static async Task<Steps> MeasureAsync(StoreOptions store, bool isPostgres, string agreementId, bool useSnapshot)
     {
-        var persistenceId = AgreementActor.PersistenceIdOf(agreementId);
+        var persistenceId = AgreementActor.PersistenceIdOf(AgreementId.Parse(agreementId));
         var serializer = new LedgerSerializer(null!);
         AgreementState? state = null;
         long from = 0;

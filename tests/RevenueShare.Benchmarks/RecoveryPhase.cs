@@ -94,7 +94,7 @@ internal sealed class RecoveryPhase(BenchRun run)
         var gateway = host.Services.GetRequiredService<LedgerGateway>();
         var get = Stopwatch.StartNew();
         var memory = new MemorySampler();
-        var state = await gateway.GetAsync(id, CancellationToken.None);
+        var state = await gateway.GetAsync(AgreementId.Parse(id), CancellationToken.None);
         get.Stop();
         await memory.DisposeAsync();
         var peak = memory.PeakWorkingSet;

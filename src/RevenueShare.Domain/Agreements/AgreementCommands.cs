@@ -9,23 +9,23 @@ namespace RevenueShare.Domain.Agreements;
 /// <summary>What an office asks of one agreement. Every command names its agreement and its caller.</summary>
 public interface IAgreementCommand
 {
-    string AgreementId { get; }
+    AgreementId AgreementId { get; }
 
     Principal By { get; }
 }
 
-public sealed record CreateAgreement(string AgreementId, Principal By, AgreementTerms Terms) : IAgreementCommand;
+public sealed record CreateAgreement(AgreementId AgreementId, Principal By, AgreementTerms Terms) : IAgreementCommand;
 
-public sealed record EditDraft(string AgreementId, Principal By, AgreementTerms Terms) : IAgreementCommand;
+public sealed record EditDraft(AgreementId AgreementId, Principal By, AgreementTerms Terms) : IAgreementCommand;
 
 /// <summary>One of the triggers of docs/agreements.md, Lifecycle, on the agreement itself, with its optional reason and month.</summary>
-public sealed record FireTrigger(string AgreementId, Principal By, LifecycleTrigger Trigger, string? Reason, YearMonth? From) : IAgreementCommand;
+public sealed record FireTrigger(AgreementId AgreementId, Principal By, LifecycleTrigger Trigger, string? Reason, YearMonth? From) : IAgreementCommand;
 
-public sealed record ProposeAmendment(string AgreementId, Principal By, YearMonth From, ImmutableArray<SharingTerm> Terms) : IAgreementCommand;
+public sealed record ProposeAmendment(AgreementId AgreementId, Principal By, YearMonth From, ImmutableArray<SharingTerm> Terms) : IAgreementCommand;
 
-public sealed record FireAmendmentTrigger(string AgreementId, Principal By, int Number, LifecycleTrigger Trigger, string? Reason) : IAgreementCommand;
+public sealed record FireAmendmentTrigger(AgreementId AgreementId, Principal By, int Number, LifecycleTrigger Trigger, string? Reason) : IAgreementCommand;
 
-public sealed record BookFigures(string AgreementId, Principal By, ImmutableArray<FigureReport> Reports) : IAgreementCommand;
+public sealed record BookFigures(AgreementId AgreementId, Principal By, ImmutableArray<FigureReport> Reports) : IAgreementCommand;
 
 /// <summary>The family's office approves, disputes or reopens one month of the agreement (docs/review.md).</summary>
-public sealed record ReviewMonth(string AgreementId, Principal By, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason) : IAgreementCommand;
+public sealed record ReviewMonth(AgreementId AgreementId, Principal By, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason) : IAgreementCommand;

@@ -13,7 +13,7 @@ namespace RevenueShare.Domain.Agreements;
 /// </summary>
 public interface IAgreementEvent
 {
-    string AgreementId { get; }
+    AgreementId AgreementId { get; }
 
     Instant At { get; }
 
@@ -26,42 +26,42 @@ public interface IReasonedEvent : IAgreementEvent
     string? Reason { get; }
 }
 
-public sealed record AgreementCreated(string AgreementId, AgreementTerms Terms, Instant At, Principal By) : IAgreementEvent;
+public sealed record AgreementCreated(AgreementId AgreementId, AgreementTerms Terms, Instant At, Principal By) : IAgreementEvent;
 
-public sealed record DraftEdited(string AgreementId, AgreementTerms Terms, Instant At, Principal By) : IAgreementEvent;
+public sealed record DraftEdited(AgreementId AgreementId, AgreementTerms Terms, Instant At, Principal By) : IAgreementEvent;
 
-public sealed record AgreementSubmitted(string AgreementId, Instant At, Principal By) : IAgreementEvent;
+public sealed record AgreementSubmitted(AgreementId AgreementId, Instant At, Principal By) : IAgreementEvent;
 
-public sealed record AgreementCountersigned(string AgreementId, string District, Instant At, Principal By) : IAgreementEvent;
+public sealed record AgreementCountersigned(AgreementId AgreementId, string District, Instant At, Principal By) : IAgreementEvent;
 
-public sealed record AgreementApproved(string AgreementId, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AgreementApproved(AgreementId AgreementId, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AgreementRejected(string AgreementId, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AgreementRejected(AgreementId AgreementId, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AgreementWithdrawn(string AgreementId, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AgreementWithdrawn(AgreementId AgreementId, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AgreementSuspended(string AgreementId, YearMonth From, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AgreementSuspended(AgreementId AgreementId, YearMonth From, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AgreementResumed(string AgreementId, YearMonth From, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AgreementResumed(AgreementId AgreementId, YearMonth From, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AgreementTerminated(string AgreementId, YearMonth From, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AgreementTerminated(AgreementId AgreementId, YearMonth From, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AmendmentProposed(string AgreementId, int Number, YearMonth From, ImmutableArray<SharingTerm> Terms, Instant At, Principal By) : IAgreementEvent;
+public sealed record AmendmentProposed(AgreementId AgreementId, int Number, YearMonth From, ImmutableArray<SharingTerm> Terms, Instant At, Principal By) : IAgreementEvent;
 
-public sealed record AmendmentCountersigned(string AgreementId, int Number, string District, Instant At, Principal By) : IAgreementEvent;
+public sealed record AmendmentCountersigned(AgreementId AgreementId, int Number, string District, Instant At, Principal By) : IAgreementEvent;
 
 /// <summary>An amendment took effect; <see cref="Entries"/> are the adjustments its new terms caused to months already booked.</summary>
-public sealed record AmendmentApproved(string AgreementId, int Number, string? Reason, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IReasonedEvent;
+public sealed record AmendmentApproved(AgreementId AgreementId, int Number, string? Reason, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AmendmentRejected(string AgreementId, int Number, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AmendmentRejected(AgreementId AgreementId, int Number, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
-public sealed record AmendmentWithdrawn(string AgreementId, int Number, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record AmendmentWithdrawn(AgreementId AgreementId, int Number, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
 /// <summary>
 /// One batch of figure reports for this agreement, persisted as one event: the reports booked and
 /// every allocation and adjustment entry they caused.
 /// </summary>
-public sealed record FiguresBooked(string AgreementId, ImmutableArray<FigureReport> Reports, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IAgreementEvent;
+public sealed record FiguresBooked(AgreementId AgreementId, ImmutableArray<FigureReport> Reports, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IAgreementEvent;
 
 /// <summary>The family's office reviewed one month: approved (which locks it for the family), disputed or reopened.</summary>
-public sealed record MonthReviewed(string AgreementId, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason, Instant At, Principal By) : IReasonedEvent;
+public sealed record MonthReviewed(AgreementId AgreementId, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason, Instant At, Principal By) : IReasonedEvent;

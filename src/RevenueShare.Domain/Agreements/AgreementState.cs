@@ -11,7 +11,7 @@ namespace RevenueShare.Domain.Agreements;
 /// Immutable: <see cref="Apply"/> returns a new state and never reads a clock.
 /// </summary>
 public sealed record AgreementState(
-    string Id,
+    AgreementId Id,
     AgreementStatus Status,
     AgreementTerms Terms,
     AgreementRules Rules,

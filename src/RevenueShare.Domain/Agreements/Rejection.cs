@@ -10,5 +10,5 @@ public sealed record Rejection(RejectionCode Code, string Message, string? Path 
 {
     public ImmutableArray<string> PermittedTriggers { get; init; } = [];
 
-    public string? CollidesWith { get; init; }
+    public AgreementId? CollidesWith { get; init; }
 }

@@ -90,7 +90,7 @@ internal static class DocumentChecks
             return false;
         }
 
-        if (!reference.TryGetDistrict(code, out _))
+        if (!(DistrictCode.TryParse(code, out var parsed, out _) && reference.TryGetDistrict(parsed, out _)))
         {
             problems.Add(UnknownDistrict(code, path));
             return false;

@@ -269,7 +269,7 @@ internal static class SharingTermsReader
         foreach (var (district, text) in ratios)
         {
             var keyPath = JsonPath.Member(path, district);
-            if (!reference.TryGetDistrict(district, out _))
+            if (!(DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _)))
             {
                 problems.Add(DocumentChecks.UnknownDistrict(district, keyPath));
             }

@@ -25,8 +25,9 @@ public sealed class ReferenceData
     /// <summary>Indicators in canonical (catalogue) order.</summary>
     public IReadOnlyList<Indicator> Indicators { get; }
 
-    public bool TryGetDistrict(string code, out District district) =>
-        districts.TryGetValue(code, out district!);
+    /// <summary>The catalogue's district of <paramref name="code"/>; a code of the right shape may still be none.</summary>
+    public bool TryGetDistrict(DistrictCode code, out District district) =>
+        districts.TryGetValue(code.Value, out district!);
 
     public bool TryGetIndicator(string code, out Indicator indicator) =>
         indicators.TryGetValue(code, out indicator!);

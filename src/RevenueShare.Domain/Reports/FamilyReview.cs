@@ -7,4 +7,4 @@ namespace RevenueShare.Domain.Reports;
 /// Where the review of one agreement's month stands for one indicator family (docs/review.md);
 /// <see cref="Status"/> is null while the family's office has not decided.
 /// </summary>
-public sealed record FamilyReview(string Agreement, IndicatorFamily Family, ReviewStatus? Status);
+public sealed record FamilyReview(AgreementId Agreement, IndicatorFamily Family, ReviewStatus? Status);

@@ -1,3 +1,5 @@
+using RevenueShare.Domain.Agreements;
+
 namespace RevenueShare.Domain.Reports;
 
 /// <summary>
@@ -6,4 +8,4 @@ namespace RevenueShare.Domain.Reports;
 /// queries; the reports (<see cref="Reconciliation"/>, <see cref="DistrictStatement"/>) are computed
 /// from these totals, never from single figures.
 /// </summary>
-public sealed record FigureTotal(string Agreement, string Indicator, string Registered, long Units, long Count);
+public sealed record FigureTotal(AgreementId Agreement, string Indicator, string Registered, long Units, long Count);

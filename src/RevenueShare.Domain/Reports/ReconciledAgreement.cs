@@ -10,7 +10,7 @@ namespace RevenueShare.Domain.Reports;
 /// indicators (of those the caller may see, in catalogue order) its terms in force that month cover.
 /// Figures are booked only for an agreement's own enterprises, fixed once it leaves Draft.
 /// </summary>
-public sealed record ReconciledAgreement(string Id, ImmutableArray<CreditCode> Enterprises, ImmutableArray<Indicator> Covered)
+public sealed record ReconciledAgreement(AgreementId Id, ImmutableArray<CreditCode> Enterprises, ImmutableArray<Indicator> Covered)
 {
     /// <summary>
     /// The agreement's part in the reconciliation of <paramref name="month"/> over

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Reports;
@@ -23,7 +24,7 @@ public sealed record Reconciliation(
     /// as enterprises means none is missing; only an agreement short of some need be read figure by
     /// figure, which keeps a month of a city's agreements from reading every figure.
     /// </summary>
-    public static ImmutableArray<string> ShortOfFigures(IReadOnlyList<ReconciledAgreement> agreements, IReadOnlyList<FigureTotal> figures)
+    public static ImmutableArray<AgreementId> ShortOfFigures(IReadOnlyList<ReconciledAgreement> agreements, IReadOnlyList<FigureTotal> figures)
     {
         var counts = Counts(figures);
         return [.. agreements.Where(a => IsShort(a, counts)).Select(a => a.Id)];
@@ -44,7 +45,7 @@ public sealed record Reconciliation(
         IReadOnlyList<FigureTotal> figures,
         IReadOnlyList<AllocationTotal> allocations,
         IReadOnlyList<FamilyReview> reviews,
-        IReadOnlyDictionary<string, IReadOnlySet<(string Enterprise, string Indicator)>> reported)
+        IReadOnlyDictionary<AgreementId, IReadOnlySet<(string Enterprise, string Indicator)>> reported)
     {
         var figuresOf = figures.ToLookup(f => f.Indicator, StringComparer.Ordinal);
         var allocationsOf = allocations.ToLookup(a => a.Indicator, StringComparer.Ordinal);
@@ -110,9 +111,9 @@ public sealed record Reconciliation(
         return amounts;
     }
 
-    private static Dictionary<(string Agreement, string Indicator), long> Counts(IReadOnlyList<FigureTotal> figures) =>
+    private static Dictionary<(AgreementId Agreement, string Indicator), long> Counts(IReadOnlyList<FigureTotal> figures) =>
         figures.GroupBy(f => (f.Agreement, f.Indicator)).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
 
-    private static bool IsShort(ReconciledAgreement agreement, Dictionary<(string Agreement, string Indicator), long> counts) =>
+    private static bool IsShort(ReconciledAgreement agreement, Dictionary<(AgreementId Agreement, string Indicator), long> counts) =>
         agreement.Covered.Any(i => counts.GetValueOrDefault((agreement.Id, i.Code)) < agreement.Enterprises.Length);
 }

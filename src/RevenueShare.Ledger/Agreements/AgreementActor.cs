@@ -20,13 +20,13 @@ public sealed class AgreementActor : ReceivePersistentActor
     public const string Tag = "agreement";
     private const int SnapshotEvery = 50;
 
-    private readonly string id;
+    private readonly AgreementId id;
     private readonly IActorRef coverage;
     private readonly IClock clock;
     private readonly ReferenceData reference;
     private AgreementState? state;
 
-    public AgreementActor(string id, IActorRef coverage, IClock clock, ReferenceData reference)
+    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, ReferenceData reference)
     {
         this.id = id;
         this.coverage = coverage;
@@ -46,9 +46,9 @@ public sealed class AgreementActor : ReceivePersistentActor
 
     public override string PersistenceId => PersistenceIdOf(id);
 
-    public static string PersistenceIdOf(string agreementId) => "agreement-" + agreementId;
+    public static string PersistenceIdOf(AgreementId agreementId) => "agreement-" + agreementId.Value;
 
-    public static Props Props(string id, IActorRef coverage, IClock clock, ReferenceData reference) =>
+    public static Props Props(AgreementId id, IActorRef coverage, IClock clock, ReferenceData reference) =>
         Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, reference));
 
     private void Ready()

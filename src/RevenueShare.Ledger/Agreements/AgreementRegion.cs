@@ -28,9 +28,9 @@ public sealed class AgreementRegion : ReceiveActor
     public static Props Props(IActorRef coverage, IClock clock, ReferenceData reference) =>
         Akka.Actor.Props.Create(() => new AgreementRegion(coverage, clock, reference));
 
-    private void Route(string agreementId, object message)
+    private void Route(AgreementId agreementId, object message)
     {
-        var name = Uri.EscapeDataString(agreementId);
+        var name = Uri.EscapeDataString(agreementId.Value);
         var child = Context.Child(name);
         if (child.IsNobody())
         {

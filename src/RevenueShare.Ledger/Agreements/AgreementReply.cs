@@ -10,5 +10,5 @@ namespace RevenueShare.Ledger.Agreements;
 /// </summary>
 public sealed record AgreementReply(AgreementState? State, Rejection? Rejection, ImmutableArray<ReportOutcome> Outcomes, long SequenceNr)
 {
-    public string PersistenceId => AgreementActor.PersistenceIdOf(State?.Id ?? string.Empty);
+    public string PersistenceId => State is null ? string.Empty : AgreementActor.PersistenceIdOf(State.Id);
 }

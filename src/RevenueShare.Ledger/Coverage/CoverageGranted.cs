@@ -5,4 +5,4 @@ using RevenueShare.Ledger.Serialization;
 namespace RevenueShare.Ledger.Coverage;
 
 /// <summary>The coverage an agreement holds from now on; replaces whatever it held before.</summary>
-public sealed record CoverageGranted(string AgreementId, ImmutableArray<CoverageItem> Items) : ILedgerRecord;
+public sealed record CoverageGranted(AgreementId AgreementId, ImmutableArray<CoverageItem> Items) : ILedgerRecord;

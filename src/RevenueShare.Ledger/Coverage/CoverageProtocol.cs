@@ -5,16 +5,16 @@ using RevenueShare.Domain.Figures;
 namespace RevenueShare.Ledger.Coverage;
 
 /// <summary>Reserve coverage for an agreement (approval, amendment, termination); replaces what it held.</summary>
-public sealed record ReserveCoverage(string AgreementId, ImmutableArray<CoverageItem> Items);
+public sealed record ReserveCoverage(AgreementId AgreementId, ImmutableArray<CoverageItem> Items);
 
 /// <summary>The reservation is durable.</summary>
-public sealed record CoverageReserved(string AgreementId);
+public sealed record CoverageReserved(AgreementId AgreementId);
 
 /// <summary>The reservation collides with another agreement's coverage; nothing was reserved.</summary>
-public sealed record CoverageCollision(string AgreementId, string OtherAgreementId, CoverageItem Item);
+public sealed record CoverageCollision(AgreementId AgreementId, AgreementId OtherAgreementId, CoverageItem Item);
 
 /// <summary>Which agreement covers each report (by index in <see cref="Reports"/>).</summary>
 public sealed record RouteFigures(ImmutableArray<FigureReport> Reports);
 
 /// <summary>For each report of a <see cref="RouteFigures"/>, the covering agreement or null.</summary>
-public sealed record FigureRoutes(ImmutableArray<string?> Agreements);
+public sealed record FigureRoutes(ImmutableArray<AgreementId?> Agreements);

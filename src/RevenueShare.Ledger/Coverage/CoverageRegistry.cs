@@ -17,8 +17,8 @@ public sealed class CoverageRegistry : ReceivePersistentActor
     public const string Id = "coverage-registry";
     private const int SnapshotEvery = 100;
 
-    private readonly Dictionary<string, ImmutableArray<CoverageItem>> grants = new(StringComparer.Ordinal);
-    private readonly Dictionary<(CreditCode, string), List<(string Agreement, CoverageItem Item)>> index = new();
+    private readonly Dictionary<AgreementId, ImmutableArray<CoverageItem>> grants = [];
+    private readonly Dictionary<(CreditCode, string), List<(AgreementId Agreement, CoverageItem Item)>> index = new();
 
     public CoverageRegistry()
     {
@@ -41,7 +41,7 @@ public sealed class CoverageRegistry : ReceivePersistentActor
 
     public static Props Props() => Akka.Actor.Props.Create(() => new CoverageRegistry());
 
-    private string? Find(CreditCode enterprise, string indicator, NodaTime.YearMonth month)
+    private AgreementId? Find(CreditCode enterprise, string indicator, NodaTime.YearMonth month)
     {
         if (index.TryGetValue((enterprise, indicator), out var holders))
         {

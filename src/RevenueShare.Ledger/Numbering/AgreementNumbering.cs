@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Persistence;
+using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Numbering;
 
@@ -10,7 +11,6 @@ namespace RevenueShare.Ledger.Numbering;
 public sealed class AgreementNumbering : ReceivePersistentActor
 {
     public const string Id = "agreement-numbering";
-    private const string Prefix = "GZ";
 
     private readonly Dictionary<int, int> lastByYear = [];
 
@@ -25,7 +25,7 @@ public sealed class AgreementNumbering : ReceivePersistentActor
             Persist(new AgreementNumberIssued(next.Year, number), issued =>
             {
                 lastByYear[issued.Year] = issued.Number;
-                sender.Tell(Format(issued.Year, issued.Number));
+                sender.Tell(AgreementId.Of(issued.Year, issued.Number));
             });
         });
     }
@@ -34,17 +34,17 @@ public sealed class AgreementNumbering : ReceivePersistentActor
 
     public static Props Props() => Akka.Actor.Props.Create(() => new AgreementNumbering());
 
-    public static string Format(int year, int number) => $"{Prefix}-{year:D4}-{number:D4}";
-
-    private bool Issued(string id)
+    /// <summary>
+    /// Whether the id is one this numbering gave out: its number, written the way <see cref="AgreementId.Of"/>
+    /// writes it (so "GZ-2025-00001" is not "GZ-2025-0001"), is at most the year's last.
+    /// </summary>
+    private bool Issued(AgreementId id)
     {
-        var parts = id.Split('-');
-        return parts.Length == 3
-            && parts[0] == Prefix
-            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+        var parts = id.Value.Split('-');
+        return int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
             && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
             && number >= 1
-            && Format(year, number) == id
+            && AgreementId.Of(year, number) == id
             && number <= lastByYear.GetValueOrDefault(year);
     }
 }

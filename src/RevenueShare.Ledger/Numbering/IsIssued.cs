@@ -1,4 +1,6 @@
+using RevenueShare.Domain.Agreements;
+
 namespace RevenueShare.Ledger.Numbering;
 
 /// <summary>Asks whether an agreement id was ever given out; answered with a bool.</summary>
-public sealed record IsIssued(string AgreementId);
+public sealed record IsIssued(AgreementId AgreementId);

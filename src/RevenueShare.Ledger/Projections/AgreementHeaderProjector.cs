@@ -15,14 +15,14 @@ namespace RevenueShare.Ledger.Projections;
 /// </summary>
 internal sealed class AgreementHeaderProjector : IReadProjector
 {
-    private readonly Dictionary<string, AgreementState> headers;
-    private readonly Dictionary<string, Instant> changed = new(StringComparer.Ordinal);
+    private readonly Dictionary<AgreementId, AgreementState> headers;
+    private readonly Dictionary<AgreementId, Instant> changed = [];
     private readonly DbCommand load;
     private readonly RowStatement upsert;
     private readonly RowStatement parties;
 
     /// <param name="headers">The headers as projected so far, kept by the writer across batches (and forgotten by it when a batch fails).</param>
-    public AgreementHeaderProjector(ProjectionTransaction transaction, Dictionary<string, AgreementState> headers)
+    public AgreementHeaderProjector(ProjectionTransaction transaction, Dictionary<AgreementId, AgreementState> headers)
     {
         this.headers = headers;
         load = transaction.Command($"SELECT {AgreementHeaderRow.ColumnList} FROM agreements WHERE id = @id", ("id", DbType.String));
@@ -74,7 +74,7 @@ internal sealed class AgreementHeaderProjector : IReadProjector
             await upsert.AddAsync(AgreementHeaderRow.Values(header, at), null, cancellationToken);
             foreach (var party in header.Terms.Parties)
             {
-                await parties.AddAsync([id, party.District], null, cancellationToken);
+                await parties.AddAsync([id.Value, party.District], null, cancellationToken);
             }
         }
 
@@ -90,14 +90,14 @@ internal sealed class AgreementHeaderProjector : IReadProjector
     private static AgreementState Slim(AgreementState state) =>
         state with { Books = state.Books.Clear(), Reports = ReportIndex.Empty, Reviews = state.Reviews.Clear() };
 
-    private async Task<AgreementState?> HeaderAsync(string agreementId, CancellationToken cancellationToken)
+    private async Task<AgreementState?> HeaderAsync(AgreementId agreementId, CancellationToken cancellationToken)
     {
         if (headers.TryGetValue(agreementId, out var kept))
         {
             return kept;
         }
 
-        load.Parameters[0].Value = agreementId;
+        load.Parameters[0].Value = agreementId.Value;
         await using var reader = await load.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

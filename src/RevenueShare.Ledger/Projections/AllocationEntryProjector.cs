@@ -76,7 +76,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
             var units = Amounts.ToUnits(entry.Change.Amount, scale);
             await entries.AddAsync(
                 [
-                    @event.AgreementId, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District, units,
+                    @event.AgreementId.Value, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District, units,
                     entry.Change.Kind.WireName(), entry.Cause,
                     Amounts.FormatPercent(line.Ratio), Amounts.Format(line.BasePart, scale), Amounts.Format(line.SharedPart, scale),
                     line.CapRemainingBefore is { } before ? Amounts.Format(before, scale) : null,

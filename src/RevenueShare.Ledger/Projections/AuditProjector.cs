@@ -47,7 +47,7 @@ internal sealed class AuditProjector : IReadProjector
             _ => Encoding.UTF8.GetString(LedgerSerializer.Payload(@event)),
         };
         return insert.AddAsync(
-            [@event.AgreementId, projected.SequenceNr, InstantPattern.ExtendedIso.Format(@event.At), @event.By.ToString(), TypeOf(@event), (@event as IReasonedEvent)?.Reason, detail],
+            [@event.AgreementId.Value, projected.SequenceNr, InstantPattern.ExtendedIso.Format(@event.At), @event.By.ToString(), TypeOf(@event), (@event as IReasonedEvent)?.Reason, detail],
             null,
             cancellationToken);
     }

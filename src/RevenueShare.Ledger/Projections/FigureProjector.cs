@@ -72,10 +72,10 @@ internal sealed class FigureProjector : IReadProjector
         {
             var month = Months.Format(report.Month);
             var units = Amounts.ToUnits(report.Amount, reference.Indicator(report.Indicator).Scale);
-            var replaced = report.Revision > 1 ? await CurrentUnitsAsync(booked.AgreementId, report.Enterprise.Value, report.Indicator, month, cancellationToken) : null;
-            var key = new TotalKey(month, booked.AgreementId, report.Indicator, projected.RegisteredDistrictOf(report.Enterprise.Value));
+            var replaced = report.Revision > 1 ? await CurrentUnitsAsync(booked.AgreementId.Value, report.Enterprise.Value, report.Indicator, month, cancellationToken) : null;
+            var key = new TotalKey(month, booked.AgreementId.Value, report.Indicator, projected.RegisteredDistrictOf(report.Enterprise.Value));
             await upsert.AddAsync(
-                [booked.AgreementId, report.Enterprise.Value, report.Indicator, month, units, report.Revision, report.ReportId],
+                [booked.AgreementId.Value, report.Enterprise.Value, report.Indicator, month, units, report.Revision, report.ReportId],
                 written =>
                 {
                     if (written == 1)

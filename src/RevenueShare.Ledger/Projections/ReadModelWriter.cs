@@ -18,7 +18,7 @@ public sealed class ReadModelWriter
 
     private readonly ReadDatabase database;
     private readonly ReferenceData reference;
-    private readonly Dictionary<string, AgreementState> headers = new(StringComparer.Ordinal);
+    private readonly Dictionary<AgreementId, AgreementState> headers = [];
     private readonly RegisteredDistricts registered = new();
 
     public ReadModelWriter(ReadDatabase database, ReferenceData reference)

@@ -11,7 +11,7 @@ namespace RevenueShare.Ledger.Projections;
 /// </summary>
 internal sealed class RegisteredDistricts
 {
-    private readonly Dictionary<string, (ImmutableArray<CoveredEnterprise> Enterprises, Dictionary<string, string> Districts)> known = new(StringComparer.Ordinal);
+    private readonly Dictionary<AgreementId, (ImmutableArray<CoveredEnterprise> Enterprises, Dictionary<string, string> Districts)> known = [];
 
     public IReadOnlyDictionary<string, string> Of(AgreementState header)
     {

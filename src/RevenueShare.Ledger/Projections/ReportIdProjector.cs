@@ -26,7 +26,7 @@ internal sealed class ReportIdProjector : IReadProjector
 
         foreach (var report in booked.Reports)
         {
-            await rows.AddAsync([report.ReportId, booked.AgreementId], cancellationToken);
+            await rows.AddAsync([report.ReportId, booked.AgreementId.Value], cancellationToken);
         }
     }
 

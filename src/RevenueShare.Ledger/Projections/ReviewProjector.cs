@@ -49,9 +49,9 @@ internal sealed class ReviewProjector : IReadProjector
 
         // The status is the one the agreement holds after the decision: the header has applied it.
         var after = ReviewRow.NameOf(projected.Header.ReviewOf(reviewed.Month, reviewed.Family)!.Value);
-        await status.AddAsync([reviewed.AgreementId, month, family, after, reviewed.Reason, at, reviewed.By.ToString()], null, cancellationToken);
+        await status.AddAsync([reviewed.AgreementId.Value, month, family, after, reviewed.Reason, at, reviewed.By.ToString()], null, cancellationToken);
         await history.AddAsync(
-            [reviewed.AgreementId, month, family, projected.SequenceNr, ReviewRow.NameOf(reviewed.Decision), reviewed.Reason, at, reviewed.By.ToString()],
+            [reviewed.AgreementId.Value, month, family, projected.SequenceNr, ReviewRow.NameOf(reviewed.Decision), reviewed.Reason, at, reviewed.By.ToString()],
             null,
             cancellationToken);
     }

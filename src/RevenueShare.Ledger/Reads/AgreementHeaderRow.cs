@@ -34,7 +34,7 @@ internal static class AgreementHeaderRow
     /// <summary>The header's row; <paramref name="updatedAt"/> is the instant of the last event projected into it.</summary>
     public static object?[] Values(AgreementState header, Instant updatedAt) =>
     [
-        header.Id, header.Terms.Title, header.TopLevelStatus.ToString(), header.IsActive ? header.Status.ToString() : null,
+        header.Id.Value, header.Terms.Title, header.TopLevelStatus.ToString(), header.IsActive ? header.Status.ToString() : null,
         header.Version, header.Proposer, Months.Format(header.Terms.Effective.From), Months.Format(header.Terms.Effective.To),
         Month(header.SuspendedFrom), Month(header.TerminatedFrom), InstantPattern.ExtendedIso.Format(updatedAt),
         TermsJson.Write(header.Terms), AgreementHeaderJson.WriteSignatures(header.Signatures),
@@ -61,7 +61,7 @@ internal static class AgreementHeaderRow
             .Aggregate(AgreementRules.From(terms), (built, amendment) => built.Amend(amendment.From, amendment.Terms));
         var status = reader.IsDBNull(reader.GetOrdinal("substate")) ? Text("state") : Text("substate");
         return new AgreementState(
-            Text("id"),
+            AgreementId.Parse(Text("id")),
             Enum.Parse<AgreementStatus>(status),
             terms,
             rules,

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Reads;
 
@@ -8,7 +9,7 @@ namespace RevenueShare.Ledger.Reads;
 /// (only agreements it is party to).
 /// </summary>
 public sealed record AllocationQuery(
-    string? Agreement,
+    AgreementId? Agreement,
     string? District,
     string? Indicator,
     YearMonth? From,

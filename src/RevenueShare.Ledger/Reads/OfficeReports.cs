@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
 
@@ -37,7 +38,7 @@ public sealed class OfficeReports
         var reviews = (await reads.ReviewsAsync(null, month, cancellationToken)).Select(r => r.Review).ToArray();
 
         // Figure by figure only for the agreements whose totals show a figure missing.
-        var reported = new Dictionary<string, IReadOnlySet<(string Enterprise, string Indicator)>>(StringComparer.Ordinal);
+        var reported = new Dictionary<AgreementId, IReadOnlySet<(string Enterprise, string Indicator)>>();
         foreach (var id in Reconciliation.ShortOfFigures(agreements, figures))
         {
             reported[id] = await queries.ReportedAsync(id, month, cancellationToken);

@@ -17,7 +17,7 @@ public sealed class ReadModel
     private readonly ReadDatabase database;
     private readonly ReadBarrier barrier;
     private readonly ReferenceData reference;
-    private readonly ConcurrentDictionary<string, AgreementState> headers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<AgreementId, AgreementState> headers = new();
 
     public ReadModel(ReadDatabase database, ReadBarrier barrier, ReferenceData reference)
     {
@@ -36,7 +36,7 @@ public sealed class ReadModel
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var listed = new List<(string Id, long Version)>();
+        var listed = new List<(AgreementId Id, long Version)>();
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = partyDistrict is null
@@ -46,7 +46,7 @@ public sealed class ReadModel
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                listed.Add((reader.GetString(0), reader.GetInt64(1)));
+                listed.Add((AgreementId.Parse(reader.GetString(0)), reader.GetInt64(1)));
             }
         }
 
@@ -58,7 +58,7 @@ public sealed class ReadModel
         {
             if (!headers.TryGetValue(id, out var state) || state.Version < version)
             {
-                header.Parameters[0].Value = id;
+                header.Parameters[0].Value = id.Value;
                 await using var reader = await header.ExecuteReaderAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
                 var fresh = AgreementHeaderRow.Read(reader);
@@ -72,29 +72,29 @@ public sealed class ReadModel
     }
 
     /// <summary>Every reportId booked so far and the agreement it was booked under.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> BookedReportIdsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, AgreementId>> BookedReportIdsAsync(CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT report_id, agreement FROM report_ids";
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, AgreementId>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)] = reader.GetString(1);
+            result[reader.GetString(0)] = AgreementId.Parse(reader.GetString(1));
         }
 
         return result;
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string agreementId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(AgreementId agreementId, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq_nr, at, by_office, type, reason, detail FROM audit_events WHERE agreement = @agreement ORDER BY seq_nr";
-        ReadParameters.Add(command, "agreement", agreementId);
+        ReadParameters.Add(command, "agreement", agreementId.Value);
         var result = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -112,13 +112,13 @@ public sealed class ReadModel
     }
 
     /// <summary>The current review status of months, of one agreement or all, of one month or all; by agreement, month, family.</summary>
-    public async Task<IReadOnlyList<ReviewRow>> ReviewsAsync(string? agreement, NodaTime.YearMonth? month, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewRow>> ReviewsAsync(AgreementId? agreement, NodaTime.YearMonth? month, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT agreement, month, family, status, reason, at, by_office FROM reviews WHERE 1 = 1");
-        Filter(command, sql, "agreement", "agreement", agreement);
+        Filter(command, sql, "agreement", "agreement", agreement?.Value);
         Filter(command, sql, "month", "month", month is { } m ? Months.Format(m) : null);
         sql.Append(" ORDER BY agreement, month, family");
         command.CommandText = sql.ToString();
@@ -140,7 +140,7 @@ public sealed class ReadModel
     }
 
     /// <summary>Every review decision on one month of an agreement, both families, in journal order.</summary>
-    public async Task<IReadOnlyList<ReviewDecisionRow>> ReviewHistoryAsync(string agreement, NodaTime.YearMonth month, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewDecisionRow>> ReviewHistoryAsync(AgreementId agreement, NodaTime.YearMonth month, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -149,14 +149,14 @@ public sealed class ReadModel
             SELECT family, seq_nr, decision, reason, at, by_office FROM review_history
             WHERE agreement = @agreement AND month = @month ORDER BY seq_nr
             """;
-        ReadParameters.Add(command, "agreement", agreement);
+        ReadParameters.Add(command, "agreement", agreement.Value);
         ReadParameters.Add(command, "month", Months.Format(month));
         var result = new List<ReviewDecisionRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new ReviewDecisionRow(
-                agreement,
+                agreement.Value,
                 month,
                 reader.GetString(0),
                 reader.GetInt64(1),
@@ -180,7 +180,7 @@ public sealed class ReadModel
                    e.base_part, e.shared_part, e.cap_before, e.cap_after, e.double_count, e.booked_at, e.booked_by
             FROM allocation_entries e WHERE 1 = 1
             """);
-        Filter(command, sql, "e.agreement", "agreement", query.Agreement);
+        Filter(command, sql, "e.agreement", "agreement", query.Agreement?.Value);
         Filter(command, sql, "e.district", "district", query.District);
         Filter(command, sql, "e.indicator", "indicator", query.Indicator);
         if (query.From is { } from)

@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
 using RevenueShare.Ledger.Projections;
@@ -65,20 +66,20 @@ public sealed class ReportQueries
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new FigureTotal(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+            result.Add(new FigureTotal(AgreementId.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
         }
 
         return result;
     }
 
     /// <summary>The (enterprise, indicator) pairs with a current figure in <paramref name="month"/> under one agreement.</summary>
-    public async Task<IReadOnlySet<(string Enterprise, string Indicator)>> ReportedAsync(string agreement, YearMonth month, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<(string Enterprise, string Indicator)>> ReportedAsync(AgreementId agreement, YearMonth month, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT enterprise, indicator FROM figures WHERE agreement = @agreement AND month = @month";
-        ReadParameters.Add(command, "agreement", agreement);
+        ReadParameters.Add(command, "agreement", agreement.Value);
         ReadParameters.Add(command, "month", Months.Format(month));
         var result = new HashSet<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -14,7 +14,7 @@ public sealed record ReviewRow(string Agreement, YearMonth Month, string Family,
 {
     /// <summary>The row as the reports take it, its names read back into the domain's values.</summary>
     public FamilyReview Review => new(
-        Agreement,
+        AgreementId.Parse(Agreement),
         IndicatorFamilies.TryParse(Family, out var family) ? family : throw new FormatException($"Unknown family '{Family}' in the reviews table."),
         Enum.Parse<ReviewStatus>(Status, ignoreCase: true));
 

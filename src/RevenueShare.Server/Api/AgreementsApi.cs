@@ -80,7 +80,8 @@ public static class AgreementsApi
         string id, AgreementDocument? document, HttpContext http, LedgerGateway ledger, ReferenceData reference, CancellationToken cancellationToken)
     {
         var office = http.Office();
-        if (await VisibleAsync(id, office, ledger, cancellationToken) is null)
+        var state = await VisibleAsync(id, office, ledger, cancellationToken);
+        if (state is null)
         {
             return NotFound(id);
         }
@@ -90,7 +91,7 @@ public static class AgreementsApi
             return RejectionProblems.Invalid(problems);
         }
 
-        return Answer(await ledger.SendAsync(new EditDraft(id, office, terms), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new EditDraft(state.Id, office, terms), cancellationToken), reference);
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> FireAsync(
@@ -108,7 +109,8 @@ public static class AgreementsApi
             return Problems.NotFound($"'{trigger}' is not a trigger: submit, countersign, approve, reject, withdraw, suspend, resume or terminate.");
         }
 
-        if (await VisibleAsync(id, office, ledger, cancellationToken) is null)
+        var state = await VisibleAsync(id, office, ledger, cancellationToken);
+        if (state is null)
         {
             return NotFound(id);
         }
@@ -124,7 +126,7 @@ public static class AgreementsApi
             from = month;
         }
 
-        return Answer(await ledger.SendAsync(new FireTrigger(id, office, parsed, body?.Reason, from), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new FireTrigger(state.Id, office, parsed, body?.Reason, from), cancellationToken), reference);
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> ProposeAmendmentAsync(
@@ -147,7 +149,7 @@ public static class AgreementsApi
             return RejectionProblems.Invalid(problems);
         }
 
-        return Answer(await ledger.SendAsync(new ProposeAmendment(id, office, from, terms), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new ProposeAmendment(state.Id, office, from, terms), cancellationToken), reference);
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> FireAmendmentAsync(
@@ -166,19 +168,21 @@ public static class AgreementsApi
             return Problems.NotFound($"'{trigger}' is not an amendment trigger: countersign, approve, reject or withdraw.");
         }
 
-        if (await VisibleAsync(id, office, ledger, cancellationToken) is null)
+        var state = await VisibleAsync(id, office, ledger, cancellationToken);
+        if (state is null)
         {
             return NotFound(id);
         }
 
-        return Answer(await ledger.SendAsync(new FireAmendmentTrigger(id, office, number, parsed, body?.Reason), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new FireAmendmentTrigger(state.Id, office, number, parsed, body?.Reason), cancellationToken), reference);
     }
 
     private static async Task<Results<Ok<AuditTrailResponse>, ProblemHttpResult>> EventsAsync(
         string id, HttpContext http, LedgerGateway ledger, ReadModel reads, CancellationToken cancellationToken)
     {
         var office = http.Office();
-        if (await VisibleAsync(id, office, ledger, cancellationToken) is null)
+        var state = await VisibleAsync(id, office, ledger, cancellationToken);
+        if (state is null)
         {
             return NotFound(id);
         }
@@ -190,7 +194,7 @@ public static class AgreementsApi
             PrincipalKind.Statistics => Principal.Tax.ToString(),
             _ => null,
         };
-        var trail = await reads.AuditTrailAsync(id, cancellationToken);
+        var trail = await reads.AuditTrailAsync(state.Id, cancellationToken);
         return TypedResults.Ok(new AuditTrailResponse(
             id,
             [
@@ -217,10 +221,18 @@ public static class AgreementsApi
         };
     }
 
-    /// <summary>The agreement if it exists and the caller may see it; null answers 404 either way.</summary>
+    /// <summary>
+    /// The agreement if the route's id is one, it exists and the caller may see it; null answers 404
+    /// in every case, so an id of the wrong shape answers as any unknown id does.
+    /// </summary>
     private static async Task<AgreementState?> VisibleAsync(string id, Principal office, LedgerGateway ledger, CancellationToken cancellationToken)
     {
-        var state = await ledger.GetAsync(id, cancellationToken);
+        if (!AgreementId.TryParse(id, out var parsed, out _))
+        {
+            return null;
+        }
+
+        var state = await ledger.GetAsync(parsed, cancellationToken);
         return state is not null && Visibility.CanSee(office, state) ? state : null;
     }
 

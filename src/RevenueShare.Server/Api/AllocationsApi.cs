@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
@@ -38,7 +39,7 @@ public static class AllocationsApi
         var errors = new List<FieldError>();
         NodaTime.YearMonth? fromMonth = Month(from, "from", errors);
         NodaTime.YearMonth? toMonth = Month(to, "to", errors);
-        if (district is not null && !reference.TryGetDistrict(district, out _))
+        if (district is not null && !(DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _)))
         {
             errors.Add(new FieldError("district", $"'{district}' is not a district of the catalogue."));
         }
@@ -59,9 +60,11 @@ public static class AllocationsApi
             return Problems.NotFound($"{office} may not see {known.Code} figures.");
         }
 
+        AgreementState? state = null;
         if (agreement is not null)
         {
-            var state = await ledger.GetAsync(agreement, cancellationToken);
+            // An id of the wrong shape answers as any agreement this office may not see.
+            state = AgreementId.TryParse(agreement, out var id, out _) ? await ledger.GetAsync(id, cancellationToken) : null;
             if (state is null || !Visibility.CanSee(office, state))
             {
                 return Problems.NotFound($"There is no agreement {agreement} this office may see.");
@@ -69,7 +72,7 @@ public static class AllocationsApi
         }
 
         var query = new AllocationQuery(
-            agreement, district, indicator, fromMonth, toMonth, Visibility.Families(office),
+            state?.Id, district, indicator, fromMonth, toMonth, Visibility.Families(office),
             office.Kind == PrincipalKind.District ? office.District : null);
         var entries = await reads.AllocationsAsync(query, cancellationToken);
         var views = entries.Select(e => View(e, reference)).ToArray();

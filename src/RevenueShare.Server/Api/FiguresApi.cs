@@ -95,7 +95,7 @@ public static class FiguresApi
                         ReportStatus.Duplicate => "duplicate",
                         _ => "rejected",
                     },
-                    outcome.Agreement,
+                    outcome.Agreement?.Value,
                     outcome.Rejection is null ? null : RejectionProblems.ToProblem(outcome.Rejection, $"$.reports[{index}]"));
             }
         }

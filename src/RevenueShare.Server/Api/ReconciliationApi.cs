@@ -42,8 +42,8 @@ public static class ReconciliationApi
         var response = new ReconciliationResponse(
             Months.Format(reconciliation.Month),
             [.. reconciliation.Indicators.Select(View)],
-            [.. reconciliation.Missing.Select(m => new MissingReport(m.Agreement, m.Enterprise.ToString(), m.Indicator.Code))],
-            [.. reconciliation.Reviews.Select(r => new ReviewStatusView(r.Agreement, r.Family.WireName(), r.Status is { } status ? ReviewRow.NameOf(status) : "none"))]);
+            [.. reconciliation.Missing.Select(m => new MissingReport(m.Agreement.Value, m.Enterprise.ToString(), m.Indicator.Code))],
+            [.. reconciliation.Reviews.Select(r => new ReviewStatusView(r.Agreement.Value, r.Family.WireName(), r.Status is { } status ? ReviewRow.NameOf(status) : "none"))]);
         return CsvAnswer.Wanted(http, format) ? Csv(response) : TypedResults.Ok(response);
     }
 

@@ -25,9 +25,9 @@ public static class RejectionProblems
             problem.Extensions["permittedTriggers"] = rejection.PermittedTriggers;
         }
 
-        if (rejection.CollidesWith is not null)
+        if (rejection.CollidesWith is { } other)
         {
-            problem.Extensions["collidesWith"] = rejection.CollidesWith;
+            problem.Extensions["collidesWith"] = other.Value;
         }
 
         return problem;

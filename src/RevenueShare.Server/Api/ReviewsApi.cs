@@ -33,8 +33,8 @@ public static class ReviewsApi
         string id, string month, HttpContext http, LedgerGateway ledger, ReadModel reads, CancellationToken cancellationToken)
     {
         var office = http.Office();
-        var state = await ledger.GetAsync(id, cancellationToken);
-        if (state is null || !Visibility.CanSee(office, state))
+        var state = await VisibleAsync(id, office, ledger, cancellationToken);
+        if (state is null)
         {
             return NotFound(id);
         }
@@ -44,7 +44,7 @@ public static class ReviewsApi
             return Problems.BadField("month", error);
         }
 
-        return TypedResults.Ok(await ViewAsync(id, parsed, office, reads, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(state.Id, parsed, office, reads, cancellationToken));
     }
 
     private static async Task<Results<Ok<MonthReviewsResponse>, ProblemHttpResult>> ReviewAsync(
@@ -57,8 +57,8 @@ public static class ReviewsApi
         CancellationToken cancellationToken)
     {
         var office = http.Office();
-        var state = await ledger.GetAsync(id, cancellationToken);
-        if (state is null || !Visibility.CanSee(office, state))
+        var state = await VisibleAsync(id, office, ledger, cancellationToken);
+        if (state is null)
         {
             return NotFound(id);
         }
@@ -81,16 +81,16 @@ public static class ReviewsApi
         }
 
         var family = office.Kind == PrincipalKind.Tax ? IndicatorFamily.Tax : IndicatorFamily.Statistics;
-        var reply = await ledger.SendAsync(new ReviewMonth(id, office, parsed, family, decision, body!.Reason), cancellationToken);
+        var reply = await ledger.SendAsync(new ReviewMonth(state.Id, office, parsed, family, decision, body!.Reason), cancellationToken);
         if (reply.Rejection is not null)
         {
             return RejectionProblems.ToResult(reply.Rejection);
         }
 
-        return TypedResults.Ok(await ViewAsync(id, parsed, office, reads, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(state.Id, parsed, office, reads, cancellationToken));
     }
 
-    private static async Task<MonthReviewsResponse> ViewAsync(string id, YearMonth month, Principal office, ReadModel reads, CancellationToken cancellationToken)
+    private static async Task<MonthReviewsResponse> ViewAsync(AgreementId id, YearMonth month, Principal office, ReadModel reads, CancellationToken cancellationToken)
     {
         var statuses = await reads.ReviewsAsync(id, month, cancellationToken);
         var decisions = await reads.ReviewHistoryAsync(id, month, cancellationToken);
@@ -105,7 +105,7 @@ public static class ReviewsApi
                 return new FamilyReviewView(family, status, status == ReviewRow.NameOf(ReviewStatus.Approved), history);
             })
             .ToList();
-        return new MonthReviewsResponse(id, Months.Format(month), families);
+        return new MonthReviewsResponse(id.Value, Months.Format(month), families);
     }
 
     private static bool TryParseDecision(string? text, out ReviewDecision decision)
@@ -118,6 +118,21 @@ public static class ReviewsApi
             _ => (false, default),
         };
         return known;
+    }
+
+    /// <summary>
+    /// The agreement if the route's id is one, it exists and the caller may see it; null answers 404
+    /// in every case, so an id of the wrong shape answers as any unknown id does.
+    /// </summary>
+    private static async Task<AgreementState?> VisibleAsync(string id, Principal office, LedgerGateway ledger, CancellationToken cancellationToken)
+    {
+        if (!AgreementId.TryParse(id, out var parsed, out _))
+        {
+            return null;
+        }
+
+        var state = await ledger.GetAsync(parsed, cancellationToken);
+        return state is not null && Visibility.CanSee(office, state) ? state : null;
     }
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"There is no agreement {id} this office may see.");

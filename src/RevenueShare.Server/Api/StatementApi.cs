@@ -24,7 +24,7 @@ public static class StatementApi
         string code, string? from, string? to, string? format, HttpContext http, OfficeReports reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var office = http.Office();
-        if (!reference.TryGetDistrict(code, out _))
+        if (!(DistrictCode.TryParse(code, out var parsed, out _) && reference.TryGetDistrict(parsed, out _)))
         {
             return Problems.NotFound($"'{code}' is not a district of the catalogue.");
         }

@@ -35,7 +35,7 @@ public sealed class AgreementLifecycleTests
             state = Apply(state, [@event]);
 
             Assert.IsType(eventType, @event);
-            Assert.Equal((Id, Now, command.By), (@event.AgreementId, @event.At, @event.By));
+            Assert.Equal((Id, Now, command.By), (@event.AgreementId.Value, @event.At, @event.By));
             Assert.Equal(status, state.Status);
         }
 

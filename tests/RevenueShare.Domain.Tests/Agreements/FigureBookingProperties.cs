@@ -87,7 +87,7 @@ public sealed class FigureBookingProperties
             new EffectivePeriod(new YearMonth(2025, 1), new YearMonth(2027, 12)),
             rules.Enterprises,
             version.Terms);
-        var created = AgreementState.Created(new AgreementCreated("GZ-2025-0001", terms, Now, Principal.ForDistrict(rules.Parties[0].District)));
+        var created = AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2025-0001"), terms, Now, Principal.ForDistrict(rules.Parties[0].District)));
         return created with { Rules = rules, Status = AgreementStatus.Running };
     }
 }

@@ -90,7 +90,7 @@ public sealed class MonthReviewTests
     {
         var state = InState(agreement, CappedProposal());
 
-        Assert.Equal(expected, Outcome(state, new ReviewMonth(Id, Tax, Month(month), IndicatorFamily.Tax, Parse(decision), reason)));
+        Assert.Equal(expected, Outcome(state, new ReviewMonth(AgreementId.Parse(Id), Tax, Month(month), IndicatorFamily.Tax, Parse(decision), reason)));
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class MonthReviewTests
     [InlineData("2025-04", "approve", "2025-05", "Proposed")]
     public void An_amendment_takes_effect_after_every_reviewed_month(string reviewed, string decision, string from, string expected)
     {
-        var state = Accept(InState("Running"), new ReviewMonth(Id, Tax, Month(reviewed), IndicatorFamily.Tax, Parse(decision), Reason));
+        var state = Accept(InState("Running"), new ReviewMonth(AgreementId.Parse(Id), Tax, Month(reviewed), IndicatorFamily.Tax, Parse(decision), Reason));
 
         var result = Decide(state, Propose(Origin, from, Split("vat,cit", Step(from, (O, 50m), (H, 50m)))));
 
@@ -262,7 +262,7 @@ public sealed class MonthReviewTests
         Split("cit", Step("2025-01", (O, 50m), (H, 50m))));
 
     private static ReviewMonth Review(Principal by, string month, IndicatorFamily family, ReviewDecision decision, string? reason = Reason) =>
-        new(Id, by, Month(month), family, decision, reason);
+        new(AgreementId.Parse(Id), by, Month(month), family, decision, reason);
 
     private static ReviewDecision Parse(string decision) => Enum.Parse<ReviewDecision>(decision, ignoreCase: true);
 

@@ -1,3 +1,4 @@
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
 using RevenueShare.Domain.Tests.Support;
@@ -17,12 +18,12 @@ public sealed class DistrictStatementTests
 
     private static readonly FigureTotal[] Figures =
     [
-        new("A", "vat", H, 100000, 3),
-        new("A", "vat", O, 50000, 3),
-        new("A", "cit", H, -5000, 1),
-        new("A", "industrial-output", H, 1234, 3),
-        new("A", "value-added", O, 500, 3),
-        new("C", "vat", T, 30000, 3),
+        new(AgreementId.Of(2026, 1), "vat", H, 100000, 3),
+        new(AgreementId.Of(2026, 1), "vat", O, 50000, 3),
+        new(AgreementId.Of(2026, 1), "cit", H, -5000, 1),
+        new(AgreementId.Of(2026, 1), "industrial-output", H, 1234, 3),
+        new(AgreementId.Of(2026, 1), "value-added", O, 500, 3),
+        new(AgreementId.Of(2026, 3), "vat", T, 30000, 3),
     ];
 
     private static readonly AllocationTotal[] Allocations =

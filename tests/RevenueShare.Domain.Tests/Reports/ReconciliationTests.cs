@@ -25,12 +25,12 @@ public sealed class ReconciliationTests
 
     private static readonly FigureTotal[] Figures =
     [
-        new(A, "vat", H, 100000, 1),
-        new(A, "vat", O, 50000, 1),
-        new(A, "cit", H, 20000, 1),
-        new(A, "cit", O, 10000, 1),
-        new(A, "industrial-output", H, 1234, 1),
-        new(B, "vat", H, 8000, 1),
+        new(AgreementId.Parse(A), "vat", H, 100000, 1),
+        new(AgreementId.Parse(A), "vat", O, 50000, 1),
+        new(AgreementId.Parse(A), "cit", H, 20000, 1),
+        new(AgreementId.Parse(A), "cit", O, 10000, 1),
+        new(AgreementId.Parse(A), "industrial-output", H, 1234, 1),
+        new(AgreementId.Parse(B), "vat", H, 8000, 1),
     ];
 
     private static readonly AllocationTotal[] Allocations =
@@ -53,15 +53,15 @@ public sealed class ReconciliationTests
 
     private static readonly ReconciledAgreement[] Open =
     [
-        new(A, [E2, E1], [.. new[] { "vat", "cit", "industrial-output" }.Select(Reference.Indicator)]),
-        new(B, [E3], [Reference.Indicator("vat")]),
+        new(AgreementId.Parse(A), [E2, E1], [.. new[] { "vat", "cit", "industrial-output" }.Select(Reference.Indicator)]),
+        new(AgreementId.Parse(B), [E3], [Reference.Indicator("vat")]),
     ];
 
-    private static readonly FamilyReview[] Decided = [new(A, IndicatorFamily.Tax, ReviewStatus.Approved)];
+    private static readonly FamilyReview[] Decided = [new(AgreementId.Parse(A), IndicatorFamily.Tax, ReviewStatus.Approved)];
 
-    private static readonly Dictionary<string, IReadOnlySet<(string Enterprise, string Indicator)>> Reported = new()
+    private static readonly Dictionary<AgreementId, IReadOnlySet<(string Enterprise, string Indicator)>> Reported = new()
     {
-        [A] = new HashSet<(string, string)> { (E1.Value, "vat"), (E2.Value, "vat"), (E1.Value, "cit"), (E2.Value, "cit"), (E1.Value, "industrial-output") },
+        [AgreementId.Parse(A)] = new HashSet<(string, string)> { (E1.Value, "vat"), (E2.Value, "vat"), (E1.Value, "cit"), (E2.Value, "cit"), (E1.Value, "industrial-output") },
     };
 
     private static Reconciliation AsFinance { get; } = Reconciliation.Of(March, Reference.Indicators, Open, Figures, Allocations, Decided, Reported);
@@ -100,7 +100,7 @@ public sealed class ReconciliationTests
     public void Only_an_agreement_short_of_figures_is_read_figure_by_figure()
     {
         // A has one industrial-output figure for two enterprises; B has its one vat figure.
-        Assert.Equal<string>([A], Reconciliation.ShortOfFigures(Open, Figures));
+        Assert.Equal<AgreementId>([AgreementId.Parse(A)], Reconciliation.ShortOfFigures(Open, Figures));
 
         // Reported holds no keys for B: were B read, Of would fail.
         Assert.Equal([$"{A} {E2} industrial-output"], AsFinance.Missing.Select(m => $"{m.Agreement} {m.Enterprise} {m.Indicator.Code}"));
@@ -109,7 +109,7 @@ public sealed class ReconciliationTests
     [Fact]
     public void Missing_reports_follow_the_enterprises_in_code_order_then_the_catalogue()
     {
-        var nothing = new Dictionary<string, IReadOnlySet<(string, string)>> { [A] = new HashSet<(string, string)>() };
+        var nothing = new Dictionary<AgreementId, IReadOnlySet<(string, string)>> { [AgreementId.Parse(A)] = new HashSet<(string, string)>() };
         var reconciliation = Reconciliation.Of(March, Reference.Indicators, [Open[0]], [], [], [], nothing);
 
         Assert.Equal(

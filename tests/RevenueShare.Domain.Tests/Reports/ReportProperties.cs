@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
 using RevenueShare.Domain.Settlement;
@@ -89,8 +90,8 @@ public sealed class ReportProperties
         Prop.ForAll(Parts, parts =>
         {
             var figures = FiguresOf(parts);
-            var reconciliation = Reconciliation.Of(March, Reference.Indicators, [], figures, parts, [], new Dictionary<string, IReadOnlySet<(string, string)>>());
-            var withoutCredits = Reconciliation.Of(March, Reference.Indicators, [], figures, [.. parts.Where(p => !p.DoubleCount)], [], new Dictionary<string, IReadOnlySet<(string, string)>>());
+            var reconciliation = Reconciliation.Of(March, Reference.Indicators, [], figures, parts, [], new Dictionary<AgreementId, IReadOnlySet<(string, string)>>());
+            var withoutCredits = Reconciliation.Of(March, Reference.Indicators, [], figures, [.. parts.Where(p => !p.DoubleCount)], [], new Dictionary<AgreementId, IReadOnlySet<(string, string)>>());
             return reconciliation.Indicators.Zip(withoutCredits.Indicators).All(pair =>
                 pair.First.Difference == 0m
                 && pair.First.Districts.Values.Sum() == pair.First.Allocated
@@ -103,7 +104,7 @@ public sealed class ReportProperties
     private static FigureTotal[] FiguresOf(IEnumerable<AllocationTotal> parts) =>
         [.. parts.Where(p => !p.DoubleCount)
             .GroupBy(p => (p.Indicator, p.Registered))
-            .Select(g => new FigureTotal("GZ-2026-0001", g.Key.Indicator, g.Key.Registered, g.Sum(p => p.Units), 1))];
+            .Select(g => new FigureTotal(AgreementId.Parse("GZ-2026-0001"), g.Key.Indicator, g.Key.Registered, g.Sum(p => p.Units), 1))];
 
     private static decimal Yuan(long fen) => Amounts.FromUnits(fen, 2);
 }

@@ -61,7 +61,7 @@ internal static class AgreementHistory
         [enterprise],
         [.. terms]);
 
-    public static CreateAgreement Create(AgreementTerms terms, Principal? by = null) => new(Id, by ?? Origin, terms);
+    public static CreateAgreement Create(AgreementTerms terms, Principal? by = null) => new(AgreementId.Parse(Id), by ?? Origin, terms);
 
     /// <summary>
     /// The command for a trigger as a table names it, with the arguments it needs to be valid: a
@@ -70,7 +70,7 @@ internal static class AgreementHistory
     /// </summary>
     public static IAgreementCommand Command(string trigger, Principal by) => trigger switch
     {
-        "edit" => new EditDraft(Id, by, Proposal()),
+        "edit" => new EditDraft(AgreementId.Parse(Id), by, Proposal()),
         "submit" => Fire(LifecycleTrigger.Submit, by),
         "countersign" => Fire(LifecycleTrigger.Countersign, by),
         "approve" => Fire(LifecycleTrigger.Approve, by),
@@ -88,14 +88,14 @@ internal static class AgreementHistory
     };
 
     public static FireTrigger Fire(LifecycleTrigger trigger, Principal by, string? reason = null, string? from = null) =>
-        new(Id, by, trigger, reason, from is null ? null : Month(from));
+        new(AgreementId.Parse(Id), by, trigger, reason, from is null ? null : Month(from));
 
-    public static ProposeAmendment Propose(Principal by, string from, params SharingTerm[] terms) => new(Id, by, Month(from), [.. terms]);
+    public static ProposeAmendment Propose(Principal by, string from, params SharingTerm[] terms) => new(AgreementId.Parse(Id), by, Month(from), [.. terms]);
 
     public static FireAmendmentTrigger FireAmendment(LifecycleTrigger trigger, Principal by, int number = 1, string? reason = null) =>
-        new(Id, by, number, trigger, reason);
+        new(AgreementId.Parse(Id), by, number, trigger, reason);
 
-    public static BookFigures Book(Principal by, params FigureReport[] reports) => new(Id, by, [.. reports]);
+    public static BookFigures Book(Principal by, params FigureReport[] reports) => new(AgreementId.Parse(Id), by, [.. reports]);
 
     public static FigureReport Report(string reportId, string indicator, string month, decimal amount, int revision = 1) =>
         new(reportId, Enterprise, indicator, Month(month), amount, revision);

@@ -40,19 +40,19 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     public async Task A_command_whose_event_cannot_be_journaled_is_never_acknowledged_and_changes_nothing()
     {
         var coverage = CreateTestProbe();
-        var actor = Sys.ActorOf(AgreementActor.Props(Id, coverage, clock, RepositoryFiles.Reference));
-        actor.Tell(new CreateAgreement(Id, Principal.ForDistrict("440103"), Terms()));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
+        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict("440103"), Terms()));
         Assert.Equal(AgreementStatus.Draft, ExpectMsg<AgreementReply>().State!.Status);
 
         await Journal.OnWrite.Fail();
         Watch(actor);
-        actor.Tell(new FireTrigger(Id, Principal.ForDistrict("440103"), LifecycleTrigger.Submit, null, null));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict("440103"), LifecycleTrigger.Submit, null, null));
         ExpectTerminated(actor);
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
         await Journal.OnWrite.Pass();
-        var recovered = Sys.ActorOf(AgreementActor.Props(Id, coverage, clock, RepositoryFiles.Reference));
-        recovered.Tell(new GetAgreement(Id));
+        var recovered = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
+        recovered.Tell(new GetAgreement(AgreementId.Parse(Id)));
         var state = ExpectMsg<AgreementReply>().State!;
         Assert.Equal(AgreementStatus.Draft, state.Status);
         Assert.Equal(1, state.Version);
@@ -61,11 +61,11 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     [Fact]
     public void A_refused_trigger_persists_nothing_and_names_the_permitted_triggers()
     {
-        var actor = Sys.ActorOf(AgreementActor.Props(Id, CreateTestProbe(), clock, RepositoryFiles.Reference));
-        actor.Tell(new CreateAgreement(Id, Principal.ForDistrict("440103"), Terms()));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), CreateTestProbe(), clock, RepositoryFiles.Reference));
+        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict("440103"), Terms()));
         ExpectMsg<AgreementReply>();
 
-        actor.Tell(new FireTrigger(Id, Principal.Finance, LifecycleTrigger.Approve, null, null));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.Finance, LifecycleTrigger.Approve, null, null));
         var reply = ExpectMsg<AgreementReply>();
 
         Assert.Equal(RejectionCode.TriggerNotAllowed, reply.Rejection!.Code);
@@ -78,32 +78,32 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     public void Approval_waits_for_the_coverage_registry_and_a_collision_refuses_it_naming_the_other_agreement()
     {
         var coverage = CreateTestProbe();
-        var actor = Sys.ActorOf(AgreementActor.Props(Id, coverage, clock, RepositoryFiles.Reference));
-        actor.Tell(new CreateAgreement(Id, Principal.ForDistrict("440103"), Terms()));
-        actor.Tell(new FireTrigger(Id, Principal.ForDistrict("440103"), LifecycleTrigger.Submit, null, null));
-        actor.Tell(new FireTrigger(Id, Principal.ForDistrict("440115"), LifecycleTrigger.Countersign, null, null));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
+        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict("440103"), Terms()));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict("440103"), LifecycleTrigger.Submit, null, null));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict("440115"), LifecycleTrigger.Countersign, null, null));
         ExpectMsg<AgreementReply>();
         ExpectMsg<AgreementReply>();
         Assert.Equal(AgreementStatus.AwaitingApproval, ExpectMsg<AgreementReply>().State!.Status);
 
-        actor.Tell(new FireTrigger(Id, Principal.Finance, LifecycleTrigger.Approve, null, null));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.Finance, LifecycleTrigger.Approve, null, null));
         var reserve = coverage.ExpectMsg<ReserveCoverage>();
         Assert.Equal([new CoverageItem(Enterprise, "vat", new YearMonth(2025, 1), new YearMonth(2029, 12))], reserve.Items.ToArray());
 
         // While the registry has not answered, other commands wait their turn.
-        actor.Tell(new GetAgreement(Id));
+        actor.Tell(new GetAgreement(AgreementId.Parse(Id)));
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
-        coverage.Reply(new CoverageCollision(Id, "GZ-2024-0007", reserve.Items[0]));
+        coverage.Reply(new CoverageCollision(AgreementId.Parse(Id), AgreementId.Parse("GZ-2024-0007"), reserve.Items[0]));
         var refused = ExpectMsg<AgreementReply>();
         Assert.Equal(RejectionCode.Overlap, refused.Rejection!.Code);
-        Assert.Equal("GZ-2024-0007", refused.Rejection.CollidesWith);
+        Assert.Equal("GZ-2024-0007", refused.Rejection.CollidesWith?.Value);
         Assert.Contains("GZ-2024-0007", refused.Rejection.Message, StringComparison.Ordinal);
         Assert.Equal(AgreementStatus.AwaitingApproval, ExpectMsg<AgreementReply>().State!.Status);
 
-        actor.Tell(new FireTrigger(Id, Principal.Finance, LifecycleTrigger.Approve, null, null));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.Finance, LifecycleTrigger.Approve, null, null));
         coverage.ExpectMsg<ReserveCoverage>();
-        coverage.Reply(new CoverageReserved(Id));
+        coverage.Reply(new CoverageReserved(AgreementId.Parse(Id)));
         Assert.Equal(AgreementStatus.Running, ExpectMsg<AgreementReply>().State!.Status);
     }
 

@@ -30,7 +30,7 @@ public abstract partial class LedgerOnStoreContract
         async Task AssertIndexAsync(LedgerHost ledger)
         {
             Assert.Equal(
-                new Dictionary<string, string> { ["a1"] = first, ["a2"] = first, ["b1"] = second },
+                new Dictionary<string, AgreementId> { ["a1"] = AgreementId.Parse(first), ["a2"] = AgreementId.Parse(first), ["b1"] = AgreementId.Parse(second) },
                 await ledger.Reads.BookedReportIdsAsync(default));
             var reused = Assert.Single(await ledger.Gateway.BookAsync(Principal.Tax, [Report("a2", "2025-02", 1.00m) with { Enterprise = other }], default));
             Assert.Equal(RejectionCode.ReportIdReused, reused.Rejection!.Code);
@@ -70,25 +70,25 @@ public abstract partial class LedgerOnStoreContract
             await AssertHeaderAsync(ledger, id);
 
             // Amendment 1 approved (July on), amendment 2 withdrawn: only the first is in the rules.
-            await SendAsync(ledger, new ProposeAmendment(id, Principal.ForDistrict("440103"), Months.Parse("2025-07"), EvenSplit("2025-07")));
-            await SendAsync(ledger, new FireAmendmentTrigger(id, Principal.ForDistrict("440115"), 1, LifecycleTrigger.CountersignAmendment, null));
-            await SendAsync(ledger, new FireAmendmentTrigger(id, Principal.Finance, 1, LifecycleTrigger.ApproveAmendment, "同意修订"));
-            await SendAsync(ledger, new ProposeAmendment(id, Principal.ForDistrict("440115"), Months.Parse("2025-09"), EvenSplit("2025-09")));
+            await SendAsync(ledger, new ProposeAmendment(AgreementId.Parse(id), Principal.ForDistrict("440103"), Months.Parse("2025-07"), EvenSplit("2025-07")));
+            await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.ForDistrict("440115"), 1, LifecycleTrigger.CountersignAmendment, null));
+            await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.Finance, 1, LifecycleTrigger.ApproveAmendment, "同意修订"));
+            await SendAsync(ledger, new ProposeAmendment(AgreementId.Parse(id), Principal.ForDistrict("440115"), Months.Parse("2025-09"), EvenSplit("2025-09")));
             Assert.Equal(AgreementStatus.AmendmentAwaitingCountersign, (await AssertHeaderAsync(ledger, id)).Status);
-            await SendAsync(ledger, new FireAmendmentTrigger(id, Principal.ForDistrict("440115"), 2, LifecycleTrigger.WithdrawAmendment, "撤回"));
+            await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.ForDistrict("440115"), 2, LifecycleTrigger.WithdrawAmendment, "撤回"));
 
             // Suspended March and April, then again from September.
-            await SendAsync(ledger, new FireTrigger(id, Principal.Finance, LifecycleTrigger.Suspend, "审计", Months.Parse("2025-03")));
+            await SendAsync(ledger, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Suspend, "审计", Months.Parse("2025-03")));
             Assert.Equal(Months.Parse("2025-03"), (await AssertHeaderAsync(ledger, id)).SuspendedFrom);
-            await SendAsync(ledger, new FireTrigger(id, Principal.Finance, LifecycleTrigger.Resume, "审计完成", Months.Parse("2025-05")));
-            await SendAsync(ledger, new FireTrigger(id, Principal.Finance, LifecycleTrigger.Suspend, "再次审计", Months.Parse("2025-09")));
+            await SendAsync(ledger, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Resume, "审计完成", Months.Parse("2025-05")));
+            await SendAsync(ledger, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Suspend, "再次审计", Months.Parse("2025-09")));
         }
 
         // A fresh host reads the header back from its row, and projects the termination onto it.
         await using (var ledger = await LedgerHost.StartAsync(store, clock))
         {
             await AssertHeaderAsync(ledger, id);
-            await SendAsync(ledger, new FireTrigger(id, Principal.Finance, LifecycleTrigger.Terminate, "企业迁出", Months.Parse("2025-11")));
+            await SendAsync(ledger, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Terminate, "企业迁出", Months.Parse("2025-11")));
             var header = await AssertHeaderAsync(ledger, id);
             Assert.Equal((AgreementStatus.Terminated, Months.Parse("2025-11")), (header.Status, header.TerminatedFrom));
             Assert.Equal<MonthRange>([new MonthRange(Months.Parse("2025-03"), Months.Parse("2025-04")), new MonthRange(Months.Parse("2025-09"), Months.Parse("2025-10"))], header.Pauses);
@@ -103,8 +103,8 @@ public abstract partial class LedgerOnStoreContract
     /// </summary>
     private static async Task<AgreementState> AssertHeaderAsync(LedgerHost ledger, string id)
     {
-        var state = (await ledger.Gateway.GetAsync(id, default))!;
-        var header = Assert.Single(await ledger.Reads.AgreementsAsync("440115", default), a => a.Id == id);
+        var state = (await ledger.Gateway.GetAsync(AgreementId.Parse(id), default))!;
+        var header = Assert.Single(await ledger.Reads.AgreementsAsync("440115", default), a => a.Id.Value == id);
         Assert.Equal(RouteFields(state), RouteFields(header));
         for (var month = state.Terms.Effective.From; month <= state.Terms.Effective.To; month = month.PlusMonths(1))
         {

@@ -32,7 +32,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
 
     private static void AssertEvent(IAgreementEvent e, string by)
     {
-        Assert.Equal(Id, e.AgreementId);
+        Assert.Equal(Id, e.AgreementId.Value);
         Assert.Equal(At, e.At);
         Assert.Equal(by, e.By.ToString());
     }
@@ -228,7 +228,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
     {
         var state = Read<JsonAgreementSnapshot>("agreement-snapshot.v1").State;
 
-        Assert.Equal(Id, state.Id);
+        Assert.Equal(Id, state.Id.Value);
         Assert.Equal(AgreementStatus.Draft, state.Status);
         AssertSampleTerms(state.Terms);
         Assert.Equal(["440103", "440115"], state.Rules.Parties.Select(p => p.District));
@@ -264,7 +264,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         var february = new YearMonth(2026, 2);
         var december = new YearMonth(2029, 12);
 
-        Assert.Equal(Id, state.Id);
+        Assert.Equal(Id, state.Id.Value);
         Assert.Equal(AgreementStatus.Draft, state.Status);
         AssertSampleTerms(state.Terms);
         Assert.Equal("440103", state.Proposer);
@@ -300,13 +300,13 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
     public void Coverage_granted_and_snapshot_v1()
     {
         var granted = Read<CoverageGranted>("coverage-granted.v1");
-        Assert.Equal(Id, granted.AgreementId);
+        Assert.Equal(Id, granted.AgreementId.Value);
         var item = Assert.Single(granted.Items);
         Assert.Equal((Enterprise, "vat", January, new YearMonth(2029, 12)), (item.Enterprise, item.Indicator, item.From, item.To));
 
         var snapshot = Read<CoverageSnapshot>("coverage-snapshot.v1");
         var grant = Assert.Single(snapshot.Grants);
-        Assert.Equal(Id, grant.AgreementId);
+        Assert.Equal(Id, grant.AgreementId.Value);
         Assert.Empty(grant.Items);
     }
 

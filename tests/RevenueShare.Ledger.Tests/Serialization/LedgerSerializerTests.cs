@@ -111,7 +111,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     [Fact]
     public void The_same_state_built_in_another_order_gives_the_same_compact_bytes()
     {
-        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")));
+        var created = AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")));
         var reversed = RichEvents()
             .Select(e => e is FiguresBooked booked ? booked with { Reports = [.. booked.Reports.Reverse()], Entries = [.. booked.Entries.Reverse()] } : e)
             .Aggregate(created, (state, e) => state.Apply(e));
@@ -132,7 +132,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     public void Figures_booked_v2_keeps_every_value_of_the_event()
     {
         var booked = new FiguresBooked(
-            "GZ-2026-0001",
+            AgreementId.Parse("GZ-2026-0001"),
             [Report, new FigureReport("r2 \"quoted\" 报表", Enterprise, "industrial-output", new YearMonth(2025, 12), -12.5m, 3)],
             [
                 Entry,
@@ -184,7 +184,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     public void Amounts_keep_their_scale_in_the_payload()
     {
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(FiguresBooked));
-        var json = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new FiguresBooked("GZ-2026-0001", [Report with { Amount = 100.10m }], [], At, Principal.Tax)));
+        var json = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report with { Amount = 100.10m }], [], At, Principal.Tax)));
         Assert.Contains("[\"r1\",\"91440115MA5BLE2Y7A\",\"vat\",\"2025-01\",100.10,1]", json, StringComparison.Ordinal);
     }
 }

@@ -41,29 +41,29 @@ internal static class SerializerSamples
 
     internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
     {
-        new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")),
-        new DraftEdited("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")),
-        new AgreementSubmitted("GZ-2026-0001", At, Principal.ForDistrict("440103")),
-        new AgreementCountersigned("GZ-2026-0001", "440115", At, Principal.ForDistrict("440115")),
-        new AgreementApproved("GZ-2026-0001", "符合政策", At, Principal.Finance),
-        new AgreementRejected("GZ-2026-0001", null, At, Principal.Finance),
-        new AgreementWithdrawn("GZ-2026-0001", "重新谈判", At, Principal.ForDistrict("440103")),
-        new AgreementSuspended("GZ-2026-0001", new YearMonth(2025, 6), "审计", At, Principal.Finance),
-        new AgreementResumed("GZ-2026-0001", new YearMonth(2025, 8), "审计结束", At, Principal.Finance),
-        new AgreementTerminated("GZ-2026-0001", new YearMonth(2026, 1), "企业迁出", At, Principal.Finance),
-        new AmendmentProposed("GZ-2026-0001", 1, new YearMonth(2026, 1), [Term], At, Principal.ForDistrict("440115")),
-        new AmendmentCountersigned("GZ-2026-0001", 1, "440103", At, Principal.ForDistrict("440103")),
-        new AmendmentApproved("GZ-2026-0001", 1, null, [Entry], At, Principal.Finance),
-        new AmendmentRejected("GZ-2026-0001", 1, "比例不当", At, Principal.Finance),
-        new AmendmentWithdrawn("GZ-2026-0001", 1, null, At, Principal.ForDistrict("440115")),
-        new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, Principal.Tax),
-        new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, Principal.Tax),
-        new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")))
-            .Apply(new FiguresBooked("GZ-2026-0001", [Report], [Entry], At, Principal.Tax))
-            .Apply(new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax))),
+        new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")),
+        new DraftEdited(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")),
+        new AgreementSubmitted(AgreementId.Parse("GZ-2026-0001"), At, Principal.ForDistrict("440103")),
+        new AgreementCountersigned(AgreementId.Parse("GZ-2026-0001"), "440115", At, Principal.ForDistrict("440115")),
+        new AgreementApproved(AgreementId.Parse("GZ-2026-0001"), "符合政策", At, Principal.Finance),
+        new AgreementRejected(AgreementId.Parse("GZ-2026-0001"), null, At, Principal.Finance),
+        new AgreementWithdrawn(AgreementId.Parse("GZ-2026-0001"), "重新谈判", At, Principal.ForDistrict("440103")),
+        new AgreementSuspended(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2025, 6), "审计", At, Principal.Finance),
+        new AgreementResumed(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2025, 8), "审计结束", At, Principal.Finance),
+        new AgreementTerminated(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2026, 1), "企业迁出", At, Principal.Finance),
+        new AmendmentProposed(AgreementId.Parse("GZ-2026-0001"), 1, new YearMonth(2026, 1), [Term], At, Principal.ForDistrict("440115")),
+        new AmendmentCountersigned(AgreementId.Parse("GZ-2026-0001"), 1, "440103", At, Principal.ForDistrict("440103")),
+        new AmendmentApproved(AgreementId.Parse("GZ-2026-0001"), 1, null, [Entry], At, Principal.Finance),
+        new AmendmentRejected(AgreementId.Parse("GZ-2026-0001"), 1, "比例不当", At, Principal.Finance),
+        new AmendmentWithdrawn(AgreementId.Parse("GZ-2026-0001"), 1, null, At, Principal.ForDistrict("440115")),
+        new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax),
+        new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, Principal.Tax),
+        new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")))
+            .Apply(new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax))
+            .Apply(new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax))),
         new CompactAgreementSnapshot(Rich()),
-        new CoverageGranted("GZ-2026-0001", [new CoverageItem(Enterprise, "vat", January, new YearMonth(2029, 12))]),
-        new CoverageSnapshot([new CoverageGranted("GZ-2026-0001", [])]),
+        new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [new CoverageItem(Enterprise, "vat", January, new YearMonth(2029, 12))]),
+        new CoverageSnapshot([new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [])]),
         new AgreementNumberIssued(2026, 1),
     }.ToDictionary(o => o.GetType());
 
@@ -75,7 +75,7 @@ internal static class SerializerSamples
     /// </summary>
     internal static AgreementState Rich()
     {
-        var created = AgreementState.Created(new AgreementCreated("GZ-2026-0001", Terms, At, Principal.ForDistrict("440103")));
+        var created = AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")));
         return RichEvents().Aggregate(created, (state, e) => state.Apply(e));
     }
 
@@ -87,12 +87,12 @@ internal static class SerializerSamples
             new(enterprise, indicator, month, district, amount, 60m, 0.00m, amount, before, after, doubleCount);
         BookedEntry Booked(AllocationLine line, string reportId) => new(new AllocationChange(line, line.Amount, AllocationChangeKind.Allocation), reportId);
 
-        yield return new FiguresBooked("GZ-2026-0001", [Report with { Amount = 1.00m }, new FigureReport("\U00020000a", other, "cit", february, -0.10m, 1)], [
+        yield return new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report with { Amount = 1.00m }, new FigureReport("\U00020000a", other, "cit", february, -0.10m, 1)], [
             Booked(Line(Enterprise, "vat", January, "440103", 0.60m, 500.00m, 499.40m), "r1"),
             Booked(Line(Enterprise, "vat", January, "440115", 0.40m), "r1"),
             Booked(Line(other, "cit", february, "440103", -0.06m, doubleCount: true), "\U00020000a"),
         ], At, Principal.Tax);
-        yield return new FiguresBooked("GZ-2026-0001", [
+        yield return new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [
             new FigureReport("r1b", Enterprise, "vat", January, 2.00m, 2),
             new FigureReport("\U00020001b", other, "vat", february, 79228162514264337593543950335m, 1),
             new FigureReport("r2", Enterprise, "cit", new YearMonth(2029, 12), 0.0000000000000000000000000001m, 1),
@@ -101,6 +101,6 @@ internal static class SerializerSamples
             Booked(Line(other, "vat", february, "440115", -79228162514264337593543950335m, 0m, null), "\U00020001b"),
             Booked(Line(Enterprise, "cit", new YearMonth(2029, 12), "440115", 0.0000000000000000000000000001m), "r2"),
         ], At, Principal.Tax);
-        yield return new MonthReviewed("GZ-2026-0001", January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax);
+        yield return new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ContractDataTests
         Assert.Equal(
             ["vat", "cit", "pit", "industrial-output", "value-added", "operating-revenue"],
             reference.Indicators.Select(i => i.Code));
-        Assert.True(reference.TryGetDistrict("440106", out var tianhe));
+        Assert.True(reference.TryGetDistrict(DistrictCode.Parse("440106"), out var tianhe));
         Assert.Equal("天河区", tianhe.Name);
     }
 

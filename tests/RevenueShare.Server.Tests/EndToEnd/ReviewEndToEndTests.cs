@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using RevenueShare.Server.Tests.EndToEnd.Harness;
@@ -157,6 +158,24 @@ public sealed class ReviewEndToEndTests
         Assert.Equal(["tax disputed", "statistics approved"], Families(await ledger.GetAsync(reviews, Finance)));
         Assert.Equal(["tax disputed", "statistics approved"], Families(await ledger.GetAsync(reviews, District(Tianhe))));
         await ledger.BookAsync(Tax, Report("rr-02-r2", enterprise, "vat", "2025-02", "120.00", revision: 2));
+    }
+
+    // A route's id that is no AgreementId never reaches the ledger, and must not be told apart from
+    // an id never given out: both answer 404 with the same problem, naming the id as written.
+    [Theory]
+    [InlineData("GZ-2025-1")]
+    [InlineData("gz-2025-0001")]
+    [InlineData("440106")]
+    public async Task An_id_of_the_wrong_shape_answers_as_an_unknown_id(string malformed)
+    {
+        await using var ledger = await StartAsync();
+        foreach (var route in new[] { "/api/agreements/{0}", "/api/agreements/{0}/events", "/api/agreements/{0}/months/2025-02/reviews" })
+        {
+            var (unknown, _) = await Responses.ProblemAsync(await ledger.SendAsync(HttpMethod.Get, string.Format(CultureInfo.InvariantCulture, route, "GZ-2099-0001"), Finance, null), HttpStatusCode.NotFound);
+            var (wrong, _) = await Responses.ProblemAsync(await ledger.SendAsync(HttpMethod.Get, string.Format(CultureInfo.InvariantCulture, route, Uri.EscapeDataString(malformed)), Finance, null), HttpStatusCode.NotFound);
+            Assert.Equal(unknown.Detail!.Replace("GZ-2099-0001", malformed, StringComparison.Ordinal), wrong.Detail);
+            Assert.Equal((unknown.Type, unknown.Title), (wrong.Type, wrong.Title));
+        }
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed record AgreementApprovedWire(
     Instant At,
     string By)
 {
-    public static AgreementApprovedWire Of(AgreementApproved e) => new(e.AgreementId, e.Reason, e.At, e.By.ToString());
+    public static AgreementApprovedWire Of(AgreementApproved e) => new(e.AgreementId.Value, e.Reason, e.At, e.By.ToString());
 
-    public AgreementApproved ToDomain() => new(AgreementId, Reason, At, Principal.Parse(By));
+    public AgreementApproved ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Reason, At, Principal.Parse(By));
 }

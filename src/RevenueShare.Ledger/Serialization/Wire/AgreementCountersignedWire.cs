@@ -11,7 +11,7 @@ public sealed record AgreementCountersignedWire(
     Instant At,
     string By)
 {
-    public static AgreementCountersignedWire Of(AgreementCountersigned e) => new(e.AgreementId, e.District, e.At, e.By.ToString());
+    public static AgreementCountersignedWire Of(AgreementCountersigned e) => new(e.AgreementId.Value, e.District, e.At, e.By.ToString());
 
-    public AgreementCountersigned ToDomain() => new(AgreementId, District, At, Principal.Parse(By));
+    public AgreementCountersigned ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), District, At, Principal.Parse(By));
 }

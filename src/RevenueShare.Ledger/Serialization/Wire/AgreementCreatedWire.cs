@@ -11,7 +11,7 @@ public sealed record AgreementCreatedWire(
     Instant At,
     string By)
 {
-    public static AgreementCreatedWire Of(AgreementCreated e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By.ToString());
+    public static AgreementCreatedWire Of(AgreementCreated e) => new(e.AgreementId.Value, AgreementTermsWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public AgreementCreated ToDomain() => new(AgreementId, Terms.ToDomain(), At, Principal.Parse(By));
+    public AgreementCreated ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Terms.ToDomain(), At, Principal.Parse(By));
 }

@@ -11,7 +11,7 @@ public sealed record AgreementRejectedWire(
     Instant At,
     string By)
 {
-    public static AgreementRejectedWire Of(AgreementRejected e) => new(e.AgreementId, e.Reason, e.At, e.By.ToString());
+    public static AgreementRejectedWire Of(AgreementRejected e) => new(e.AgreementId.Value, e.Reason, e.At, e.By.ToString());
 
-    public AgreementRejected ToDomain() => new(AgreementId, Reason, At, Principal.Parse(By));
+    public AgreementRejected ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Reason, At, Principal.Parse(By));
 }

@@ -12,7 +12,7 @@ public sealed record AgreementResumedWire(
     Instant At,
     string By)
 {
-    public static AgreementResumedWire Of(AgreementResumed e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By.ToString());
+    public static AgreementResumedWire Of(AgreementResumed e) => new(e.AgreementId.Value, e.From, e.Reason, e.At, e.By.ToString());
 
-    public AgreementResumed ToDomain() => new(AgreementId, From, Reason, At, Principal.Parse(By));
+    public AgreementResumed ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), From, Reason, At, Principal.Parse(By));
 }

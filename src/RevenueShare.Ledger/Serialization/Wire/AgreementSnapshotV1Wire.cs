@@ -28,7 +28,7 @@ public sealed record AgreementSnapshotV1Wire(
     IReadOnlyList<MonthReviewWire>? Reviews)
 {
     public static AgreementSnapshotV1Wire Of(AgreementState state) => new(
-        state.Id,
+        state.Id.Value,
         WireNames.Status.Name(state.Status),
         AgreementTermsWire.Of(state.Terms),
         AgreementRulesWire.Of(state.Rules),
@@ -54,7 +54,7 @@ public sealed record AgreementSnapshotV1Wire(
             .ToImmutableDictionary(e => e, e => EnterpriseBook.Of(reportsOf[e], linesOf[e]));
 
         return new AgreementState(
-            Id,
+            Domain.Agreements.AgreementId.Parse(Id),
             WireNames.Status.Parse(Status),
             Terms.ToDomain(),
             Rules.ToDomain(),

@@ -164,7 +164,7 @@ public static class AgreementSnapshotV2Wire
         return head.ToState() with { Books = books.ToImmutable(), Reports = ReportIndex.From(reports) };
     }
 
-    private static void WriteBook(Writer body, string agreementId, CreditCode enterprise, EnterpriseBook book, Dictionary<FigureReport, int> reportIndex, StringTable indicators, StringTable districts)
+    private static void WriteBook(Writer body, AgreementId agreementId, CreditCode enterprise, EnterpriseBook book, Dictionary<FigureReport, int> reportIndex, StringTable indicators, StringTable districts)
     {
         var figures = book.Figures.ToArray();
         Array.Sort(figures, static (a, b) => CompareFigures(a.Indicator, a.Month, b.Indicator, b.Month));

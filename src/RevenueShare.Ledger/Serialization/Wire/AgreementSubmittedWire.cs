@@ -10,7 +10,7 @@ public sealed record AgreementSubmittedWire(
     Instant At,
     string By)
 {
-    public static AgreementSubmittedWire Of(AgreementSubmitted e) => new(e.AgreementId, e.At, e.By.ToString());
+    public static AgreementSubmittedWire Of(AgreementSubmitted e) => new(e.AgreementId.Value, e.At, e.By.ToString());
 
-    public AgreementSubmitted ToDomain() => new(AgreementId, At, Principal.Parse(By));
+    public AgreementSubmitted ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), At, Principal.Parse(By));
 }

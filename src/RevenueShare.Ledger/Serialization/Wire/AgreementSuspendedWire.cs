@@ -12,7 +12,7 @@ public sealed record AgreementSuspendedWire(
     Instant At,
     string By)
 {
-    public static AgreementSuspendedWire Of(AgreementSuspended e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By.ToString());
+    public static AgreementSuspendedWire Of(AgreementSuspended e) => new(e.AgreementId.Value, e.From, e.Reason, e.At, e.By.ToString());
 
-    public AgreementSuspended ToDomain() => new(AgreementId, From, Reason, At, Principal.Parse(By));
+    public AgreementSuspended ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), From, Reason, At, Principal.Parse(By));
 }

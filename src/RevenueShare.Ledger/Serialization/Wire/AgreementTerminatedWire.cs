@@ -12,7 +12,7 @@ public sealed record AgreementTerminatedWire(
     Instant At,
     string By)
 {
-    public static AgreementTerminatedWire Of(AgreementTerminated e) => new(e.AgreementId, e.From, e.Reason, e.At, e.By.ToString());
+    public static AgreementTerminatedWire Of(AgreementTerminated e) => new(e.AgreementId.Value, e.From, e.Reason, e.At, e.By.ToString());
 
-    public AgreementTerminated ToDomain() => new(AgreementId, From, Reason, At, Principal.Parse(By));
+    public AgreementTerminated ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), From, Reason, At, Principal.Parse(By));
 }

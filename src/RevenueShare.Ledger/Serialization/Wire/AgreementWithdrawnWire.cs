@@ -11,7 +11,7 @@ public sealed record AgreementWithdrawnWire(
     Instant At,
     string By)
 {
-    public static AgreementWithdrawnWire Of(AgreementWithdrawn e) => new(e.AgreementId, e.Reason, e.At, e.By.ToString());
+    public static AgreementWithdrawnWire Of(AgreementWithdrawn e) => new(e.AgreementId.Value, e.Reason, e.At, e.By.ToString());
 
-    public AgreementWithdrawn ToDomain() => new(AgreementId, Reason, At, Principal.Parse(By));
+    public AgreementWithdrawn ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Reason, At, Principal.Parse(By));
 }

@@ -13,7 +13,7 @@ public sealed record AmendmentApprovedWire(
     Instant At,
     string By)
 {
-    public static AmendmentApprovedWire Of(AmendmentApproved e) => new(e.AgreementId, e.Number, e.Reason, BookedEntryWire.Of(e.Entries), e.At, e.By.ToString());
+    public static AmendmentApprovedWire Of(AmendmentApproved e) => new(e.AgreementId.Value, e.Number, e.Reason, BookedEntryWire.Of(e.Entries), e.At, e.By.ToString());
 
-    public AmendmentApproved ToDomain() => new(AgreementId, Number, Reason, BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
+    public AmendmentApproved ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, Reason, BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
 }

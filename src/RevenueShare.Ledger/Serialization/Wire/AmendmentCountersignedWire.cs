@@ -12,7 +12,7 @@ public sealed record AmendmentCountersignedWire(
     Instant At,
     string By)
 {
-    public static AmendmentCountersignedWire Of(AmendmentCountersigned e) => new(e.AgreementId, e.Number, e.District, e.At, e.By.ToString());
+    public static AmendmentCountersignedWire Of(AmendmentCountersigned e) => new(e.AgreementId.Value, e.Number, e.District, e.At, e.By.ToString());
 
-    public AmendmentCountersigned ToDomain() => new(AgreementId, Number, District, At, Principal.Parse(By));
+    public AmendmentCountersigned ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, District, At, Principal.Parse(By));
 }

@@ -13,7 +13,7 @@ public sealed record AmendmentProposedWire(
     Instant At,
     string By)
 {
-    public static AmendmentProposedWire Of(AmendmentProposed e) => new(e.AgreementId, e.Number, e.From, SharingTermWire.Of(e.Terms), e.At, e.By.ToString());
+    public static AmendmentProposedWire Of(AmendmentProposed e) => new(e.AgreementId.Value, e.Number, e.From, SharingTermWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public AmendmentProposed ToDomain() => new(AgreementId, Number, From, SharingTermWire.ToDomain(Terms), At, Principal.Parse(By));
+    public AmendmentProposed ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, From, SharingTermWire.ToDomain(Terms), At, Principal.Parse(By));
 }

@@ -12,7 +12,7 @@ public sealed record AmendmentRejectedWire(
     Instant At,
     string By)
 {
-    public static AmendmentRejectedWire Of(AmendmentRejected e) => new(e.AgreementId, e.Number, e.Reason, e.At, e.By.ToString());
+    public static AmendmentRejectedWire Of(AmendmentRejected e) => new(e.AgreementId.Value, e.Number, e.Reason, e.At, e.By.ToString());
 
-    public AmendmentRejected ToDomain() => new(AgreementId, Number, Reason, At, Principal.Parse(By));
+    public AmendmentRejected ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, Reason, At, Principal.Parse(By));
 }

@@ -12,7 +12,7 @@ public sealed record AmendmentWithdrawnWire(
     Instant At,
     string By)
 {
-    public static AmendmentWithdrawnWire Of(AmendmentWithdrawn e) => new(e.AgreementId, e.Number, e.Reason, e.At, e.By.ToString());
+    public static AmendmentWithdrawnWire Of(AmendmentWithdrawn e) => new(e.AgreementId.Value, e.Number, e.Reason, e.At, e.By.ToString());
 
-    public AmendmentWithdrawn ToDomain() => new(AgreementId, Number, Reason, At, Principal.Parse(By));
+    public AmendmentWithdrawn ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, Reason, At, Principal.Parse(By));
 }

@@ -11,7 +11,7 @@ public sealed record DraftEditedWire(
     Instant At,
     string By)
 {
-    public static DraftEditedWire Of(DraftEdited e) => new(e.AgreementId, AgreementTermsWire.Of(e.Terms), e.At, e.By.ToString());
+    public static DraftEditedWire Of(DraftEdited e) => new(e.AgreementId.Value, AgreementTermsWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public DraftEdited ToDomain() => new(AgreementId, Terms.ToDomain(), At, Principal.Parse(By));
+    public DraftEdited ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Terms.ToDomain(), At, Principal.Parse(By));
 }

@@ -15,5 +15,5 @@ public sealed record FiguresBookedV1Wire(
     Instant At,
     string By)
 {
-    public FiguresBooked ToDomain() => new(AgreementId, [.. Reports.Select(r => r.ToDomain())], BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
+    public FiguresBooked ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), [.. Reports.Select(r => r.ToDomain())], BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
 }

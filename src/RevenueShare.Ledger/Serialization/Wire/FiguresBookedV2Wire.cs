@@ -38,7 +38,7 @@ internal static class FiguresBookedV2Wire
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("agreementId", booked.AgreementId);
+            writer.WriteString("agreementId", booked.AgreementId.Value);
             writer.WriteString("at", InstantPattern.ExtendedIso.Format(booked.At));
             writer.WriteString("by", booked.By.ToString());
             writer.WriteStartArray("reports");
@@ -131,7 +131,7 @@ internal static class FiguresBookedV2Wire
         }
 
         return new FiguresBooked(
-            agreementId ?? throw Missing("agreementId"),
+            AgreementId.Parse(agreementId ?? throw Missing("agreementId")),
             reports,
             entries,
             at ?? throw Missing("at"),

@@ -14,7 +14,7 @@ public sealed record MonthReviewedWire(
     Instant At,
     string By)
 {
-    public static MonthReviewedWire Of(MonthReviewed e) => new(e.AgreementId, e.Month, WireNames.Family.Name(e.Family), WireNames.Decision.Name(e.Decision), e.Reason, e.At, e.By.ToString());
+    public static MonthReviewedWire Of(MonthReviewed e) => new(e.AgreementId.Value, e.Month, WireNames.Family.Name(e.Family), WireNames.Decision.Name(e.Decision), e.Reason, e.At, e.By.ToString());
 
-    public MonthReviewed ToDomain() => new(AgreementId, Month, WireNames.Family.Parse(Family), WireNames.Decision.Parse(Decision), Reason, At, Principal.Parse(By));
+    public MonthReviewed ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Month, WireNames.Family.Parse(Family), WireNames.Decision.Parse(Decision), Reason, At, Principal.Parse(By));
 }

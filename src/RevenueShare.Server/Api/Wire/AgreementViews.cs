@@ -11,7 +11,7 @@ public static class AgreementViews
     {
         var terms = state.Terms;
         return new AgreementView(
-            state.Id,
+            state.Id.Value,
             terms.Title,
             terms.Model == AgreementModel.HqRndManufacturing ? "hq-rnd+manufacturing" : "incubation+industrialisation",
             [.. terms.Parties.Select(p => new PartyView(p.District, p.Role == PartyRole.Origin ? "origin" : "host"))],
