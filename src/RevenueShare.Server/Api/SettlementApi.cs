@@ -38,7 +38,7 @@ public static class SettlementApi
         }
 
         var city = await reports.SettlementAsync(year.Value, cancellationToken);
-        var settlement = office.Kind == PrincipalKind.District ? city.SeenBy(office.District!) : city;
+        var settlement = office.Kind == PrincipalKind.District ? city.SeenBy(office.District!.Value.Value) : city;
         string F(decimal amount) => Amounts.Format(amount, settlement.Scale);
         SettlementTransfer View(Obligation o) => new(o.From, o.To, F(o.Amount));
         var response = new SettlementResponse(

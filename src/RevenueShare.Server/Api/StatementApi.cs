@@ -29,7 +29,7 @@ public static class StatementApi
             return Problems.NotFound($"'{code}' is not a district of the catalogue.");
         }
 
-        if (!(office.Kind == PrincipalKind.Finance || (office.Kind == PrincipalKind.District && office.District == code)))
+        if (!(office.Kind == PrincipalKind.Finance || (office.Kind == PrincipalKind.District && office.District == parsed)))
         {
             return Problems.Forbidden($"A statement of {code} is for district:{code} and finance only.");
         }

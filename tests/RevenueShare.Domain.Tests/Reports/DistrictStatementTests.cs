@@ -14,6 +14,11 @@ namespace RevenueShare.Domain.Tests.Reports;
 /// </summary>
 public sealed class DistrictStatementTests
 {
+    // The report totals carry districts as text until the reports are typed.
+    private const string O = "440106";
+    private const string H = "440112";
+    private const string T = "440113";
+
     private static readonly ReferenceData Reference = Catalogue.Guangzhou;
 
     private static readonly FigureTotal[] Figures =

@@ -15,6 +15,10 @@ namespace RevenueShare.Domain.Tests.Reports;
 /// </summary>
 public sealed class ReconciliationTests
 {
+    // The report totals carry districts as text until the reports are typed.
+    private const string O = "440106";
+    private const string H = "440112";
+
     private const string A = "GZ-2026-0001";
     private const string B = "GZ-2026-0002";
     private static readonly ReferenceData Reference = Catalogue.Guangzhou;
