@@ -55,7 +55,7 @@ public static class StatementApi
             return Problems.BadRequest(errors[0].Message, [.. errors]);
         }
 
-        var statement = await reports.StatementAsync(code, fromMonth, toMonth, cancellationToken);
+        var statement = await reports.StatementAsync(parsed, fromMonth, toMonth, cancellationToken);
         var rows = statement.Indicators.Select(line => new StatementIndicator(
             line.Indicator.Code,
             line.Indicator.Family.WireName(),
@@ -66,7 +66,7 @@ public static class StatementApi
             Amounts.Format(line.Net, line.Indicator.Scale),
             Amounts.Format(line.DoubleCount, line.Indicator.Scale))).ToArray();
 
-        var response = new StatementResponse(statement.District, Months.Format(statement.From), Months.Format(statement.To), rows);
+        var response = new StatementResponse(statement.District.Value, Months.Format(statement.From), Months.Format(statement.To), rows);
         return CsvAnswer.Wanted(http, format)
             ? CsvAnswer.File(
                 $"statement-{code}-{response.From}-{response.To}",

@@ -15,10 +15,6 @@ namespace RevenueShare.Domain.Tests.Reports;
 /// </summary>
 public sealed class ReconciliationTests
 {
-    // The report totals carry districts as text until the reports are typed.
-    private const string O = "440106";
-    private const string H = "440112";
-
     private const string A = "GZ-2026-0001";
     private const string B = "GZ-2026-0002";
     private static readonly ReferenceData Reference = Catalogue.Guangzhou;
@@ -155,6 +151,6 @@ public sealed class ReconciliationTests
 
     private static string Text(decimal amount, IndicatorReconciliation line) => Amounts.Format(amount, line.Indicator.Scale);
 
-    private static string? Text(IReadOnlyDictionary<string, decimal>? amounts, IndicatorReconciliation line) =>
+    private static string? Text(IReadOnlyDictionary<DistrictCode, decimal>? amounts, IndicatorReconciliation line) =>
         amounts is null ? null : string.Join(" ", amounts.Select(a => $"{a.Key}={Text(a.Value, line)}"));
 }
