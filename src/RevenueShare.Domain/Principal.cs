@@ -13,7 +13,7 @@ public sealed record Principal
     // The municipal offices that report a family of indicators are named by the family.
     private const string FinanceId = "finance";
 
-    private Principal(PrincipalKind kind, string? district)
+    private Principal(PrincipalKind kind, DistrictCode? district)
     {
         Kind = kind;
         District = district;
@@ -22,7 +22,7 @@ public sealed record Principal
     public PrincipalKind Kind { get; }
 
     /// <summary>The district code of a district finance office; null for municipal offices.</summary>
-    public string? District { get; }
+    public DistrictCode? District { get; }
 
     public static Principal Statistics { get; } = new(PrincipalKind.Statistics, null);
 
@@ -30,12 +30,12 @@ public sealed record Principal
 
     public static Principal Finance { get; } = new(PrincipalKind.Finance, null);
 
-    public static Principal ForDistrict(string code) => new(PrincipalKind.District, code);
+    public static Principal ForDistrict(DistrictCode code) => new(PrincipalKind.District, code);
 
     /// <summary>Parses a principal id, checking a district against the catalogue.</summary>
     public static bool TryParse(string? text, ReferenceData reference, out Principal principal, out string error)
     {
-        if (TryParseId(text, out principal) && (principal.Kind != PrincipalKind.District || (DistrictCode.TryParse(principal.District, out var code, out _) && reference.TryGetDistrict(code, out _))))
+        if (TryParseId(text, out principal) && (principal.District is not { } code || reference.TryGetDistrict(code, out _)))
         {
             error = string.Empty;
             return true;
@@ -68,9 +68,10 @@ public sealed record Principal
                 return true;
         }
 
-        if (text is not null && text.StartsWith(DistrictPrefix, StringComparison.Ordinal) && text.Length > DistrictPrefix.Length)
+        if (text is not null && text.StartsWith(DistrictPrefix, StringComparison.Ordinal)
+            && DistrictCode.TryParse(text[DistrictPrefix.Length..], out var code, out _))
         {
-            principal = ForDistrict(text[DistrictPrefix.Length..]);
+            principal = ForDistrict(code);
             return true;
         }
 
@@ -82,7 +83,7 @@ public sealed record Principal
 
     public override string ToString() => Kind switch
     {
-        PrincipalKind.District => DistrictPrefix + District,
+        PrincipalKind.District => DistrictPrefix + District?.Value,
         PrincipalKind.Statistics => IndicatorFamilies.StatisticsName,
         PrincipalKind.Tax => IndicatorFamilies.TaxName,
         _ => FinanceId,

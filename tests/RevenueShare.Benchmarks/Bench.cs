@@ -74,7 +74,7 @@ internal sealed class Bench : IAsyncDisposable
         var store = await run.Stores.NewAsync("http");
         await using var server = await BenchServer.StartAsync(store, run.Contracts);
         var tokens = await server.TokensAsync(MunicipalOffices.Concat(run.Reference.Districts.Select(d => "district:" + d.Code)), run.Reference);
-        var district = run.Agreements[0].Proposer;
+        var district = run.Agreements[0].Proposer.Value;
 
         var (rate, elapsed) = await new HttpIngestPhase(run, server, tokens).RunAsync(tax, statistics, district);
         await new RawStoreLimitPhase(run).RunAsync(server.Database, store, rate, elapsed);

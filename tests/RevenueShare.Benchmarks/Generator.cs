@@ -16,9 +16,9 @@ internal enum RuleKind
 
 internal sealed record GeneratedAgreement(int Index, RuleKind Kind, bool DoubleCount, AgreementDocument Document, IReadOnlyList<string> Enterprises)
 {
-    public string Proposer => Document.Parties![0]!.District!;
+    public DistrictCode Proposer => DistrictCode.Parse(Document.Parties![0]!.District!);
 
-    public IEnumerable<string> Countersigners => Document.Parties!.Skip(1).Select(p => p!.District!);
+    public IEnumerable<DistrictCode> Countersigners => Document.Parties!.Skip(1).Select(p => DistrictCode.Parse(p!.District!));
 }
 
 /// <summary>

@@ -31,12 +31,12 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
         var setup = Stopwatch.StartNew();
         await Parallel.ForEachAsync(run.Agreements, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (agreement, _) =>
         {
-            var created = await server.SendAsync(HttpMethod.Post, "/api/agreements", tokens["district:" + agreement.Proposer], BenchServer.Body(agreement.Document), HttpStatusCode.Created);
+            var created = await server.SendAsync(HttpMethod.Post, "/api/agreements", tokens["district:" + agreement.Proposer.Value], BenchServer.Body(agreement.Document), HttpStatusCode.Created);
             var id = JsonDocument.Parse(created).RootElement.GetProperty("id").GetString()!;
-            await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/submit", tokens["district:" + agreement.Proposer], null, HttpStatusCode.OK);
+            await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/submit", tokens["district:" + agreement.Proposer.Value], null, HttpStatusCode.OK);
             foreach (var party in agreement.Countersigners)
             {
-                await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/countersign", tokens["district:" + party], null, HttpStatusCode.OK);
+                await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/countersign", tokens["district:" + party.Value], null, HttpStatusCode.OK);
             }
 
             await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/approve", tokens["finance"], Encoding.UTF8.GetBytes("{\"reason\":\"benchmark\"}"), HttpStatusCode.OK);

@@ -35,7 +35,7 @@ public static class AgreementDecider
 
     private static Decision Create(CreateAgreement create, Instant now)
     {
-        if (create.By.Kind != PrincipalKind.District || !create.Terms.IsParty(create.By.District!))
+        if (create.By.Kind != PrincipalKind.District || !create.Terms.IsParty(create.By.District!.Value))
         {
             return Decision.Refused(new Rejection(RejectionCode.Forbidden, "Only a district finance office that is a party may propose an agreement."));
         }
@@ -95,7 +95,7 @@ public static class AgreementDecider
         IAgreementEvent @event = fire.Trigger switch
         {
             LifecycleTrigger.Submit => new AgreementSubmitted(state.Id, now, by),
-            LifecycleTrigger.Countersign => new AgreementCountersigned(state.Id, fire.By.District!, now, by),
+            LifecycleTrigger.Countersign => new AgreementCountersigned(state.Id, fire.By.District!.Value, now, by),
             LifecycleTrigger.Approve => new AgreementApproved(state.Id, reason, now, by),
             LifecycleTrigger.Reject => new AgreementRejected(state.Id, reason, now, by),
             LifecycleTrigger.Withdraw => new AgreementWithdrawn(state.Id, reason, now, by),
@@ -163,7 +163,7 @@ public static class AgreementDecider
 
         IAgreementEvent @event = fire.Trigger switch
         {
-            LifecycleTrigger.CountersignAmendment => new AmendmentCountersigned(state.Id, fire.Number, fire.By.District!, now, by),
+            LifecycleTrigger.CountersignAmendment => new AmendmentCountersigned(state.Id, fire.Number, fire.By.District!.Value, now, by),
             LifecycleTrigger.ApproveAmendment => new AmendmentApproved(state.Id, fire.Number, reason, entries, now, by),
             LifecycleTrigger.RejectAmendment => new AmendmentRejected(state.Id, fire.Number, reason, now, by),
             LifecycleTrigger.WithdrawAmendment => new AmendmentWithdrawn(state.Id, fire.Number, reason, now, by),

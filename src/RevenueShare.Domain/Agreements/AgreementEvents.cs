@@ -32,7 +32,7 @@ public sealed record DraftEdited(AgreementId AgreementId, AgreementTerms Terms, 
 
 public sealed record AgreementSubmitted(AgreementId AgreementId, Instant At, Principal By) : IAgreementEvent;
 
-public sealed record AgreementCountersigned(AgreementId AgreementId, string District, Instant At, Principal By) : IAgreementEvent;
+public sealed record AgreementCountersigned(AgreementId AgreementId, DistrictCode District, Instant At, Principal By) : IAgreementEvent;
 
 public sealed record AgreementApproved(AgreementId AgreementId, string? Reason, Instant At, Principal By) : IReasonedEvent;
 
@@ -48,7 +48,7 @@ public sealed record AgreementTerminated(AgreementId AgreementId, YearMonth From
 
 public sealed record AmendmentProposed(AgreementId AgreementId, int Number, YearMonth From, ImmutableArray<SharingTerm> Terms, Instant At, Principal By) : IAgreementEvent;
 
-public sealed record AmendmentCountersigned(AgreementId AgreementId, int Number, string District, Instant At, Principal By) : IAgreementEvent;
+public sealed record AmendmentCountersigned(AgreementId AgreementId, int Number, DistrictCode District, Instant At, Principal By) : IAgreementEvent;
 
 /// <summary>An amendment took effect; <see cref="Entries"/> are the adjustments its new terms caused to months already booked.</summary>
 public sealed record AmendmentApproved(AgreementId AgreementId, int Number, string? Reason, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IReasonedEvent;

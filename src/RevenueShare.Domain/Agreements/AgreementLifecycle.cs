@@ -1,3 +1,4 @@
+using RevenueShare.Domain.Reference;
 using Stateless;
 using Stateless.Graph;
 
@@ -17,7 +18,7 @@ public sealed class AgreementLifecycle
 
     /// <param name="state">The agreement; its status is where the machine starts.</param>
     /// <param name="callerDistrict">The calling district, for the guards that depend on who signs; null otherwise.</param>
-    public AgreementLifecycle(AgreementState state, string? callerDistrict)
+    public AgreementLifecycle(AgreementState state, DistrictCode? callerDistrict)
     {
         status = state.Status;
         machine = new StateMachine<AgreementStatus, LifecycleTrigger>(() => status, s => status = s);
@@ -33,7 +34,7 @@ public sealed class AgreementLifecycle
     /// permit the trigger now, so an event that does not fit the state is never applied.
     /// </summary>
     /// <param name="callerDistrict">The district that fires, for the guards that depend on who signs; null otherwise.</param>
-    public static AgreementStatus StatusAfter(AgreementState state, LifecycleTrigger trigger, string? callerDistrict)
+    public static AgreementStatus StatusAfter(AgreementState state, LifecycleTrigger trigger, DistrictCode? callerDistrict)
     {
         var lifecycle = new AgreementLifecycle(state, callerDistrict);
         lifecycle.machine.Fire(trigger);
@@ -52,13 +53,13 @@ public sealed class AgreementLifecycle
     /// <summary>The machine's graph in DOT, generated from the machine itself.</summary>
     public string ToDot() => UmlDotGraph.Format(machine.GetInfo());
 
-    private static bool RemainingSignerIsOnly(IEnumerable<string> parties, IReadOnlyCollection<string> signed, string? caller, bool last)
+    private static bool RemainingSignerIsOnly(IEnumerable<DistrictCode> parties, IReadOnlyCollection<DistrictCode> signed, DistrictCode? caller, bool last)
     {
         var remaining = parties.Where(p => !signed.Contains(p)).ToArray();
-        return caller is not null && remaining.Contains(caller) && (remaining.Length == 1) == last;
+        return caller is { } district && remaining.Contains(district) && (remaining.Length == 1) == last;
     }
 
-    private void Configure(AgreementState state, string? caller)
+    private void Configure(AgreementState state, DistrictCode? caller)
     {
         var parties = state.Terms.Parties.Select(p => p.District).ToArray();
         var amendment = state.PendingAmendment;

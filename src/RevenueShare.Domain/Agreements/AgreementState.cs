@@ -15,8 +15,8 @@ public sealed record AgreementState(
     AgreementStatus Status,
     AgreementTerms Terms,
     AgreementRules Rules,
-    string Proposer,
-    ImmutableArray<string> Signatures,
+    DistrictCode Proposer,
+    ImmutableArray<DistrictCode> Signatures,
     ImmutableArray<Amendment> Amendments,
     ImmutableArray<MonthRange> Pauses,
     YearMonth? TerminatedFrom,
@@ -119,7 +119,7 @@ public sealed record AgreementState(
         Reviews.TryGetValue((month, family), out var status) ? status : null;
 
     /// <summary>The district that signs for a district office; other offices never sign.</summary>
-    private static string Signer(Principal by) =>
+    private static DistrictCode Signer(Principal by) =>
         by.District ?? throw new InvalidOperationException($"{by} is not a district office and cannot sign.");
 
     private static ReviewStatus StatusAfter(ReviewDecision decision) => decision switch
@@ -134,11 +134,11 @@ public sealed record AgreementState(
     /// its data: the signing guards count the signatures so far. <paramref name="callerDistrict"/> is
     /// the signing district of a countersignature, the caller the guards ask about.
     /// </summary>
-    private AgreementState Fired(LifecycleTrigger trigger, string? callerDistrict = null) =>
+    private AgreementState Fired(LifecycleTrigger trigger, DistrictCode? callerDistrict = null) =>
         this with { Status = AgreementLifecycle.StatusAfter(this, trigger, callerDistrict) };
 
     /// <summary>The amendment follows the status the machine gave the agreement: awaiting approval once the last party signed.</summary>
-    private AgreementState AmendmentCountersignedBy(int number, string district)
+    private AgreementState AmendmentCountersignedBy(int number, DistrictCode district)
     {
         var amendment = Amendments.Single(a => a.Number == number);
         var updated = amendment with

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Agreements;
@@ -9,6 +10,6 @@ public sealed record Amendment(
     int Number,
     YearMonth From,
     ImmutableArray<SharingTerm> Terms,
-    string Proposer,
-    ImmutableArray<string> Signatures,
+    DistrictCode Proposer,
+    ImmutableArray<DistrictCode> Signatures,
     AmendmentStatus Status);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Agreements;
@@ -143,7 +144,7 @@ public sealed class EnterpriseBook
     /// <summary><see cref="LinesInPartyOrder(AgreementRules)"/> of the months from <paramref name="from"/> on.</summary>
     public IEnumerable<AllocationLine> LinesInPartyOrder(AgreementRules rules, YearMonth? from)
     {
-        var order = new Dictionary<string, int>(rules.Parties.Length, StringComparer.Ordinal);
+        var order = new Dictionary<DistrictCode, int>(rules.Parties.Length);
         for (var k = 0; k < rules.Parties.Length; k++)
         {
             order.TryAdd(rules.Parties[k].District, k);

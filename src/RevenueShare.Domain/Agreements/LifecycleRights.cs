@@ -11,7 +11,7 @@ public static class LifecycleRights
     public static bool MayFire(LifecycleTrigger trigger, AgreementState state, Principal caller, Amendment? amendment = null)
     {
         var district = caller.Kind == PrincipalKind.District ? caller.District : null;
-        var isParty = district is not null && state.Terms.IsParty(district);
+        var isParty = district is { } code && state.Terms.IsParty(code);
         var amendmentProposer = (amendment ?? state.PendingAmendment)?.Proposer;
         return trigger switch
         {

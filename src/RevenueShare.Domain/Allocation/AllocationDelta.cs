@@ -79,5 +79,5 @@ public static class AllocationDelta
 
     private static Key KeyOf(AllocationLine line) => new(line.Enterprise, line.Indicator, line.Month, line.District);
 
-    private readonly record struct Key(CreditCode Enterprise, string Indicator, YearMonth Month, string District);
+    private readonly record struct Key(CreditCode Enterprise, string Indicator, YearMonth Month, DistrictCode District);
 }

@@ -15,7 +15,7 @@ public sealed record AllocationLine(
     CreditCode Enterprise,
     string Indicator,
     YearMonth Month,
-    string District,
+    DistrictCode District,
     decimal Amount,
     decimal Ratio,
     decimal BasePart,

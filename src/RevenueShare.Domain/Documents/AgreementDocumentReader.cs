@@ -158,7 +158,7 @@ public static class AgreementDocumentReader
             var role = ReadRole(party.Role, JsonPath.Member(partyPath, "role"), problems);
             if (district is not null && role is not null)
             {
-                built.Add(new Party(district, role.Value));
+                built.Add(new Party(district.Value, role.Value));
             }
         }
 
@@ -181,25 +181,25 @@ public static class AgreementDocumentReader
         return problems.Count == before ? built.ToImmutable() : null;
     }
 
-    private static string? ReadPartyDistrict(
+    private static DistrictCode? ReadPartyDistrict(
         string? district,
         string path,
         ImmutableArray<Party>.Builder earlier,
         ReferenceData reference,
         List<ValidationProblem> problems)
     {
-        if (!DocumentChecks.KnownDistrict(district, path, reference, problems))
+        if (DocumentChecks.KnownDistrict(district, path, reference, problems) is not { } code)
         {
             return null;
         }
 
-        if (earlier.Any(p => p.District == district))
+        if (earlier.Any(p => p.District == code))
         {
-            problems.Add(new(path, $"District {district} is listed twice; parties must be distinct districts."));
+            problems.Add(new(path, $"District {code} is listed twice; parties must be distinct districts."));
             return null;
         }
 
-        return district;
+        return code;
     }
 
     private static PartyRole? ReadRole(string? text, string path, List<ValidationProblem> problems)
@@ -261,7 +261,7 @@ public static class AgreementDocumentReader
     private static ImmutableArray<CoveredEnterprise>? ReadEnterprises(
         IReadOnlyList<EnterpriseDocument?>? enterprises,
         string path,
-        IReadOnlyList<string>? parties,
+        IReadOnlyList<DistrictCode>? parties,
         HashSet<string> covered,
         ReferenceData reference,
         List<ValidationProblem> problems)
@@ -298,7 +298,7 @@ public static class AgreementDocumentReader
         EnterpriseDocument? enterprise,
         string path,
         Dictionary<CreditCode, string> seen,
-        IReadOnlyList<string>? parties,
+        IReadOnlyList<DistrictCode>? parties,
         HashSet<string> covered,
         ReferenceData reference,
         List<ValidationProblem> problems)
@@ -326,29 +326,29 @@ public static class AgreementDocumentReader
             return null;
         }
 
-        return new CoveredEnterprise(id.Value, name, registered, baselines, cap);
+        return new CoveredEnterprise(id.Value, name, registered.Value, baselines, cap);
     }
 
-    private static string? ReadRegisteredDistrict(
+    private static DistrictCode? ReadRegisteredDistrict(
         string? district,
         string path,
-        IReadOnlyList<string>? parties,
+        IReadOnlyList<DistrictCode>? parties,
         ReferenceData reference,
         List<ValidationProblem> problems)
     {
-        if (!DocumentChecks.KnownDistrict(district, path, reference, problems))
+        if (DocumentChecks.KnownDistrict(district, path, reference, problems) is not { } code)
         {
             return null;
         }
 
         // Figures are filed where the enterprise is registered; that district must have a share to give.
-        if (parties is not null && !parties.Contains(district, StringComparer.Ordinal))
+        if (parties is not null && !parties.Contains(code))
         {
-            problems.Add(new(path, $"District {district} is not a party; the registered district must be one of {string.Join(", ", parties)}."));
+            problems.Add(new(path, $"District {code} is not a party; the registered district must be one of {string.Join(", ", parties)}."));
             return null;
         }
 
-        return district;
+        return code;
     }
 
     private static ImmutableDictionary<string, decimal>? ReadBaselines(

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using RevenueShare.Domain.Reference;
 
@@ -82,21 +81,21 @@ internal static class DocumentChecks
     }
 
     /// <summary>A district code of the catalogue; a missing or unknown one is a problem at <paramref name="path"/>.</summary>
-    public static bool KnownDistrict([NotNullWhen(true)] string? code, string path, ReferenceData reference, List<ValidationProblem> problems)
+    public static DistrictCode? KnownDistrict(string? code, string path, ReferenceData reference, List<ValidationProblem> problems)
     {
         if (string.IsNullOrEmpty(code))
         {
             problems.Add(Required(path));
-            return false;
+            return null;
         }
 
         if (!(DistrictCode.TryParse(code, out var parsed, out _) && reference.TryGetDistrict(parsed, out _)))
         {
             problems.Add(UnknownDistrict(code, path));
-            return false;
+            return null;
         }
 
-        return true;
+        return parsed;
     }
 
     public static ValidationProblem UnknownIndicator(string code, string path, ReferenceData reference) =>

@@ -25,7 +25,7 @@ internal static class SharingTermsReader
     public static ImmutableArray<SharingTerm>? Read(
         IReadOnlyList<TermDocument?>? terms,
         string path,
-        IReadOnlyList<string>? parties,
+        IReadOnlyList<DistrictCode>? parties,
         EffectivePeriod? period,
         YearMonth? start,
         string startName,
@@ -63,7 +63,7 @@ internal static class SharingTermsReader
         TermDocument? term,
         string path,
         Dictionary<string, string> coveredBy,
-        IReadOnlyList<string>? parties,
+        IReadOnlyList<DistrictCode>? parties,
         EffectivePeriod? period,
         YearMonth? start,
         string startName,
@@ -168,7 +168,7 @@ internal static class SharingTermsReader
     private static ImmutableArray<RatioStep>? ReadSchedule(
         IReadOnlyList<RatioStepDocument?>? steps,
         string path,
-        IReadOnlyList<string>? parties,
+        IReadOnlyList<DistrictCode>? parties,
         EffectivePeriod? period,
         YearMonth? start,
         string startName,
@@ -249,10 +249,10 @@ internal static class SharingTermsReader
         }
     }
 
-    private static ImmutableDictionary<string, decimal>? ReadRatios(
+    private static ImmutableDictionary<DistrictCode, decimal>? ReadRatios(
         IReadOnlyDictionary<string, string?>? ratios,
         string path,
-        IReadOnlyList<string>? parties,
+        IReadOnlyList<DistrictCode>? parties,
         ReferenceData reference,
         List<ValidationProblem> problems)
     {
@@ -263,17 +263,18 @@ internal static class SharingTermsReader
         }
 
         var before = problems.Count;
-        var built = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        var built = ImmutableDictionary.CreateBuilder<DistrictCode, decimal>();
         var sum = 0m;
         var allParsed = true;
         foreach (var (district, text) in ratios)
         {
             var keyPath = JsonPath.Member(path, district);
-            if (!(DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _)))
+            var known = DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _);
+            if (!known)
             {
                 problems.Add(DocumentChecks.UnknownDistrict(district, keyPath));
             }
-            else if (parties is not null && !parties.Contains(district, StringComparer.Ordinal))
+            else if (parties is not null && !parties.Contains(code))
             {
                 problems.Add(new(keyPath, $"'{district}' is not a party to the agreement; ratios are given for the parties {string.Join(", ", parties)} only."));
             }
@@ -293,12 +294,15 @@ internal static class SharingTermsReader
             }
 
             sum += percent.Value;
-            built[district] = Amounts.Round(percent.Value, PercentScale);
+            if (known)
+            {
+                built[code] = Amounts.Round(percent.Value, PercentScale);
+            }
         }
 
         if (parties is not null)
         {
-            foreach (var party in parties.Where(p => !ratios.ContainsKey(p)))
+            foreach (var party in parties.Where(p => !ratios.ContainsKey(p.Value)))
             {
                 problems.Add(new(path, $"Party {party} has no percent; every party needs one (0 is allowed)."));
             }

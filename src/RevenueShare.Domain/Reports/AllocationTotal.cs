@@ -1,3 +1,5 @@
+using RevenueShare.Domain.Reference;
+
 namespace RevenueShare.Domain.Reports;
 
 /// <summary>
@@ -6,4 +8,4 @@ namespace RevenueShare.Domain.Reports;
 /// units of the indicator's scale. Read by the ledger's report queries; every report is computed from
 /// these totals.
 /// </summary>
-public sealed record AllocationTotal(string Indicator, string District, string Registered, bool DoubleCount, long Units);
+public sealed record AllocationTotal(string Indicator, DistrictCode District, DistrictCode Registered, bool DoubleCount, long Units);

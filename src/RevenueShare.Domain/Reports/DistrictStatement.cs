@@ -9,7 +9,7 @@ namespace RevenueShare.Domain.Reports;
 /// (docs/statement.md), one line per indicator of the catalogue, in catalogue order. Computed by
 /// <see cref="Of"/> from the months' totals, with no I/O.
 /// </summary>
-public sealed record DistrictStatement(string District, YearMonth From, YearMonth To, ImmutableArray<StatementLine> Indicators)
+public sealed record DistrictStatement(DistrictCode District, YearMonth From, YearMonth To, ImmutableArray<StatementLine> Indicators)
 {
     /// <summary>
     /// The statement of <paramref name="district"/> from the totals of the months
@@ -17,7 +17,7 @@ public sealed record DistrictStatement(string District, YearMonth From, YearMont
     /// <paramref name="allocations"/> over all agreements and districts.
     /// </summary>
     public static DistrictStatement Of(
-        string district,
+        DistrictCode district,
         YearMonth from,
         YearMonth to,
         IReadOnlyList<Indicator> indicators,

@@ -1,4 +1,5 @@
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Reports;
 
@@ -8,4 +9,4 @@ namespace RevenueShare.Domain.Reports;
 /// queries; the reports (<see cref="Reconciliation"/>, <see cref="DistrictStatement"/>) are computed
 /// from these totals, never from single figures.
 /// </summary>
-public sealed record FigureTotal(AgreementId Agreement, string Indicator, string Registered, long Units, long Count);
+public sealed record FigureTotal(AgreementId Agreement, string Indicator, DistrictCode Registered, long Units, long Count);

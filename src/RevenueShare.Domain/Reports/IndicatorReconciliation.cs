@@ -16,12 +16,12 @@ public sealed record IndicatorReconciliation(
     Indicator Indicator,
     decimal Reported,
     decimal Allocated,
-    IReadOnlyDictionary<string, decimal> Districts,
-    IReadOnlyDictionary<string, decimal>? Published,
-    IReadOnlyDictionary<string, decimal>? DoubleCount)
+    IReadOnlyDictionary<DistrictCode, decimal> Districts,
+    IReadOnlyDictionary<DistrictCode, decimal>? Published,
+    IReadOnlyDictionary<DistrictCode, decimal>? DoubleCount)
 {
     public decimal Difference => Reported - Allocated;
 
     /// <summary>The assessment view is the allocation as agreed: the same per-district totals.</summary>
-    public IReadOnlyDictionary<string, decimal>? Assessment => Published is null ? null : Districts;
+    public IReadOnlyDictionary<DistrictCode, decimal>? Assessment => Published is null ? null : Districts;
 }

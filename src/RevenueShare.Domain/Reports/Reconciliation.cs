@@ -94,15 +94,15 @@ public sealed record Reconciliation(
     }
 
     /// <summary>Units summed per district, ordinal order of district code; a district whose parts cancel out stays, at zero.</summary>
-    private static SortedDictionary<string, decimal> ByDistrict(IEnumerable<(string District, long Units)> parts, int scale)
+    private static SortedDictionary<DistrictCode, decimal> ByDistrict(IEnumerable<(DistrictCode District, long Units)> parts, int scale)
     {
-        var units = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var units = new SortedDictionary<DistrictCode, long>();
         foreach (var (district, amount) in parts)
         {
             units[district] = checked(units.GetValueOrDefault(district) + amount);
         }
 
-        var amounts = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var amounts = new SortedDictionary<DistrictCode, decimal>();
         foreach (var (district, sum) in units)
         {
             amounts.Add(district, Amounts.FromUnits(sum, scale));

@@ -6,4 +6,4 @@ namespace RevenueShare.Domain.Reports;
 /// What <see cref="From"/>, the registered district that collected the tax, owes <see cref="To"/> for
 /// one tax indicator over a settlement's year, at the indicator's scale.
 /// </summary>
-public sealed record TaxObligation(Indicator Indicator, string From, string To, decimal Amount);
+public sealed record TaxObligation(Indicator Indicator, DistrictCode From, DistrictCode To, decimal Amount);

@@ -41,13 +41,13 @@ public sealed record YearEndSettlement(
             .GroupBy(a => (From: a.Registered, To: a.District))
             .Select(g => (g.Key.From, g.Key.To, Units: g.Sum(a => a.Units)))
             .Where(g => g.Units != 0)
-            .OrderBy(g => g.From, StringComparer.Ordinal).ThenBy(g => g.To, StringComparer.Ordinal)
+            .OrderBy(g => g.From).ThenBy(g => g.To)
             .Select(g => new TaxObligation(indicator, g.From, g.To, Amounts.FromUnits(g.Units, indicator.Scale))))];
         ImmutableArray<Obligation> totals = [.. gross
             .GroupBy(g => (g.From, g.To))
             .Select(g => new Obligation(g.Key.From, g.Key.To, g.Sum(o => o.Amount)))
             .Where(o => o.Amount != 0m)
-            .OrderBy(o => o.From, StringComparer.Ordinal).ThenBy(o => o.To, StringComparer.Ordinal)];
+            .OrderBy(o => o.From).ThenBy(o => o.To)];
         return new YearEndSettlement(
             year,
             tax.Select(i => i.Scale).DefaultIfEmpty(0).Max(),
@@ -61,7 +61,7 @@ public sealed record YearEndSettlement(
     /// What <paramref name="district"/> may read (docs/settlement.md, Who): the obligations and transfers
     /// it pays or receives and its own position, as settled for the whole city.
     /// </summary>
-    public YearEndSettlement SeenBy(string district) => this with
+    public YearEndSettlement SeenBy(DistrictCode district) => this with
     {
         Gross = [.. Gross.Where(g => g.From == district || g.To == district)],
         Totals = [.. Totals.Where(t => Involves(t, district))],
@@ -69,5 +69,5 @@ public sealed record YearEndSettlement(
         Transfers = [.. Transfers.Where(t => Involves(t, district))],
     };
 
-    private static bool Involves(Obligation obligation, string district) => obligation.From == district || obligation.To == district;
+    private static bool Involves(Obligation obligation, DistrictCode district) => obligation.From == district || obligation.To == district;
 }

@@ -1,10 +1,12 @@
+using RevenueShare.Domain.Reference;
+
 namespace RevenueShare.Domain.Settlement;
 
 /// <summary>
 /// A district's net position at settlement: what it receives (positive, a subsidy down, 补助) or pays
 /// (negative, a remittance up, 上解).
 /// </summary>
-public sealed record NetPosition(string District, decimal Net)
+public sealed record NetPosition(DistrictCode District, decimal Net)
 {
     public const string Remittance = "上解";
     public const string Subsidy = "补助";

@@ -1,3 +1,5 @@
+using RevenueShare.Domain.Reference;
+
 namespace RevenueShare.Domain.Settlement;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class SettlementNetting
     /// </summary>
     public static IReadOnlyList<NetPosition> Positions(IEnumerable<Obligation> obligations)
     {
-        var net = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var net = new SortedDictionary<DistrictCode, decimal>();
         foreach (var o in obligations)
         {
             net[o.From] = net.GetValueOrDefault(o.From) - o.Amount;
@@ -35,8 +37,8 @@ public static class SettlementNetting
     /// </summary>
     public static IReadOnlyList<Obligation> Net(IReadOnlyList<Obligation> gross)
     {
-        var group = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Root(string d)
+        var group = new Dictionary<DistrictCode, DistrictCode>();
+        DistrictCode Root(DistrictCode d)
         {
             while (group[d] != d)
             {
@@ -53,13 +55,13 @@ public static class SettlementNetting
             var (a, b) = (Root(o.From), Root(o.To));
             if (a != b)
             {
-                group[string.CompareOrdinal(a, b) < 0 ? b : a] = string.CompareOrdinal(a, b) < 0 ? a : b;
+                group[a < b ? b : a] = a < b ? a : b;
             }
         }
 
         var positions = Positions(gross);
         var transfers = new List<Obligation>();
-        foreach (var members in positions.Where(p => group.ContainsKey(p.District)).GroupBy(p => Root(p.District)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var members in positions.Where(p => group.ContainsKey(p.District)).GroupBy(p => Root(p.District)).OrderBy(g => g.Key))
         {
             transfers.AddRange(Greedy([.. members]));
         }
@@ -93,13 +95,13 @@ public static class SettlementNetting
         return transfers;
     }
 
-    private static int Largest(List<(string District, decimal Amount)> items)
+    private static int Largest(List<(DistrictCode District, decimal Amount)> items)
     {
         var best = 0;
         for (var i = 1; i < items.Count; i++)
         {
             if (items[i].Amount > items[best].Amount
-                || (items[i].Amount == items[best].Amount && string.CompareOrdinal(items[i].District, items[best].District) < 0))
+                || (items[i].Amount == items[best].Amount && items[i].District < items[best].District))
             {
                 best = i;
             }

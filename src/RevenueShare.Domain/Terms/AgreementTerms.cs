@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Terms;
 
@@ -29,5 +30,5 @@ public sealed record AgreementTerms(
         return null;
     }
 
-    public bool IsParty(string district) => Parties.Any(p => p.District == district);
+    public bool IsParty(DistrictCode district) => Parties.Any(p => p.District == district);
 }

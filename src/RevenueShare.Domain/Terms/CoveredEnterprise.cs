@@ -11,6 +11,6 @@ namespace RevenueShare.Domain.Terms;
 public sealed record CoveredEnterprise(
     CreditCode Id,
     string Name,
-    string RegisteredDistrict,
+    DistrictCode RegisteredDistrict,
     ImmutableDictionary<string, decimal> Baselines,
     EnterpriseCap? Cap);

@@ -74,7 +74,7 @@ internal sealed class AgreementHeaderProjector : IReadProjector
             await upsert.AddAsync(AgreementHeaderRow.Values(header, at), null, cancellationToken);
             foreach (var party in header.Terms.Parties)
             {
-                await parties.AddAsync([id.Value, party.District], null, cancellationToken);
+                await parties.AddAsync([id.Value, party.District.Value], null, cancellationToken);
             }
         }
 

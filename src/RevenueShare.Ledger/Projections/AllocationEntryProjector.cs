@@ -76,7 +76,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
             var units = Amounts.ToUnits(entry.Change.Amount, scale);
             await entries.AddAsync(
                 [
-                    @event.AgreementId.Value, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District, units,
+                    @event.AgreementId.Value, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District.Value, units,
                     entry.Change.Kind.WireName(), entry.Cause,
                     Amounts.FormatPercent(line.Ratio), Amounts.Format(line.BasePart, scale), Amounts.Format(line.SharedPart, scale),
                     line.CapRemainingBefore is { } before ? Amounts.Format(before, scale) : null,
@@ -85,7 +85,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
                 ],
                 cancellationToken);
 
-            var key = new TotalKey(month, line.Indicator, line.District, projected.RegisteredDistrictOf(line.Enterprise.Value), line.DoubleCount ? 1 : 0);
+            var key = new TotalKey(month, line.Indicator, line.District.Value, projected.RegisteredDistrictOf(line.Enterprise.Value), line.DoubleCount ? 1 : 0);
             sums[key] = sums.TryGetValue(key, out var sum) ? (family, checked(sum.Units + units)) : (family, units);
         }
     }

@@ -23,7 +23,7 @@ internal sealed class RegisteredDistricts
         var districts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var enterprise in header.Rules.Enterprises)
         {
-            districts[enterprise.Id.Value] = enterprise.RegisteredDistrict;
+            districts[enterprise.Id.Value] = enterprise.RegisteredDistrict.Value;
         }
 
         known[header.Id] = (header.Rules.Enterprises, districts);

@@ -18,12 +18,12 @@ namespace RevenueShare.Ledger.Reads;
 /// </summary>
 internal static class AgreementHeaderJson
 {
-    public static string WriteSignatures(ImmutableArray<string> signatures) => Write(writer => Strings(writer, signatures));
+    public static string WriteSignatures(ImmutableArray<DistrictCode> signatures) => Write(writer => Districts(writer, signatures));
 
-    public static ImmutableArray<string> ReadSignatures(string json)
+    public static ImmutableArray<DistrictCode> ReadSignatures(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return Strings(document.RootElement);
+        return Districts(document.RootElement);
     }
 
     public static string WritePauses(ImmutableArray<MonthRange> pauses) => Write(writer =>
@@ -54,9 +54,9 @@ internal static class AgreementHeaderJson
             writer.WriteStartObject();
             writer.WriteNumber("number", amendment.Number);
             writer.WriteString("from", Months.Format(amendment.From));
-            writer.WriteString("proposer", amendment.Proposer);
+            writer.WriteString("proposer", amendment.Proposer.Value);
             writer.WritePropertyName("signatures");
-            Strings(writer, amendment.Signatures);
+            Districts(writer, amendment.Signatures);
             writer.WriteString("status", amendment.Status.ToString());
             writer.WritePropertyName("terms");
             writer.WriteRawValue(TermsJson.Write(amendment.Terms));
@@ -75,8 +75,8 @@ internal static class AgreementHeaderJson
                 a.GetProperty("number").GetInt32(),
                 Month(a, "from"),
                 TermsJson.ReadSharingTerms(a.GetProperty("terms").GetRawText()),
-                a.GetProperty("proposer").GetString()!,
-                Strings(a.GetProperty("signatures")),
+                DistrictCode.Parse(a.GetProperty("proposer").GetString()!),
+                Districts(a.GetProperty("signatures")),
                 Enum.Parse<AmendmentStatus>(a.GetProperty("status").GetString()!))),
         ];
     }
@@ -92,18 +92,18 @@ internal static class AgreementHeaderJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void Strings(Utf8JsonWriter writer, ImmutableArray<string> values)
+    private static void Districts(Utf8JsonWriter writer, ImmutableArray<DistrictCode> districts)
     {
         writer.WriteStartArray();
-        foreach (var value in values)
+        foreach (var district in districts)
         {
-            writer.WriteStringValue(value);
+            writer.WriteStringValue(district.Value);
         }
 
         writer.WriteEndArray();
     }
 
-    private static ImmutableArray<string> Strings(JsonElement array) => [.. array.EnumerateArray().Select(s => s.GetString()!)];
+    private static ImmutableArray<DistrictCode> Districts(JsonElement array) => [.. array.EnumerateArray().Select(s => DistrictCode.Parse(s.GetString()!))];
 
     private static NodaTime.YearMonth Month(JsonElement element, string name) => Months.Parse(element.GetProperty(name).GetString()!);
 }

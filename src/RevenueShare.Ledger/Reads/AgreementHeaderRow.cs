@@ -35,7 +35,7 @@ internal static class AgreementHeaderRow
     public static object?[] Values(AgreementState header, Instant updatedAt) =>
     [
         header.Id.Value, header.Terms.Title, header.TopLevelStatus.ToString(), header.IsActive ? header.Status.ToString() : null,
-        header.Version, header.Proposer, Months.Format(header.Terms.Effective.From), Months.Format(header.Terms.Effective.To),
+        header.Version, header.Proposer.Value, Months.Format(header.Terms.Effective.From), Months.Format(header.Terms.Effective.To),
         Month(header.SuspendedFrom), Month(header.TerminatedFrom), InstantPattern.ExtendedIso.Format(updatedAt),
         TermsJson.Write(header.Terms), AgreementHeaderJson.WriteSignatures(header.Signatures),
         AgreementHeaderJson.WriteAmendments(header.Amendments), AgreementHeaderJson.WritePauses(header.Pauses),
@@ -65,7 +65,7 @@ internal static class AgreementHeaderRow
             Enum.Parse<AgreementStatus>(status),
             terms,
             rules,
-            Text("proposer"),
+            DistrictCode.Parse(Text("proposer")),
             AgreementHeaderJson.ReadSignatures(Text("signatures")),
             amendments,
             AgreementHeaderJson.ReadPauses(Text("pauses")),

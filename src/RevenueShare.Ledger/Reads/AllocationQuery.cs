@@ -1,5 +1,6 @@
 using NodaTime;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Reads;
 
@@ -10,9 +11,9 @@ namespace RevenueShare.Ledger.Reads;
 /// </summary>
 public sealed record AllocationQuery(
     AgreementId? Agreement,
-    string? District,
+    DistrictCode? District,
     string? Indicator,
     YearMonth? From,
     YearMonth? To,
     IReadOnlyCollection<string> Families,
-    string? PartyDistrict);
+    DistrictCode? PartyDistrict);

@@ -48,7 +48,7 @@ public sealed class OfficeReports
     }
 
     /// <summary>The statement of <paramref name="district"/> over the months <paramref name="from"/>..<paramref name="to"/>, every indicator of the catalogue.</summary>
-    public async Task<DistrictStatement> StatementAsync(string district, YearMonth from, YearMonth to, CancellationToken cancellationToken)
+    public async Task<DistrictStatement> StatementAsync(DistrictCode district, YearMonth from, YearMonth to, CancellationToken cancellationToken)
     {
         var figures = await queries.FigureTotalsAsync(from, to, cancellationToken);
         var allocations = await queries.AllocationTotalsAsync(from, to, cancellationToken);

@@ -32,7 +32,7 @@ public sealed class ReadModel
     /// every agreement reads their ids and versions, not 200 headers with their terms (a header is the
     /// same for the same agreement and version).
     /// </summary>
-    public async Task<IReadOnlyList<AgreementState>> AgreementsAsync(string? partyDistrict, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AgreementState>> AgreementsAsync(DistrictCode? partyDistrict, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class ReadModel
             command.CommandText = partyDistrict is null
                 ? "SELECT id, version FROM agreements ORDER BY id"
                 : "SELECT a.id, a.version FROM agreements a JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id";
-            ReadParameters.Add(command, "district", partyDistrict);
+            ReadParameters.Add(command, "district", partyDistrict?.Value);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -181,7 +181,7 @@ public sealed class ReadModel
             FROM allocation_entries e WHERE 1 = 1
             """);
         Filter(command, sql, "e.agreement", "agreement", query.Agreement?.Value);
-        Filter(command, sql, "e.district", "district", query.District);
+        Filter(command, sql, "e.district", "district", query.District?.Value);
         Filter(command, sql, "e.indicator", "indicator", query.Indicator);
         if (query.From is { } from)
         {
@@ -202,10 +202,10 @@ public sealed class ReadModel
             ReadParameters.Add(command, "family" + i, families[i]);
         }
 
-        if (query.PartyDistrict is not null)
+        if (query.PartyDistrict is { } party)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement = e.agreement AND p.district = @party)");
-            ReadParameters.Add(command, "party", query.PartyDistrict);
+            ReadParameters.Add(command, "party", party.Value);
         }
 
         sql.Append(" ORDER BY e.agreement, e.seq_nr, e.idx");

@@ -42,7 +42,7 @@ public sealed class ReportQueries
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new AllocationTotal(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, reader.GetInt64(4)));
+            result.Add(new AllocationTotal(reader.GetString(0), DistrictCode.Parse(reader.GetString(1)), DistrictCode.Parse(reader.GetString(2)), reader.GetInt64(3) != 0, reader.GetInt64(4)));
         }
 
         return result;
@@ -66,7 +66,7 @@ public sealed class ReportQueries
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new FigureTotal(AgreementId.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+            result.Add(new FigureTotal(AgreementId.Parse(reader.GetString(0)), reader.GetString(1), DistrictCode.Parse(reader.GetString(2)), reader.GetInt64(3), reader.GetInt64(4)));
         }
 
         return result;

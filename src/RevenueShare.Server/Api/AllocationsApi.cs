@@ -39,9 +39,17 @@ public static class AllocationsApi
         var errors = new List<FieldError>();
         NodaTime.YearMonth? fromMonth = Month(from, "from", errors);
         NodaTime.YearMonth? toMonth = Month(to, "to", errors);
-        if (district is not null && !(DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _)))
+        DistrictCode? districtCode = null;
+        if (district is not null)
         {
-            errors.Add(new FieldError("district", $"'{district}' is not a district of the catalogue."));
+            if (DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _))
+            {
+                districtCode = code;
+            }
+            else
+            {
+                errors.Add(new FieldError("district", $"'{district}' is not a district of the catalogue."));
+            }
         }
 
         Indicator? known = null;
@@ -72,7 +80,7 @@ public static class AllocationsApi
         }
 
         var query = new AllocationQuery(
-            state?.Id, district, indicator, fromMonth, toMonth, Visibility.Families(office),
+            state?.Id, districtCode, indicator, fromMonth, toMonth, Visibility.Families(office),
             office.Kind == PrincipalKind.District ? office.District : null);
         var entries = await reads.AllocationsAsync(query, cancellationToken);
         var views = entries.Select(e => View(e, reference)).ToArray();

@@ -60,8 +60,8 @@ public static class ReconciliationApi
 
     /// <summary>The report's per-district amounts on the wire, in the report's order of district code.</summary>
     [return: NotNullIfNotNull(nameof(amounts))]
-    private static Dictionary<string, string>? ByDistrict(IReadOnlyDictionary<string, decimal>? amounts, int scale) =>
-        amounts?.ToDictionary(a => a.Key, a => Amounts.Format(a.Value, scale), StringComparer.Ordinal);
+    private static Dictionary<string, string>? ByDistrict(IReadOnlyDictionary<DistrictCode, decimal>? amounts, int scale) =>
+        amounts?.ToDictionary(a => a.Key.Value, a => Amounts.Format(a.Value, scale), StringComparer.Ordinal);
 
     private static FileContentHttpResult Csv(ReconciliationResponse response)
     {

@@ -38,14 +38,14 @@ public static class SettlementApi
         }
 
         var city = await reports.SettlementAsync(year.Value, cancellationToken);
-        var settlement = office.Kind == PrincipalKind.District ? city.SeenBy(office.District!) : city;
+        var settlement = office.Kind == PrincipalKind.District ? city.SeenBy(office.District!.Value) : city;
         string F(decimal amount) => Amounts.Format(amount, settlement.Scale);
-        SettlementTransfer View(Obligation o) => new(o.From, o.To, F(o.Amount));
+        SettlementTransfer View(Obligation o) => new(o.From.Value, o.To.Value, F(o.Amount));
         var response = new SettlementResponse(
             settlement.Year,
-            [.. settlement.Gross.Select(g => new SettlementGross(g.From, g.To, g.Indicator.Code, Amounts.Format(g.Amount, g.Indicator.Scale)))],
+            [.. settlement.Gross.Select(g => new SettlementGross(g.From.Value, g.To.Value, g.Indicator.Code, Amounts.Format(g.Amount, g.Indicator.Scale)))],
             [.. settlement.Totals.Select(View)],
-            [.. settlement.Positions.Select(p => new SettlementPosition(p.District, F(p.Net), p.Kind))],
+            [.. settlement.Positions.Select(p => new SettlementPosition(p.District.Value, F(p.Net), p.Kind))],
             [.. settlement.Transfers.Select(View)]);
         if (!CsvAnswer.Wanted(http, format))
         {

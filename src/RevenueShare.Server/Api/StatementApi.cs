@@ -29,7 +29,7 @@ public static class StatementApi
             return Problems.NotFound($"'{code}' is not a district of the catalogue.");
         }
 
-        if (!(office.Kind == PrincipalKind.Finance || (office.Kind == PrincipalKind.District && office.District == code)))
+        if (!(office.Kind == PrincipalKind.Finance || (office.Kind == PrincipalKind.District && office.District == parsed)))
         {
             return Problems.Forbidden($"A statement of {code} is for district:{code} and finance only.");
         }
@@ -55,7 +55,7 @@ public static class StatementApi
             return Problems.BadRequest(errors[0].Message, [.. errors]);
         }
 
-        var statement = await reports.StatementAsync(code, fromMonth, toMonth, cancellationToken);
+        var statement = await reports.StatementAsync(parsed, fromMonth, toMonth, cancellationToken);
         var rows = statement.Indicators.Select(line => new StatementIndicator(
             line.Indicator.Code,
             line.Indicator.Family.WireName(),
@@ -66,7 +66,7 @@ public static class StatementApi
             Amounts.Format(line.Net, line.Indicator.Scale),
             Amounts.Format(line.DoubleCount, line.Indicator.Scale))).ToArray();
 
-        var response = new StatementResponse(statement.District, Months.Format(statement.From), Months.Format(statement.To), rows);
+        var response = new StatementResponse(statement.District.Value, Months.Format(statement.From), Months.Format(statement.To), rows);
         return CsvAnswer.Wanted(http, format)
             ? CsvAnswer.File(
                 $"statement-{code}-{response.From}-{response.To}",

@@ -12,7 +12,7 @@ namespace RevenueShare.Server.Api;
 public static class Visibility
 {
     public static bool CanSee(Principal caller, AgreementState agreement) =>
-        caller.Kind != PrincipalKind.District || agreement.Terms.IsParty(caller.District!);
+        caller.Kind != PrincipalKind.District || agreement.Terms.IsParty(caller.District!.Value);
 
     /// <summary>The indicator families whose figures and allocations the caller may see.</summary>
     public static IReadOnlyCollection<string> Families(Principal caller) => caller.Kind switch

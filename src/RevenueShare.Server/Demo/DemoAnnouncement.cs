@@ -26,7 +26,7 @@ internal static class DemoAnnouncement
         var now = services.GetRequiredService<IClock>().GetCurrentInstant();
         var reference = services.GetRequiredService<ReferenceData>();
         var offices = new[] { Principal.Finance, Principal.Tax, Principal.Statistics }
-            .Concat(reference.Districts.Select(d => Principal.ForDistrict(d.Code)));
+            .Concat(reference.Districts.Select(d => Principal.ForDistrict(DistrictCode.Parse(d.Code))));
         foreach (var office in offices)
         {
             var issued = await tokens.CreateAsync(office, now, cancellationToken);

@@ -1,4 +1,5 @@
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 using static RevenueShare.Domain.Tests.Support.AgreementHistory;
 using static RevenueShare.Domain.Tests.Support.Agreements;
 
@@ -40,10 +41,10 @@ public sealed class AgreementLifecycleTests
         }
 
         Assert.Equal(12L, state!.Version);
-        Assert.Equal<string>([O, H, T], state.Signatures);
+        Assert.Equal<DistrictCode>([O, H, T], state.Signatures);
         var approved = Assert.Single(state.Amendments);
         Assert.Equal((AmendmentStatus.Approved, H), (approved.Status, approved.Proposer));
-        Assert.Equal<string>([H, O, T], approved.Signatures);
+        Assert.Equal<DistrictCode>([H, O, T], approved.Signatures);
     }
 
     [Theory]

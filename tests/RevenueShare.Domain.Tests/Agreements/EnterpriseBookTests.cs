@@ -15,7 +15,7 @@ public sealed class EnterpriseBookTests
     private static FigureReport Report(string id, string indicator, YearMonth month, decimal amount, int revision = 1) =>
         new(id, Enterprise, indicator, month, amount, revision);
 
-    private static AllocationLine Line(string indicator, YearMonth month, string district, decimal amount) =>
+    private static AllocationLine Line(string indicator, YearMonth month, DistrictCode district, decimal amount) =>
         new(Enterprise, indicator, month, district, amount, 50m, 0m, amount * 2, null, null, false);
 
     private static EnterpriseBook Built() => EnterpriseBook.Empty.With([Report("r1", "vat", January, 1.00m)], []);
@@ -59,10 +59,10 @@ public sealed class EnterpriseBookTests
     {
         var book = EnterpriseBook.Of(
             [Report("r1b", "vat", January, 2.00m, revision: 2), Report("r1", "vat", January, 1.00m)],
-            [Line("vat", January, "440103", 0.50m), Line("vat", January, "440115", 0.50m), Line("vat", January, "440103", 1.00m)]);
+            [Line("vat", January, DistrictCode.Parse("440103"), 0.50m), Line("vat", January, DistrictCode.Parse("440115"), 0.50m), Line("vat", January, DistrictCode.Parse("440103"), 1.00m)]);
 
         Assert.Equal("r1b", book.Current("vat", January)!.ReportId);
         Assert.Equal(1, book.FigureCount);
-        Assert.Equal([("440103", 1.00m), ("440115", 0.50m)], book.Lines.Select(l => (l.District, l.Amount)));
+        Assert.Equal([(DistrictCode.Parse("440103"), 1.00m), (DistrictCode.Parse("440115"), 0.50m)], book.Lines.Select(l => (l.District, l.Amount)));
     }
 }

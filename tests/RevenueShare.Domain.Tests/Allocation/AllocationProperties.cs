@@ -57,7 +57,7 @@ public sealed class AllocationProperties
         Prop.ForAll(Scenario.WithReports, p =>
         {
             var figures = new Dictionary<(CreditCode, string, NodaTime.YearMonth), Figure>();
-            var booked = new Dictionary<(CreditCode, string, NodaTime.YearMonth, string), decimal>();
+            var booked = new Dictionary<(CreditCode, string, NodaTime.YearMonth, DistrictCode), decimal>();
             IReadOnlyList<AllocationLine> previous = [];
             foreach (var report in p.Reports)
             {

@@ -17,13 +17,13 @@ public sealed class AgreementDocumentReaderTests
         Assert.Empty(problems);
         Assert.Equal("天河总部研发 + 黄埔制造基地", terms.Title);
         Assert.Equal(AgreementModel.HqRndManufacturing, terms.Model);
-        Assert.Equal<Party>([new Party(Tianhe, PartyRole.Origin), new Party(Huangpu, PartyRole.Host)], terms.Parties);
+        Assert.Equal<Party>([new Party(DistrictCode.Parse(Tianhe), PartyRole.Origin), new Party(DistrictCode.Parse(Huangpu), PartyRole.Host)], terms.Parties);
         Assert.Equal(new EffectivePeriod(new YearMonth(2026, 1), new YearMonth(2030, 12)), terms.Effective);
 
         var enterprise = Assert.Single(terms.Enterprises);
         Assert.Equal(CreditCode.Parse(Codes.First), enterprise.Id);
         Assert.Equal("示例智造有限公司", enterprise.Name);
-        Assert.Equal(Huangpu, enterprise.RegisteredDistrict);
+        Assert.Equal(Huangpu, enterprise.RegisteredDistrict.Value);
         Assert.Equal(1_200_000m, enterprise.Baselines["cit"]);
         Assert.Equal(500.5m, enterprise.Baselines["industrial-output"]);
         Assert.NotNull(enterprise.Cap);
@@ -35,11 +35,11 @@ public sealed class AgreementDocumentReaderTests
         Assert.Equal<string>(["vat", "cit"], tax.Indicators);
         Assert.Equal(AllocationMode.Split, tax.Mode);
         Assert.Equal([new YearMonth(2026, 1), new YearMonth(2029, 1)], tax.Schedule.Select(s => s.From));
-        Assert.Equal(50m, tax.Schedule[0].Ratios[Tianhe]);
-        Assert.Equal(30m, tax.Schedule[1].Ratios[Tianhe]);
-        Assert.Equal(70m, tax.Schedule[1].Ratios[Huangpu]);
+        Assert.Equal(50m, tax.Schedule[0].Ratios[DistrictCode.Parse(Tianhe)]);
+        Assert.Equal(30m, tax.Schedule[1].Ratios[DistrictCode.Parse(Tianhe)]);
+        Assert.Equal(70m, tax.Schedule[1].Ratios[DistrictCode.Parse(Huangpu)]);
         Assert.Equal<string>(["industrial-output"], terms.Terms[1].Indicators);
-        Assert.Equal(60m, terms.Terms[1].Schedule[0].Ratios[Huangpu]);
+        Assert.Equal(60m, terms.Terms[1].Schedule[0].Ratios[DistrictCode.Parse(Huangpu)]);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class AgreementDocumentReaderTests
         var document = WithTaxStep(1, Step("2029-01", "33.33", "66.67"));
 
         Assert.True(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
-        Assert.Equal(33.33m, terms.Terms[0].Schedule[1].Ratios[Tianhe]);
+        Assert.Equal(33.33m, terms.Terms[0].Schedule[1].Ratios[DistrictCode.Parse(Tianhe)]);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class AgreementDocumentReaderTests
         };
 
         Assert.True(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
-        Assert.Equal([Huangpu, Tianhe, "440104"], terms.Parties.Select(p => p.District));
+        Assert.Equal([Huangpu, Tianhe, "440104"], terms.Parties.Select(p => p.District.Value));
     }
 
     [Theory]

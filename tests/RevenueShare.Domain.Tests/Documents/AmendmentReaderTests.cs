@@ -35,7 +35,7 @@ public sealed class AmendmentReaderTests
         Assert.Equal<string>(["vat", "cit", "pit"], terms[0].Indicators);
         Assert.Equal(AllocationMode.Split, terms[0].Mode);
         Assert.Equal([From, new YearMonth(2030, 1)], terms[0].Schedule.Select(s => s.From));
-        Assert.Equal(80m, terms[0].Schedule[1].Ratios[Huangpu]);
+        Assert.Equal(80m, terms[0].Schedule[1].Ratios[DistrictCode.Parse(Huangpu)]);
         Assert.Equal(AllocationMode.DoubleCount, terms[1].Mode);
     }
 

@@ -43,19 +43,19 @@ public sealed class DistrictStatementTests
 
     [Theory]
     // O's own vat 500.00 gives 200.00 to H; it receives 400.00 of E1's: net 700.00, what was allocated to O.
-    [InlineData(O, "vat", "500.00", "200.00", "400.00", "700.00", "0.00")]
-    [InlineData(H, "vat", "1000.00", "400.00", "200.00", "800.00", "0.00")]
+    [InlineData("440106", "vat", "500.00", "200.00", "400.00", "700.00", "0.00")]
+    [InlineData("440112", "vat", "1000.00", "400.00", "200.00", "800.00", "0.00")]
     // Figures registered elsewhere are no part of O's or H's statement, and T's own stay T's.
-    [InlineData(T, "vat", "300.00", "0.00", "0.00", "300.00", "0.00")]
+    [InlineData("440113", "vat", "300.00", "0.00", "0.00", "300.00", "0.00")]
     // A refund runs the same way, negative.
-    [InlineData(H, "cit", "-50.00", "-20.00", "0.00", "-30.00", "0.00")]
-    [InlineData(O, "cit", "0.00", "0.00", "-20.00", "-20.00", "0.00")]
+    [InlineData("440112", "cit", "-50.00", "-20.00", "0.00", "-30.00", "0.00")]
+    [InlineData("440106", "cit", "0.00", "0.00", "-20.00", "-20.00", "0.00")]
     // The double-count credit is shown apart and is not in net: nothing was transferred.
-    [InlineData(O, "industrial-output", "0.0", "0.0", "0.0", "0.0", "123.4")]
-    [InlineData(H, "industrial-output", "123.4", "0.0", "0.0", "123.4", "0.0")]
+    [InlineData("440106", "industrial-output", "0.0", "0.0", "0.0", "0.0", "123.4")]
+    [InlineData("440112", "industrial-output", "123.4", "0.0", "0.0", "123.4", "0.0")]
     // 万元 at one decimal, never summed with the yuan of the same districts.
-    [InlineData(O, "value-added", "50.0", "15.0", "0.0", "35.0", "0.0")]
-    [InlineData(H, "value-added", "0.0", "0.0", "15.0", "15.0", "0.0")]
+    [InlineData("440106", "value-added", "50.0", "15.0", "0.0", "35.0", "0.0")]
+    [InlineData("440112", "value-added", "0.0", "0.0", "15.0", "15.0", "0.0")]
     [InlineData("440104", "vat", "0.00", "0.00", "0.00", "0.00", "0.00")]
     public void A_statement_line_shows_registered_transferred_out_received_and_net(
         string district, string indicator, string registered, string transferredOut, string received, string net, string doubleCount)
@@ -68,7 +68,7 @@ public sealed class DistrictStatementTests
     }
 
     [Theory]
-    [InlineData(O)]
+    [InlineData("440106")]
     [InlineData("440104")]
     public void Every_indicator_has_a_line_in_catalogue_order_in_its_own_unit_and_scale(string district)
     {
@@ -78,11 +78,11 @@ public sealed class DistrictStatementTests
         Assert.All(statement.Indicators, l => Assert.All(
             new[] { l.Registered, l.TransferredOut, l.Received, l.Net, l.DoubleCount },
             amount => Assert.Equal(l.Indicator.Scale, amount.Scale)));
-        Assert.Equal((district, Month("2026-01"), Month("2026-03")), (statement.District, statement.From, statement.To));
+        Assert.Equal((district, Month("2026-01"), Month("2026-03")), (statement.District.Value, statement.From, statement.To));
     }
 
     private static DistrictStatement Statement(string district) =>
-        DistrictStatement.Of(district, Month("2026-01"), Month("2026-03"), Reference.Indicators, Figures, Allocations);
+        DistrictStatement.Of(DistrictCode.Parse(district), Month("2026-01"), Month("2026-03"), Reference.Indicators, Figures, Allocations);
 
     private static string Text(decimal amount, StatementLine line) => Amounts.Format(amount, line.Indicator.Scale);
 }

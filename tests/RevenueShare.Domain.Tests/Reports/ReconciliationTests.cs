@@ -151,6 +151,6 @@ public sealed class ReconciliationTests
 
     private static string Text(decimal amount, IndicatorReconciliation line) => Amounts.Format(amount, line.Indicator.Scale);
 
-    private static string? Text(IReadOnlyDictionary<string, decimal>? amounts, IndicatorReconciliation line) =>
+    private static string? Text(IReadOnlyDictionary<DistrictCode, decimal>? amounts, IndicatorReconciliation line) =>
         amounts is null ? null : string.Join(" ", amounts.Select(a => $"{a.Key}={Text(a.Value, line)}"));
 }

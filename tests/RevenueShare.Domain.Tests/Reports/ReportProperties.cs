@@ -17,13 +17,13 @@ namespace RevenueShare.Domain.Tests.Reports;
 public sealed class ReportProperties
 {
     private static readonly ReferenceData Reference = Catalogue.Guangzhou;
-    private static readonly string[] Districts = ["440103", "440106", "440112", "440113"];
+    private static readonly DistrictCode[] Codes = Districts.All("440103", "440106", "440112", "440113");
     private static readonly NodaTime.YearMonth March = Months.Parse("2026-03");
 
     private static readonly Arbitrary<AllocationTotal[]> Parts = Arb.From(Gen.ArrayOf(
         from indicator in Gen.Elements(Reference.Indicators.Select(i => i.Code).ToArray())
-        from district in Gen.Elements(Districts)
-        from registered in Gen.Elements(Districts)
+        from district in Gen.Elements(Codes)
+        from registered in Gen.Elements(Codes)
         from doubleCount in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
         from units in Gen.Choose(-100_000, 10_000_000)
         select new AllocationTotal(indicator, district, registered, doubleCount, units)));
@@ -44,7 +44,7 @@ public sealed class ReportProperties
         {
             var settlement = YearEndSettlement.Of(2026, Reference.Indicators, parts);
             var moving = parts.Where(p => !p.DoubleCount && Reference.Indicator(p.Indicator).Family == IndicatorFamily.Tax).ToArray();
-            return Districts.All(d =>
+            return Codes.All(d =>
                 (settlement.Positions.SingleOrDefault(p => p.District == d)?.Net ?? 0m)
                 == Yuan(moving.Where(p => p.District == d && p.Registered != d).Sum(p => p.Units) - moving.Where(p => p.Registered == d && p.District != d).Sum(p => p.Units)));
         });
@@ -54,7 +54,7 @@ public sealed class ReportProperties
         Prop.ForAll(Parts, parts =>
         {
             var city = YearEndSettlement.Of(2026, Reference.Indicators, parts);
-            return Districts.All(d =>
+            return Codes.All(d =>
             {
                 var own = city.SeenBy(d);
                 return own.Gross.All(g => g.From == d || g.To == d)
@@ -74,7 +74,7 @@ public sealed class ReportProperties
         Prop.ForAll(Parts, parts =>
         {
             var figures = FiguresOf(parts);
-            var statements = Districts.Select(d => DistrictStatement.Of(d, March, March, Reference.Indicators, figures, parts)).ToArray();
+            var statements = Codes.Select(d => DistrictStatement.Of(d, March, March, Reference.Indicators, figures, parts)).ToArray();
             return Reference.Indicators.All(indicator =>
             {
                 var lines = statements.Select(s => s.Indicators.Single(l => l.Indicator == indicator)).ToArray();

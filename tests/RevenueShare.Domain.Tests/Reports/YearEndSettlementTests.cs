@@ -2,6 +2,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
 using RevenueShare.Domain.Settlement;
 using RevenueShare.Domain.Tests.Support;
+using static RevenueShare.Domain.Tests.Support.Districts;
 
 namespace RevenueShare.Domain.Tests.Reports;
 
@@ -22,22 +23,22 @@ public sealed class YearEndSettlementTests
 
     private static readonly AllocationTotal[] Year =
     [
-        new("vat", Q, P, false, 10000),
-        new("vat", R, Q, false, 10000),
-        new("vat", P, R, false, 3000),
-        new("cit", Q, P, false, 5000),
-        new("cit", P, Q, false, 2000),
+        new("vat", D(Q), D(P), false, 10000),
+        new("vat", D(R), D(Q), false, 10000),
+        new("vat", D(P), D(R), false, 3000),
+        new("cit", D(Q), D(P), false, 5000),
+        new("cit", D(P), D(Q), false, 2000),
 
         // What each district keeps of its own enterprises moves nothing.
-        new("vat", P, P, false, 99999),
+        new("vat", D(P), D(P), false, 99999),
 
         // Nor does a double-count credit, nor a statistical share.
-        new("vat", R, P, true, 7777),
-        new("industrial-output", R, P, false, 1234),
+        new("vat", D(R), D(P), true, 7777),
+        new("industrial-output", D(R), D(P), false, 1234),
 
         // A part and its refund in the year cancel out: 440111 owes 440113 nothing.
-        new("pit", "440113", "440111", false, 500),
-        new("pit", "440113", "440111", false, -500),
+        new("pit", D("440113"), D("440111"), false, 500),
+        new("pit", D("440113"), D("440111"), false, -500),
     ];
 
     private static YearEndSettlement City { get; } = YearEndSettlement.Of(2026, Reference.Indicators, Year);
@@ -64,7 +65,7 @@ public sealed class YearEndSettlementTests
     public void Gross_obligations_net_to_fewer_transfers_and_a_district_sees_its_own_rows(
         string? district, string gross, string totals, string positions, string transfers)
     {
-        var settlement = district is null ? City : City.SeenBy(district);
+        var settlement = district is null ? City : City.SeenBy(D(district));
 
         Assert.Equal(
             (gross, totals, positions, transfers),
@@ -88,7 +89,7 @@ public sealed class YearEndSettlementTests
         // A city that books its taxes in whole yuan.
         var wholeYuan = new ReferenceData(Reference.Districts, [new Indicator("vat", "增值税", IndicatorFamily.Tax, "yuan", 0, 0)]);
 
-        var settlement = YearEndSettlement.Of(2026, wholeYuan.Indicators, [new("vat", Q, P, false, 100)]);
+        var settlement = YearEndSettlement.Of(2026, wholeYuan.Indicators, [new("vat", D(Q), D(P), false, 100)]);
 
         Assert.Equal(0, settlement.Scale);
         Assert.Equal([100m], settlement.Gross.Select(g => g.Amount));

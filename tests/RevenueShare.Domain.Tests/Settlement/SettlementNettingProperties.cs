@@ -1,19 +1,21 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Settlement;
+using static RevenueShare.Domain.Tests.Support.Districts;
 
 namespace RevenueShare.Domain.Tests.Settlement;
 
 public sealed class SettlementNettingProperties
 {
-    private static readonly string[] Districts = ["440103", "440104", "440105", "440106", "440111", "440112"];
+    private static readonly DistrictCode[] Codes = All("440103", "440104", "440105", "440106", "440111", "440112");
 
     /// <summary>Gross obligations between distinct districts, amounts in fen (possibly negative: refunds).</summary>
     private static readonly Arbitrary<Obligation[]> Gross = Arb.From(
         Gen.ArrayOf(
-            from payer in Gen.Elements(Districts)
-            from payee in Gen.Elements(Districts).Where(t => t != payer)
+            from payer in Gen.Elements(Codes)
+            from payee in Gen.Elements(Codes).Where(t => t != payer)
             from fen in Gen.Choose(-1_000_000, 100_000_000)
             select new Obligation(payer, payee, fen / 100m)));
 
@@ -47,7 +49,7 @@ public sealed class SettlementNettingProperties
     [Fact]
     public void Greedy_over_the_whole_city_would_need_more_transfers_than_gross_but_grouping_does_not()
     {
-        Obligation[] gross = [new("440103", "440104", 3m), new("440105", "440106", 2m), new("440105", "440111", 2m)];
+        Obligation[] gross = [new(D("440103"), D("440104"), 3m), new(D("440105"), D("440106"), 2m), new(D("440105"), D("440111"), 2m)];
         Assert.Equal(4, SettlementNetting.Greedy(SettlementNetting.Positions(gross)).Count);
         Assert.Equal(3, SettlementNetting.Net(gross).Count);
     }
@@ -56,10 +58,10 @@ public sealed class SettlementNettingProperties
     public void A_chain_nets_to_one_transfer_and_kinds_follow_the_sign()
     {
         // 440112 owes 440106 100.00 and 440106 owes 440103 100.00: 440106 is only a conduit.
-        Obligation[] gross = [new("440112", "440106", 100.00m), new("440106", "440103", 100.00m)];
+        Obligation[] gross = [new(D("440112"), D("440106"), 100.00m), new(D("440106"), D("440103"), 100.00m)];
         var positions = SettlementNetting.Positions(gross);
-        Assert.Equal([new("440103", 100.00m), new("440106", 0.00m), new("440112", -100.00m)], positions);
+        Assert.Equal([new(D("440103"), 100.00m), new(D("440106"), 0.00m), new(D("440112"), -100.00m)], positions);
         Assert.Equal(["补助", "none", "上解"], positions.Select(p => p.Kind));
-        Assert.Equal([new Obligation("440112", "440103", 100.00m)], SettlementNetting.Net(gross));
+        Assert.Equal([new Obligation(D("440112"), D("440103"), 100.00m)], SettlementNetting.Net(gross));
     }
 }

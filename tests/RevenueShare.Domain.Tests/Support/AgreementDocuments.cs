@@ -8,8 +8,8 @@ namespace RevenueShare.Domain.Tests.Support;
 /// </summary>
 internal static class AgreementDocuments
 {
-    public const string Tianhe = Agreements.O;
-    public const string Huangpu = Agreements.H;
+    public static readonly string Tianhe = Agreements.O.Value;
+    public static readonly string Huangpu = Agreements.H.Value;
 
     public static AgreementDocument Valid() => new(
         Title: "天河总部研发 + 黄埔制造基地",

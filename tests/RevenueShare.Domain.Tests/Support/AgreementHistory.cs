@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 using static RevenueShare.Domain.Tests.Support.Agreements;
 
@@ -30,7 +31,7 @@ internal static class AgreementHistory
     public static Principal Third { get; } = Principal.ForDistrict(T);
 
     /// <summary>A district that is no party to the agreement (越秀).</summary>
-    public static Principal Outsider { get; } = Principal.ForDistrict("440104");
+    public static Principal Outsider { get; } = Principal.ForDistrict(DistrictCode.Parse("440104"));
 
     /// <summary>A caller by the name used in test tables: O, H, T, outsider, finance, tax, statistics.</summary>
     public static Principal Caller(string name) => name switch
@@ -53,7 +54,7 @@ internal static class AgreementHistory
             ? Split("vat,cit", Step("2025-01", (O, 60m), (H, 40m)))
             : Split("vat,cit", Step("2025-01", (O, 33.33m), (H, 33.33m), (T, 33.34m))));
 
-    public static AgreementTerms Proposal(string[] parties, CoveredEnterprise enterprise, params SharingTerm[] terms) => new(
+    public static AgreementTerms Proposal(DistrictCode[] parties, CoveredEnterprise enterprise, params SharingTerm[] terms) => new(
         "天河总部研发 + 黄埔制造基地",
         AgreementModel.HqRndManufacturing,
         [.. parties.Select(p => new Party(p, p == H ? PartyRole.Host : PartyRole.Origin))],

@@ -15,16 +15,16 @@ namespace RevenueShare.Domain.Tests.Support;
 /// </summary>
 internal static class Agreements
 {
-    public const string O = "440106";
-    public const string H = "440112";
-    public const string T = "440113";
+    public static readonly DistrictCode O = DistrictCode.Parse("440106");
+    public static readonly DistrictCode H = DistrictCode.Parse("440112");
+    public static readonly DistrictCode T = DistrictCode.Parse("440113");
 
     public static readonly CreditCode Enterprise = Codes.Code("91440112MA5D0000A");
     public static readonly CreditCode OtherEnterprise = Codes.Code("91440112MA5D0000B");
 
     public static YearMonth Month(string text) => Months.Parse(text);
 
-    public static RatioStep Step(string from, params (string District, decimal Percent)[] ratios) =>
+    public static RatioStep Step(string from, params (DistrictCode District, decimal Percent)[] ratios) =>
         new(Month(from), ratios.ToImmutableDictionary(r => r.District, r => r.Percent));
 
     public static SharingTerm Term(string indicator, AllocationMode mode, params RatioStep[] schedule) =>
@@ -35,10 +35,10 @@ internal static class Agreements
 
     public static CoveredEnterprise Covered(
         CreditCode? id = null,
-        string registered = H,
+        DistrictCode? registered = null,
         ImmutableDictionary<string, decimal>? baselines = null,
         EnterpriseCap? cap = null) =>
-        new(id ?? Enterprise, "示例智造有限公司", registered, baselines ?? ImmutableDictionary<string, decimal>.Empty, cap);
+        new(id ?? Enterprise, "示例智造有限公司", registered ?? H, baselines ?? ImmutableDictionary<string, decimal>.Empty, cap);
 
     public static EnterpriseCap Cap(string indicators, decimal amount) => new([.. indicators.Split(',')], amount);
 
@@ -49,7 +49,7 @@ internal static class Agreements
     public static AgreementRules Rules(CoveredEnterprise enterprise, params SharingTerm[] terms) =>
         Rules([O, H], [enterprise], terms);
 
-    public static AgreementRules Rules(string[] parties, CoveredEnterprise[] enterprises, params SharingTerm[] terms) =>
+    public static AgreementRules Rules(DistrictCode[] parties, CoveredEnterprise[] enterprises, params SharingTerm[] terms) =>
         new(
             [.. parties.Select(p => new Party(p, p == H ? PartyRole.Host : PartyRole.Origin))],
             [.. enterprises],
@@ -93,11 +93,6 @@ internal static class Agreements
         return builder.ToString();
     }
 
-    public static string Label(string district) => district switch
-    {
-        O => "O",
-        H => "H",
-        T => "T",
-        _ => district,
-    };
+    public static string Label(DistrictCode district) =>
+        district == O ? "O" : district == H ? "H" : district == T ? "T" : district.Value;
 }

@@ -18,7 +18,7 @@ namespace RevenueShare.Domain.Tests.Support;
 /// </summary>
 internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Figures)
 {
-    private static readonly string[] Districts = ["440103", "440104", "440105", "440106", "440111", "440112", "440113"];
+    private static readonly DistrictCode[] Districts = [.. new[] { "440103", "440104", "440105", "440106", "440111", "440112", "440113" }.Select(DistrictCode.Parse)];
     private static readonly string[] Indicators = ["vat", "cit"];
     private static readonly YearMonth[] Months = [.. Enumerable.Range(0, 6).Select(i => new YearMonth(2025, 10).PlusMonths(i))];
     private static readonly CreditCode[] Codes = [Support.Codes.Code("91440112MA5D0000A"), Support.Codes.Code("91440106MA5D0000B")];
@@ -104,7 +104,7 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
             .Select(amounts => keys.Select((k, i) => new Figure(Codes[k.Enterprise], k.Indicator, k.Month, amounts[i])).ToArray()))
         select new Scenario(rules, [.. figures]);
 
-    private static Gen<CoveredEnterprise> Enterprise(string[] districts) =>
+    private static Gen<CoveredEnterprise> Enterprise(DistrictCode[] districts) =>
         from registered in Gen.Elements(districts)
         from baseline in Gen.OneOf(
             Gen.Constant(ImmutableDictionary<string, decimal>.Empty),
@@ -124,7 +124,7 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
     private static (int Enterprise, string Indicator, YearMonth Month)[] Keys(int enterprises) =>
         [.. from e in Enumerable.Range(0, enterprises) from i in Indicators from m in Months select (e, i, m)];
 
-    private static AgreementRules Build(string[] districts, CoveredEnterprise[] enterprises, decimal[] first, decimal[]? second, decimal[]? amendment)
+    private static AgreementRules Build(DistrictCode[] districts, CoveredEnterprise[] enterprises, decimal[] first, decimal[]? second, decimal[]? amendment)
     {
         var schedule = ImmutableArray.Create(Step(Months[0], districts, first));
         if (second is not null)
@@ -141,6 +141,6 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
             : rules.Amend(Months[3], [new SharingTerm(["vat", "cit"], AllocationMode.Split, [Step(Months[3], districts, amendment)])]);
     }
 
-    private static RatioStep Step(YearMonth from, string[] districts, decimal[] ratios) =>
+    private static RatioStep Step(YearMonth from, DistrictCode[] districts, decimal[] ratios) =>
         new(from, districts.Zip(ratios).ToImmutableDictionary(p => p.First, p => p.Second));
 }

@@ -41,12 +41,12 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     {
         var coverage = CreateTestProbe();
         var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
-        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict("440103"), Terms()));
+        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         Assert.Equal(AgreementStatus.Draft, ExpectMsg<AgreementReply>().State!.Status);
 
         await Journal.OnWrite.Fail();
         Watch(actor);
-        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict("440103"), LifecycleTrigger.Submit, null, null));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), LifecycleTrigger.Submit, null, null));
         ExpectTerminated(actor);
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
@@ -62,7 +62,7 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     public void A_refused_trigger_persists_nothing_and_names_the_permitted_triggers()
     {
         var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), CreateTestProbe(), clock, RepositoryFiles.Reference));
-        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict("440103"), Terms()));
+        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         ExpectMsg<AgreementReply>();
 
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.Finance, LifecycleTrigger.Approve, null, null));
@@ -79,9 +79,9 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     {
         var coverage = CreateTestProbe();
         var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
-        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict("440103"), Terms()));
-        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict("440103"), LifecycleTrigger.Submit, null, null));
-        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict("440115"), LifecycleTrigger.Countersign, null, null));
+        actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), LifecycleTrigger.Submit, null, null));
+        actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440115")), LifecycleTrigger.Countersign, null, null));
         ExpectMsg<AgreementReply>();
         ExpectMsg<AgreementReply>();
         Assert.Equal(AgreementStatus.AwaitingApproval, ExpectMsg<AgreementReply>().State!.Status);
@@ -110,8 +110,8 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     private static AgreementTerms Terms() => new(
         "测试协议",
         AgreementModel.HqRndManufacturing,
-        [new Party("440103", PartyRole.Origin), new Party("440115", PartyRole.Host)],
+        [new Party(DistrictCode.Parse("440103"), PartyRole.Origin), new Party(DistrictCode.Parse("440115"), PartyRole.Host)],
         new EffectivePeriod(new YearMonth(2025, 1), new YearMonth(2029, 12)),
-        [new CoveredEnterprise(Enterprise, "示例", "440115", ImmutableDictionary<string, decimal>.Empty, null)],
-        [new SharingTerm(["vat"], AllocationMode.Split, [new RatioStep(new YearMonth(2025, 1), ImmutableDictionary<string, decimal>.Empty.Add("440103", 60m).Add("440115", 40m))])]);
+        [new CoveredEnterprise(Enterprise, "示例", DistrictCode.Parse("440115"), ImmutableDictionary<string, decimal>.Empty, null)],
+        [new SharingTerm(["vat"], AllocationMode.Split, [new RatioStep(new YearMonth(2025, 1), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 60m).Add(DistrictCode.Parse("440115"), 40m))])]);
 }

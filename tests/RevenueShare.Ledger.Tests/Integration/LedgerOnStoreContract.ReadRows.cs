@@ -70,12 +70,12 @@ public abstract partial class LedgerOnStoreContract
             await AssertHeaderAsync(ledger, id);
 
             // Amendment 1 approved (July on), amendment 2 withdrawn: only the first is in the rules.
-            await SendAsync(ledger, new ProposeAmendment(AgreementId.Parse(id), Principal.ForDistrict("440103"), Months.Parse("2025-07"), EvenSplit("2025-07")));
-            await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.ForDistrict("440115"), 1, LifecycleTrigger.CountersignAmendment, null));
+            await SendAsync(ledger, new ProposeAmendment(AgreementId.Parse(id), Principal.ForDistrict(DistrictCode.Parse("440103")), Months.Parse("2025-07"), EvenSplit("2025-07")));
+            await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.ForDistrict(DistrictCode.Parse("440115")), 1, LifecycleTrigger.CountersignAmendment, null));
             await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.Finance, 1, LifecycleTrigger.ApproveAmendment, "同意修订"));
-            await SendAsync(ledger, new ProposeAmendment(AgreementId.Parse(id), Principal.ForDistrict("440115"), Months.Parse("2025-09"), EvenSplit("2025-09")));
+            await SendAsync(ledger, new ProposeAmendment(AgreementId.Parse(id), Principal.ForDistrict(DistrictCode.Parse("440115")), Months.Parse("2025-09"), EvenSplit("2025-09")));
             Assert.Equal(AgreementStatus.AmendmentAwaitingCountersign, (await AssertHeaderAsync(ledger, id)).Status);
-            await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.ForDistrict("440115"), 2, LifecycleTrigger.WithdrawAmendment, "撤回"));
+            await SendAsync(ledger, new FireAmendmentTrigger(AgreementId.Parse(id), Principal.ForDistrict(DistrictCode.Parse("440115")), 2, LifecycleTrigger.WithdrawAmendment, "撤回"));
 
             // Suspended March and April, then again from September.
             await SendAsync(ledger, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Suspend, "审计", Months.Parse("2025-03")));
@@ -104,7 +104,7 @@ public abstract partial class LedgerOnStoreContract
     private static async Task<AgreementState> AssertHeaderAsync(LedgerHost ledger, string id)
     {
         var state = (await ledger.Gateway.GetAsync(AgreementId.Parse(id), default))!;
-        var header = Assert.Single(await ledger.Reads.AgreementsAsync("440115", default), a => a.Id.Value == id);
+        var header = Assert.Single(await ledger.Reads.AgreementsAsync(DistrictCode.Parse("440115"), default), a => a.Id.Value == id);
         Assert.Equal(RouteFields(state), RouteFields(header));
         for (var month = state.Terms.Effective.From; month <= state.Terms.Effective.To; month = month.PlusMonths(1))
         {
@@ -136,5 +136,5 @@ public abstract partial class LedgerOnStoreContract
     }
 
     private static ImmutableArray<SharingTerm> EvenSplit(string from) =>
-        [new SharingTerm(["vat"], AllocationMode.Split, [new RatioStep(Months.Parse(from), ImmutableDictionary<string, decimal>.Empty.Add("440103", 50m).Add("440115", 50m))])];
+        [new SharingTerm(["vat"], AllocationMode.Split, [new RatioStep(Months.Parse(from), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 50m).Add(DistrictCode.Parse("440115"), 50m))])];
 }

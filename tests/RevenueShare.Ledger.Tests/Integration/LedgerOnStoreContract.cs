@@ -33,12 +33,12 @@ public abstract partial class LedgerOnStoreContract
         string id;
         await using (var ledger = await LedgerHost.StartAsync(store, clock))
         {
-            var created = await ledger.Gateway.CreateAsync(Principal.ForDistrict("440103"), CapTerms(), default);
+            var created = await ledger.Gateway.CreateAsync(Principal.ForDistrict(DistrictCode.Parse("440103")), CapTerms(), default);
             Assert.Null(created.Rejection);
             id = created.State!.Id.Value;
             Assert.Equal("GZ-2025-0001", id);
-            await Fire(ledger, id, Principal.ForDistrict("440103"), LifecycleTrigger.Submit);
-            await Fire(ledger, id, Principal.ForDistrict("440115"), LifecycleTrigger.Countersign);
+            await Fire(ledger, id, Principal.ForDistrict(DistrictCode.Parse("440103")), LifecycleTrigger.Submit);
+            await Fire(ledger, id, Principal.ForDistrict(DistrictCode.Parse("440115")), LifecycleTrigger.Countersign);
             var approved = await Fire(ledger, id, Principal.Finance, LifecycleTrigger.Approve);
             Assert.Equal(AgreementStatus.Running, approved.State!.Status);
 
@@ -301,9 +301,9 @@ public abstract partial class LedgerOnStoreContract
 
     private static async Task<string> ApproveAsync(LedgerHost ledger, AgreementTerms terms)
     {
-        var id = (await ledger.Gateway.CreateAsync(Principal.ForDistrict("440103"), terms, default)).State!.Id.Value;
-        await Fire(ledger, id, Principal.ForDistrict("440103"), LifecycleTrigger.Submit);
-        await Fire(ledger, id, Principal.ForDistrict("440115"), LifecycleTrigger.Countersign);
+        var id = (await ledger.Gateway.CreateAsync(Principal.ForDistrict(DistrictCode.Parse("440103")), terms, default)).State!.Id.Value;
+        await Fire(ledger, id, Principal.ForDistrict(DistrictCode.Parse("440103")), LifecycleTrigger.Submit);
+        await Fire(ledger, id, Principal.ForDistrict(DistrictCode.Parse("440115")), LifecycleTrigger.Countersign);
         await Fire(ledger, id, Principal.Finance, LifecycleTrigger.Approve);
         return id;
     }

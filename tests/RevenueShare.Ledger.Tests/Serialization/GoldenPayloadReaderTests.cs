@@ -42,13 +42,13 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
     {
         Assert.Equal("封顶示例", terms.Title);
         Assert.Equal(AgreementModel.HqRndManufacturing, terms.Model);
-        Assert.Equal([("440103", PartyRole.Origin), ("440115", PartyRole.Host)], terms.Parties.Select(p => (p.District, p.Role)));
+        Assert.Equal([("440103", PartyRole.Origin), ("440115", PartyRole.Host)], terms.Parties.Select(p => (p.District.Value, p.Role)));
         Assert.Equal(new YearMonth(2025, 1), terms.Effective.From);
         Assert.Equal(new YearMonth(2029, 12), terms.Effective.To);
         var enterprise = Assert.Single(terms.Enterprises);
         Assert.Equal(Enterprise, enterprise.Id);
         Assert.Equal("示例", enterprise.Name);
-        Assert.Equal("440115", enterprise.RegisteredDistrict);
+        Assert.Equal("440115", enterprise.RegisteredDistrict.Value);
         Assert.Equal(1000.00m, Assert.Single(enterprise.Baselines, b => b.Key == "cit").Value);
         Assert.Equal("1000.00", enterprise.Baselines["cit"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal<string>(["vat"], enterprise.Cap!.Indicators);
@@ -63,8 +63,8 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         var step = Assert.Single(term.Schedule);
         Assert.Equal(January, step.From);
         Assert.Equal(2, step.Ratios.Count);
-        Assert.Equal(60m, step.Ratios["440103"]);
-        Assert.Equal(40m, step.Ratios["440115"]);
+        Assert.Equal(60m, step.Ratios[DistrictCode.Parse("440103")]);
+        Assert.Equal(40m, step.Ratios[DistrictCode.Parse("440115")]);
     }
 
     /// <summary>The sample entry: an adjustment of −60.00 to 荔湾 for vat 2025-01, caused by report r1b, on a line of 360.00 at 60 % with the cap going 500.00 → 140.00.</summary>
@@ -77,7 +77,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal(Enterprise, line.Enterprise);
         Assert.Equal("vat", line.Indicator);
         Assert.Equal(January, line.Month);
-        Assert.Equal("440103", line.District);
+        Assert.Equal("440103", line.District.Value);
         Assert.Equal("360.00", Text(line.Amount));
         Assert.Equal("60", Text(line.Ratio));
         Assert.Equal("0.00", Text(line.BasePart));
@@ -124,7 +124,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
     {
         var e = Read<AgreementCountersigned>("agreement-countersigned.v1");
         AssertEvent(e, "district:440115");
-        Assert.Equal("440115", e.District);
+        Assert.Equal("440115", e.District.Value);
     }
 
     [Theory]
@@ -174,7 +174,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         var countersigned = Read<AmendmentCountersigned>("amendment-countersigned.v1");
         AssertEvent(countersigned, "district:440103");
         Assert.Equal(1, countersigned.Number);
-        Assert.Equal("440103", countersigned.District);
+        Assert.Equal("440103", countersigned.District.Value);
     }
 
     [Fact]
@@ -231,11 +231,11 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal(Id, state.Id.Value);
         Assert.Equal(AgreementStatus.Draft, state.Status);
         AssertSampleTerms(state.Terms);
-        Assert.Equal(["440103", "440115"], state.Rules.Parties.Select(p => p.District));
+        Assert.Equal(["440103", "440115"], state.Rules.Parties.Select(p => p.District.Value));
         var version = Assert.Single(state.Rules.Versions);
         Assert.Equal(January, version.From);
         AssertSampleTerm(Assert.Single(version.Terms));
-        Assert.Equal("440103", state.Proposer);
+        Assert.Equal("440103", state.Proposer.Value);
         Assert.Empty(state.Signatures);
         Assert.Empty(state.Amendments);
         Assert.Empty(state.Pauses);
@@ -246,7 +246,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         var book = state.Books[Enterprise];
         AssertSampleReport(book.Current("vat", January)!);
         var line = Assert.Single(book.Lines);
-        Assert.Equal(("440103", "360.00", "60", "0.00", "600.00"), (line.District, Text(line.Amount), Text(line.Ratio), Text(line.BasePart), Text(line.SharedPart)));
+        Assert.Equal(("440103", "360.00", "60", "0.00", "600.00"), (line.District.Value, Text(line.Amount), Text(line.Ratio), Text(line.BasePart), Text(line.SharedPart)));
         Assert.Equal(("500.00", "140.00", false), (Text(line.CapRemainingBefore!.Value), Text(line.CapRemainingAfter!.Value), line.DoubleCount));
         Assert.Equal(ReviewStatus.Approved, Assert.Single(state.Reviews, r => r.Key == (January, IndicatorFamily.Tax)).Value);
     }
@@ -267,7 +267,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal(Id, state.Id.Value);
         Assert.Equal(AgreementStatus.Draft, state.Status);
         AssertSampleTerms(state.Terms);
-        Assert.Equal("440103", state.Proposer);
+        Assert.Equal("440103", state.Proposer.Value);
         Assert.Equal(4, state.Version);
         Assert.Equal(
             ["r1", "r1b", "r2", "\U00020000a", "\U00020001b"],
@@ -285,13 +285,13 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal(2, own.FigureCount);
         Assert.Equal(
             [("vat", January, "440115", "0.40", null, null), ("vat", January, "440103", "1.20", "500.00", "498.80"), ("cit", december, "440115", "0.0000000000000000000000000001", null, null)],
-            own.Lines.Select(l => (l.Indicator, l.Month, l.District, Text(l.Amount), l.CapRemainingBefore is { } b ? Text(b) : null, l.CapRemainingAfter is { } a ? Text(a) : null))
+            own.Lines.Select(l => (l.Indicator, l.Month, l.District.Value, Text(l.Amount), l.CapRemainingBefore is { } b ? Text(b) : null, l.CapRemainingAfter is { } a ? Text(a) : null))
                 .OrderBy(l => l.Indicator == "cit").ThenBy(l => l.Item4 == "1.20"));
 
         var others = state.Books[other];
         Assert.Equal(
             [("cit", february, "440103", "-0.06", true), ("vat", february, "440115", "-79228162514264337593543950335", false)],
-            others.Lines.Select(l => (l.Indicator, l.Month, l.District, Text(l.Amount), l.DoubleCount)).OrderBy(l => l.Indicator, StringComparer.Ordinal));
+            others.Lines.Select(l => (l.Indicator, l.Month, l.District.Value, Text(l.Amount), l.DoubleCount)).OrderBy(l => l.Indicator, StringComparer.Ordinal));
         Assert.Equal(("0", null), others.Lines.Where(l => l.Indicator == "vat").Select(l => (Text(l.CapRemainingBefore!.Value), l.CapRemainingAfter)).Single());
         Assert.Equal(ReviewStatus.Approved, Assert.Single(state.Reviews, r => r.Key == (January, IndicatorFamily.Tax)).Value);
     }

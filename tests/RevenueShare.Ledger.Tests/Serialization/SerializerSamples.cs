@@ -18,47 +18,50 @@ namespace RevenueShare.Ledger.Tests.Serialization;
 /// </summary>
 internal static class SerializerSamples
 {
+    internal static readonly DistrictCode Liwan = DistrictCode.Parse("440103");
+    internal static readonly DistrictCode Nansha = DistrictCode.Parse("440115");
+
     internal static readonly Instant At = Instant.FromUtc(2026, 4, 2, 3, 4, 5);
     internal static readonly CreditCode Enterprise = CreditCode.Parse("91440115MA5BLE2Y7A");
     internal static readonly YearMonth January = new(2025, 1);
 
     internal static readonly SharingTerm Term = new(
-        ["vat", "cit"], AllocationMode.Split, [new RatioStep(January, ImmutableDictionary<string, decimal>.Empty.Add("440103", 60m).Add("440115", 40m))]);
+        ["vat", "cit"], AllocationMode.Split, [new RatioStep(January, ImmutableDictionary<DistrictCode, decimal>.Empty.Add(Liwan, 60m).Add(Nansha, 40m))]);
 
     internal static readonly AgreementTerms Terms = new(
         "封顶示例",
         AgreementModel.HqRndManufacturing,
-        [new Party("440103", PartyRole.Origin), new Party("440115", PartyRole.Host)],
+        [new Party(Liwan, PartyRole.Origin), new Party(Nansha, PartyRole.Host)],
         new EffectivePeriod(January, new YearMonth(2029, 12)),
-        [new CoveredEnterprise(Enterprise, "示例", "440115", ImmutableDictionary<string, decimal>.Empty.Add("cit", 1000.00m), new EnterpriseCap(["vat"], 500.00m))],
+        [new CoveredEnterprise(Enterprise, "示例", Nansha, ImmutableDictionary<string, decimal>.Empty.Add("cit", 1000.00m), new EnterpriseCap(["vat"], 500.00m))],
         [Term]);
 
     internal static readonly BookedEntry Entry = new(
-        new AllocationChange(new AllocationLine(Enterprise, "vat", January, "440103", 360.00m, 60m, 0.00m, 600.00m, 500.00m, 140.00m, false), -60.00m, AllocationChangeKind.Adjustment),
+        new AllocationChange(new AllocationLine(Enterprise, "vat", January, Liwan, 360.00m, 60m, 0.00m, 600.00m, 500.00m, 140.00m, false), -60.00m, AllocationChangeKind.Adjustment),
         "r1b");
 
     internal static readonly FigureReport Report = new("r1", Enterprise, "vat", January, 600.00m, 1);
 
     internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
     {
-        new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")),
-        new DraftEdited(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")),
-        new AgreementSubmitted(AgreementId.Parse("GZ-2026-0001"), At, Principal.ForDistrict("440103")),
-        new AgreementCountersigned(AgreementId.Parse("GZ-2026-0001"), "440115", At, Principal.ForDistrict("440115")),
+        new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)),
+        new DraftEdited(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)),
+        new AgreementSubmitted(AgreementId.Parse("GZ-2026-0001"), At, Principal.ForDistrict(Liwan)),
+        new AgreementCountersigned(AgreementId.Parse("GZ-2026-0001"), Nansha, At, Principal.ForDistrict(Nansha)),
         new AgreementApproved(AgreementId.Parse("GZ-2026-0001"), "符合政策", At, Principal.Finance),
         new AgreementRejected(AgreementId.Parse("GZ-2026-0001"), null, At, Principal.Finance),
-        new AgreementWithdrawn(AgreementId.Parse("GZ-2026-0001"), "重新谈判", At, Principal.ForDistrict("440103")),
+        new AgreementWithdrawn(AgreementId.Parse("GZ-2026-0001"), "重新谈判", At, Principal.ForDistrict(Liwan)),
         new AgreementSuspended(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2025, 6), "审计", At, Principal.Finance),
         new AgreementResumed(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2025, 8), "审计结束", At, Principal.Finance),
         new AgreementTerminated(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2026, 1), "企业迁出", At, Principal.Finance),
-        new AmendmentProposed(AgreementId.Parse("GZ-2026-0001"), 1, new YearMonth(2026, 1), [Term], At, Principal.ForDistrict("440115")),
-        new AmendmentCountersigned(AgreementId.Parse("GZ-2026-0001"), 1, "440103", At, Principal.ForDistrict("440103")),
+        new AmendmentProposed(AgreementId.Parse("GZ-2026-0001"), 1, new YearMonth(2026, 1), [Term], At, Principal.ForDistrict(Nansha)),
+        new AmendmentCountersigned(AgreementId.Parse("GZ-2026-0001"), 1, Liwan, At, Principal.ForDistrict(Liwan)),
         new AmendmentApproved(AgreementId.Parse("GZ-2026-0001"), 1, null, [Entry], At, Principal.Finance),
         new AmendmentRejected(AgreementId.Parse("GZ-2026-0001"), 1, "比例不当", At, Principal.Finance),
-        new AmendmentWithdrawn(AgreementId.Parse("GZ-2026-0001"), 1, null, At, Principal.ForDistrict("440115")),
+        new AmendmentWithdrawn(AgreementId.Parse("GZ-2026-0001"), 1, null, At, Principal.ForDistrict(Nansha)),
         new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax),
         new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, Principal.Tax),
-        new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")))
+        new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)))
             .Apply(new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax))
             .Apply(new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax))),
         new CompactAgreementSnapshot(Rich()),
@@ -75,7 +78,7 @@ internal static class SerializerSamples
     /// </summary>
     internal static AgreementState Rich()
     {
-        var created = AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict("440103")));
+        var created = AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)));
         return RichEvents().Aggregate(created, (state, e) => state.Apply(e));
     }
 
@@ -83,23 +86,23 @@ internal static class SerializerSamples
     {
         var other = CreditCode.Parse("91440106MA59C8UK2" + CreditCode.CheckCharacter("91440106MA59C8UK2"));
         var february = new YearMonth(2026, 2);
-        AllocationLine Line(CreditCode enterprise, string indicator, YearMonth month, string district, decimal amount, decimal? before = null, decimal? after = null, bool doubleCount = false) =>
+        AllocationLine Line(CreditCode enterprise, string indicator, YearMonth month, DistrictCode district, decimal amount, decimal? before = null, decimal? after = null, bool doubleCount = false) =>
             new(enterprise, indicator, month, district, amount, 60m, 0.00m, amount, before, after, doubleCount);
         BookedEntry Booked(AllocationLine line, string reportId) => new(new AllocationChange(line, line.Amount, AllocationChangeKind.Allocation), reportId);
 
         yield return new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report with { Amount = 1.00m }, new FigureReport("\U00020000a", other, "cit", february, -0.10m, 1)], [
-            Booked(Line(Enterprise, "vat", January, "440103", 0.60m, 500.00m, 499.40m), "r1"),
-            Booked(Line(Enterprise, "vat", January, "440115", 0.40m), "r1"),
-            Booked(Line(other, "cit", february, "440103", -0.06m, doubleCount: true), "\U00020000a"),
+            Booked(Line(Enterprise, "vat", January, Liwan, 0.60m, 500.00m, 499.40m), "r1"),
+            Booked(Line(Enterprise, "vat", January, Nansha, 0.40m), "r1"),
+            Booked(Line(other, "cit", february, Liwan, -0.06m, doubleCount: true), "\U00020000a"),
         ], At, Principal.Tax);
         yield return new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [
             new FigureReport("r1b", Enterprise, "vat", January, 2.00m, 2),
             new FigureReport("\U00020001b", other, "vat", february, 79228162514264337593543950335m, 1),
             new FigureReport("r2", Enterprise, "cit", new YearMonth(2029, 12), 0.0000000000000000000000000001m, 1),
         ], [
-            Booked(Line(Enterprise, "vat", January, "440103", 1.20m, 500.00m, 498.80m), "r1b"),
-            Booked(Line(other, "vat", february, "440115", -79228162514264337593543950335m, 0m, null), "\U00020001b"),
-            Booked(Line(Enterprise, "cit", new YearMonth(2029, 12), "440115", 0.0000000000000000000000000001m), "r2"),
+            Booked(Line(Enterprise, "vat", January, Liwan, 1.20m, 500.00m, 498.80m), "r1b"),
+            Booked(Line(other, "vat", february, Nansha, -79228162514264337593543950335m, 0m, null), "\U00020001b"),
+            Booked(Line(Enterprise, "cit", new YearMonth(2029, 12), Nansha, 0.0000000000000000000000000001m), "r2"),
         ], At, Principal.Tax);
         yield return new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax);
     }

@@ -70,7 +70,7 @@ public sealed class TokensCommandTests : IDisposable
     [Fact]
     public async Task List_shows_ids_offices_and_times_and_revoke_marks_the_token()
     {
-        var district = "district:" + TestReference.SomeDistrict;
+        var district = "district:" + TestReference.SomeDistrict.Value;
         var (_, first, _) = await RunAsync("tokens", "create", "--office", district, "--data", directory.Path);
         var issuedId = (await Store().ListAsync()).Single().Id;
 

@@ -12,5 +12,5 @@ internal static class TestReference
     public static ReferenceData Reference => Data.Value;
 
     /// <summary>A district code present in the catalogue.</summary>
-    public static string SomeDistrict => Reference.Districts[0].Code;
+    public static DistrictCode SomeDistrict => DistrictCode.Parse(Reference.Districts[0].Code);
 }

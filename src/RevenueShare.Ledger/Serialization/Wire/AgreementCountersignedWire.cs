@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -11,7 +12,7 @@ public sealed record AgreementCountersignedWire(
     Instant At,
     string By)
 {
-    public static AgreementCountersignedWire Of(AgreementCountersigned e) => new(e.AgreementId.Value, e.District, e.At, e.By.ToString());
+    public static AgreementCountersignedWire Of(AgreementCountersigned e) => new(e.AgreementId.Value, e.District.Value, e.At, e.By.ToString());
 
-    public AgreementCountersigned ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), District, At, Principal.Parse(By));
+    public AgreementCountersigned ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), DistrictCode.Parse(District), At, Principal.Parse(By));
 }

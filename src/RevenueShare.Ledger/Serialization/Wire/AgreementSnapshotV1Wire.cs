@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -32,8 +33,8 @@ public sealed record AgreementSnapshotV1Wire(
         WireNames.Status.Name(state.Status),
         AgreementTermsWire.Of(state.Terms),
         AgreementRulesWire.Of(state.Rules),
-        state.Proposer,
-        [.. state.Signatures],
+        state.Proposer.Value,
+        [.. state.Signatures.Select(s => s.Value)],
         [.. state.Amendments.Select(AmendmentWire.Of)],
         [.. state.Pauses.Select(MonthRangeWire.Of)],
         state.TerminatedFrom,
@@ -58,8 +59,8 @@ public sealed record AgreementSnapshotV1Wire(
             WireNames.Status.Parse(Status),
             Terms.ToDomain(),
             Rules.ToDomain(),
-            Proposer,
-            [.. Signatures],
+            DistrictCode.Parse(Proposer),
+            [.. Signatures.Select(DistrictCode.Parse)],
             [.. Amendments.Select(a => a.ToDomain())],
             [.. Pauses.Select(p => p.ToDomain())],
             TerminatedFrom,

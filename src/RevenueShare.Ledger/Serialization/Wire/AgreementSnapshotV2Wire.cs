@@ -75,7 +75,7 @@ public static class AgreementSnapshotV2Wire
             foreach (var line in book.Lines)
             {
                 indicators.Add(line.Indicator);
-                districts.Add(line.District);
+                districts.Add(line.District.Value);
             }
         }
 
@@ -183,7 +183,7 @@ public static class AgreementSnapshotV2Wire
         Array.Sort(lines, static (a, b) =>
         {
             var byFigure = CompareFigures(a.Key.Indicator, a.Key.Month, b.Key.Indicator, b.Key.Month);
-            return byFigure != 0 ? byFigure : string.CompareOrdinal(a.Key.District, b.Key.District);
+            return byFigure != 0 ? byFigure : a.Key.District.CompareTo(b.Key.District);
         });
         body.Count(CountGroups(lines));
         for (var start = 0; start < lines.Length;)
@@ -253,7 +253,7 @@ public static class AgreementSnapshotV2Wire
         return byIndicator != 0 ? byIndicator : monthA.CompareTo(monthB);
     }
 
-    private static int CountGroups(KeyValuePair<(string Indicator, YearMonth Month, string District), AllocationLine>[] lines)
+    private static int CountGroups(KeyValuePair<(string Indicator, YearMonth Month, DistrictCode District), AllocationLine>[] lines)
     {
         var groups = 0;
         for (var k = 0; k < lines.Length; k++)
@@ -269,7 +269,7 @@ public static class AgreementSnapshotV2Wire
 
     private static void WriteLine(Writer writer, StringTable districts, AllocationLine line)
     {
-        writer.Count(districts.IndexOf(line.District));
+        writer.Count(districts.IndexOf(line.District.Value));
         var flags = (byte)((line.CapRemainingBefore is null ? 0 : CapBeforeFlag)
             | (line.CapRemainingAfter is null ? 0 : CapAfterFlag)
             | (line.DoubleCount ? DoubleCountFlag : 0));
@@ -291,7 +291,7 @@ public static class AgreementSnapshotV2Wire
 
     private static AllocationLine ReadLine(ref Reader reader, string[] districts, CreditCode enterprise, string indicator, YearMonth month)
     {
-        var district = districts[reader.Count()];
+        var district = DistrictCode.Parse(districts[reader.Count()]);
         var flags = reader.Byte();
         if ((flags & ~(CapBeforeFlag | CapAfterFlag | DoubleCountFlag)) != 0)
         {

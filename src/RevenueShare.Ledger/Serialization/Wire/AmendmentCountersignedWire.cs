@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -12,7 +13,7 @@ public sealed record AmendmentCountersignedWire(
     Instant At,
     string By)
 {
-    public static AmendmentCountersignedWire Of(AmendmentCountersigned e) => new(e.AgreementId.Value, e.Number, e.District, e.At, e.By.ToString());
+    public static AmendmentCountersignedWire Of(AmendmentCountersigned e) => new(e.AgreementId.Value, e.Number, e.District.Value, e.At, e.By.ToString());
 
-    public AmendmentCountersigned ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, District, At, Principal.Parse(By));
+    public AmendmentCountersigned ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, DistrictCode.Parse(District), At, Principal.Parse(By));
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -10,9 +11,9 @@ public sealed record AmendmentWire(int Number, YearMonth From, IReadOnlyList<Sha
         amendment.Number,
         amendment.From,
         SharingTermWire.Of(amendment.Terms),
-        amendment.Proposer,
-        [.. amendment.Signatures],
+        amendment.Proposer.Value,
+        [.. amendment.Signatures.Select(s => s.Value)],
         WireNames.AmendmentStatus.Name(amendment.Status));
 
-    public Amendment ToDomain() => new(Number, From, SharingTermWire.ToDomain(Terms), Proposer, [.. Signatures], WireNames.AmendmentStatus.Parse(Status));
+    public Amendment ToDomain() => new(Number, From, SharingTermWire.ToDomain(Terms), DistrictCode.Parse(Proposer), [.. Signatures.Select(DistrictCode.Parse)], WireNames.AmendmentStatus.Parse(Status));
 }

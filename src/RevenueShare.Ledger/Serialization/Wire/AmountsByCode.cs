@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -19,6 +20,21 @@ internal static class AmountsByCode
 
         return ordered;
     }
+
+    /// <summary>Amounts by district (ratios), keyed by the code's text in the same ordinal order.</summary>
+    public static Dictionary<string, decimal> Of(ImmutableDictionary<DistrictCode, decimal> amounts)
+    {
+        var ordered = new Dictionary<string, decimal>(amounts.Count, StringComparer.Ordinal);
+        foreach (var (district, amount) in amounts.OrderBy(a => a.Key))
+        {
+            ordered.Add(district.Value, amount);
+        }
+
+        return ordered;
+    }
+
+    public static ImmutableDictionary<DistrictCode, decimal> ByDistrict(IReadOnlyDictionary<string, decimal>? amounts) =>
+        amounts is null ? ImmutableDictionary<DistrictCode, decimal>.Empty : amounts.ToImmutableDictionary(a => DistrictCode.Parse(a.Key), a => a.Value);
 
     public static ImmutableDictionary<string, decimal> ToDomain(IReadOnlyDictionary<string, decimal>? amounts) =>
         amounts is null ? ImmutableDictionary<string, decimal>.Empty : amounts.ToImmutableDictionary(StringComparer.Ordinal);

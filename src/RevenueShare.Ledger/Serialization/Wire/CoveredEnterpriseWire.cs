@@ -9,9 +9,9 @@ public sealed record CoveredEnterpriseWire(string Id, string Name, string Regist
     public static CoveredEnterpriseWire Of(CoveredEnterprise enterprise) => new(
         enterprise.Id.Value,
         enterprise.Name,
-        enterprise.RegisteredDistrict,
+        enterprise.RegisteredDistrict.Value,
         AmountsByCode.Of(enterprise.Baselines),
         enterprise.Cap is null ? null : EnterpriseCapWire.Of(enterprise.Cap));
 
-    public CoveredEnterprise ToDomain() => new(CreditCode.Parse(Id), Name, RegisteredDistrict, AmountsByCode.ToDomain(Baselines), Cap?.ToDomain());
+    public CoveredEnterprise ToDomain() => new(CreditCode.Parse(Id), Name, DistrictCode.Parse(RegisteredDistrict), AmountsByCode.ToDomain(Baselines), Cap?.ToDomain());
 }

@@ -63,7 +63,7 @@ internal static class FiguresBookedV2Wire
                 writer.WriteStringValue(line.Enterprise.Value);
                 writer.WriteStringValue(line.Indicator);
                 writer.WriteStringValue(Months.Format(line.Month));
-                writer.WriteStringValue(line.District);
+                writer.WriteStringValue(line.District.Value);
                 writer.WriteNumberValue(line.Amount);
                 writer.WriteNumberValue(line.Ratio);
                 writer.WriteNumberValue(line.BasePart);
@@ -168,7 +168,7 @@ internal static class FiguresBookedV2Wire
                 pool.Code(ref reader),
                 pool.Text(ref reader),
                 pool.Month(ref reader),
-                pool.Text(ref reader),
+                DistrictCode.Parse(pool.Text(ref reader)),
                 Decimal(ref reader),
                 Decimal(ref reader),
                 Decimal(ref reader),

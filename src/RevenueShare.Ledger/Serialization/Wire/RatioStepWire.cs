@@ -8,5 +8,5 @@ public sealed record RatioStepWire(YearMonth From, IReadOnlyDictionary<string, d
 {
     public static RatioStepWire Of(RatioStep step) => new(step.From, AmountsByCode.Of(step.Ratios));
 
-    public RatioStep ToDomain() => new(From, AmountsByCode.ToDomain(Ratios));
+    public RatioStep ToDomain() => new(From, AmountsByCode.ByDistrict(Ratios));
 }

@@ -14,16 +14,16 @@ public static class AgreementViews
             state.Id.Value,
             terms.Title,
             terms.Model == AgreementModel.HqRndManufacturing ? "hq-rnd+manufacturing" : "incubation+industrialisation",
-            [.. terms.Parties.Select(p => new PartyView(p.District, p.Role == PartyRole.Origin ? "origin" : "host"))],
+            [.. terms.Parties.Select(p => new PartyView(p.District.Value, p.Role == PartyRole.Origin ? "origin" : "host"))],
             new EffectiveView(Months.Format(terms.Effective.From), Months.Format(terms.Effective.To)),
             [.. terms.Enterprises.Select(e => Enterprise(e, reference))],
             Terms(terms.Terms),
             state.TopLevelStatus.ToString(),
             state.IsActive ? state.Status.ToString() : null,
             state.Version,
-            state.Proposer,
-            state.Signatures,
-            [.. state.Amendments.Select(a => new AmendmentView(a.Number, Months.Format(a.From), Terms(a.Terms), a.Proposer, a.Signatures, a.Status.ToString()))],
+            state.Proposer.Value,
+            [.. state.Signatures.Select(s => s.Value)],
+            [.. state.Amendments.Select(a => new AmendmentView(a.Number, Months.Format(a.From), Terms(a.Terms), a.Proposer.Value, [.. a.Signatures.Select(s => s.Value)], a.Status.ToString()))],
             state.SuspendedFrom is { } suspended ? Months.Format(suspended) : null,
             state.TerminatedFrom is { } terminated ? Months.Format(terminated) : null);
     }
@@ -31,7 +31,7 @@ public static class AgreementViews
     private static EnterpriseView Enterprise(CoveredEnterprise enterprise, ReferenceData reference) => new(
         enterprise.Id.Value,
         enterprise.Name,
-        enterprise.RegisteredDistrict,
+        enterprise.RegisteredDistrict.Value,
         enterprise.Baselines.IsEmpty
             ? null
             : enterprise.Baselines.OrderBy(b => reference.Indicator(b.Key).Order)
@@ -45,6 +45,6 @@ public static class AgreementViews
         .. terms.Select(t => new TermView(
             t.Indicators,
             t.Mode == AllocationMode.Split ? "split" : "double-count",
-            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Amounts.FormatPercent(r.Value))))])),
+            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key).ToDictionary(r => r.Key.Value, r => Amounts.FormatPercent(r.Value))))])),
     ];
 }
