@@ -15,7 +15,7 @@ namespace RevenueShare.Server.Tests.Golden;
 /// </summary>
 public sealed class GoldenJournalTests
 {
-    /// <summary>Set to write the golden files anew from today's code (only ever for a new golden folder).</summary>
+    /// <summary>Set to <c>1</c> to write the golden folder from today's code; only a folder not there yet is written.</summary>
     private const string WriteVariable = "REVSHARE_WRITE_GOLDEN";
 
     private static string Folder => Path.Combine(Path.GetDirectoryName(TestReference.ContractsDirectory)!, "tests", "RevenueShare.Server.Tests", "Golden", "journal-2026-12");
@@ -43,11 +43,12 @@ public sealed class GoldenJournalTests
     [Fact]
     public async Task The_golden_history_written_by_todays_code_gives_the_golden_answers()
     {
+        var writing = Environment.GetEnvironmentVariable(WriteVariable) == "1" && !Directory.Exists(Folder);
         using var store = new TempDirectory();
         await using (var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path)))
         {
             await GoldenHistory.WriteAsync(ledger);
-            if (Environment.GetEnvironmentVariable(WriteVariable) == "1")
+            if (writing)
             {
                 await WriteAnswersAsync(ledger);
             }
@@ -55,7 +56,7 @@ public sealed class GoldenJournalTests
             await AssertAnswersAsync(ledger);
         }
 
-        if (Environment.GetEnvironmentVariable(WriteVariable) == "1")
+        if (writing)
         {
             KeepStore(store.Path);
         }
@@ -126,7 +127,7 @@ public sealed class GoldenJournalTests
                 command.ExecuteNonQuery();
             }
 
-            File.Copy(Path.Combine(directory, name), Path.Combine(Folder, name), overwrite: true);
+            File.Copy(Path.Combine(directory, name), Path.Combine(Folder, name));
         }
     }
 }
