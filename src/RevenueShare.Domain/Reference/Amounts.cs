@@ -77,13 +77,11 @@ public static class Amounts
     /// </summary>
     public static long ToUnits(decimal amount, int scale)
     {
-        var units = amount * UnitsPerOne[scale];
+        var units = amount / Unit(scale);
         return units == decimal.Truncate(units)
             ? checked(decimal.ToInt64(units))
             : throw new ArgumentException($"{amount} has more than {scale} decimals.", nameof(amount));
     }
-
-    private static readonly decimal[] UnitsPerOne = [1m, 10m, 100m, 1000m, 10000m];
 
     /// <summary>One unit at the scale: 0.01 at scale 2, 0.1 at scale 1.</summary>
     public static decimal Unit(int scale) => scale switch

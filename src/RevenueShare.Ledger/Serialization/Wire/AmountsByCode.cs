@@ -10,32 +10,26 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// </summary>
 internal static class AmountsByCode
 {
-    public static Dictionary<string, decimal> Of(ImmutableDictionary<string, decimal> amounts)
-    {
-        var ordered = new Dictionary<string, decimal>(amounts.Count, StringComparer.Ordinal);
-        foreach (var (code, amount) in amounts.OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            ordered.Add(code, amount);
-        }
-
-        return ordered;
-    }
+    public static Dictionary<string, decimal> Of(ImmutableDictionary<string, decimal> amounts) => Ordered(amounts, code => code);
 
     /// <summary>Amounts by district (ratios), keyed by the code's text in the same ordinal order.</summary>
-    public static Dictionary<string, decimal> Of(ImmutableDictionary<DistrictCode, decimal> amounts)
-    {
-        var ordered = new Dictionary<string, decimal>(amounts.Count, StringComparer.Ordinal);
-        foreach (var (district, amount) in amounts.OrderBy(a => a.Key))
-        {
-            ordered.Add(district.Value, amount);
-        }
-
-        return ordered;
-    }
+    public static Dictionary<string, decimal> Of(ImmutableDictionary<DistrictCode, decimal> amounts) => Ordered(amounts, district => district.Value);
 
     public static ImmutableDictionary<DistrictCode, decimal> ByDistrict(IReadOnlyDictionary<string, decimal>? amounts) =>
         amounts is null ? ImmutableDictionary<DistrictCode, decimal>.Empty : amounts.ToImmutableDictionary(a => DistrictCode.Parse(a.Key), a => a.Value);
 
     public static ImmutableDictionary<string, decimal> ToDomain(IReadOnlyDictionary<string, decimal>? amounts) =>
         amounts is null ? ImmutableDictionary<string, decimal>.Empty : amounts.ToImmutableDictionary(StringComparer.Ordinal);
+
+    private static Dictionary<string, decimal> Ordered<TKey>(ImmutableDictionary<TKey, decimal> amounts, Func<TKey, string> text)
+        where TKey : notnull
+    {
+        var ordered = new Dictionary<string, decimal>(amounts.Count, StringComparer.Ordinal);
+        foreach (var (code, amount) in amounts.Select(a => (Code: text(a.Key), a.Value)).OrderBy(a => a.Code, StringComparer.Ordinal))
+        {
+            ordered.Add(code, amount);
+        }
+
+        return ordered;
+    }
 }
