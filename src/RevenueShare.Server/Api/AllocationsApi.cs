@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RevenueShare.Domain;
-using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Ledger;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
-using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
 
@@ -30,60 +27,17 @@ public static class AllocationsApi
         string? to,
         string? format,
         HttpContext http,
-        LedgerGateway ledger,
-        ReadModel reads,
+        ReportService reports,
         ReferenceData reference,
         CancellationToken cancellationToken)
     {
-        var office = http.Office();
-        var errors = new List<FieldError>();
-        NodaTime.YearMonth? fromMonth = Month(from, "from", errors);
-        NodaTime.YearMonth? toMonth = Month(to, "to", errors);
-        DistrictCode? districtCode = null;
-        if (district is not null)
+        var entries = await reports.AllocationsAsync(http.Office(), agreement, district, indicator, from, to, cancellationToken);
+        if (entries.IsRefused(out var refusal))
         {
-            if (DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _))
-            {
-                districtCode = code;
-            }
-            else
-            {
-                errors.Add(new FieldError("district", $"'{district}' is not a district of the catalogue."));
-            }
+            return RejectionProblems.ToResult(refusal);
         }
 
-        Indicator? known = null;
-        if (indicator is not null && !reference.TryGetIndicator(indicator, out known))
-        {
-            errors.Add(new FieldError("indicator", $"'{indicator}' is not an indicator of the catalogue."));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.BadRequest(errors[0].Message, [.. errors]);
-        }
-
-        if (known is not null && !Visibility.CanSee(office, known))
-        {
-            return Problems.NotFound($"{office} may not see {known.Code} figures.");
-        }
-
-        AgreementState? state = null;
-        if (agreement is not null)
-        {
-            // An id of the wrong shape answers as any agreement this office may not see.
-            state = AgreementId.TryParse(agreement, out var id, out _) ? await ledger.GetAsync(id, cancellationToken) : null;
-            if (state is null || !Visibility.CanSee(office, state))
-            {
-                return Problems.NotFound($"There is no agreement {agreement} this office may see.");
-            }
-        }
-
-        var query = new AllocationQuery(
-            state?.Id, districtCode, indicator, fromMonth, toMonth, Visibility.Families(office),
-            office.Kind == PrincipalKind.District ? office.District : null);
-        var entries = await reads.AllocationsAsync(query, cancellationToken);
-        var views = entries.Select(e => View(e, reference)).ToArray();
+        var views = entries.Value.Select(e => View(e, reference)).ToArray();
         if (CsvAnswer.Wanted(http, format))
         {
             return CsvAnswer.File(
@@ -94,22 +48,6 @@ public static class AllocationsApi
         }
 
         return TypedResults.Ok(new AllocationsResponse(views));
-    }
-
-    private static NodaTime.YearMonth? Month(string? text, string name, List<FieldError> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (Months.TryParse(text, out var month, out var error))
-        {
-            return month;
-        }
-
-        errors.Add(new FieldError(name, error));
-        return null;
     }
 
     private static AllocationEntryView View(AllocationEntryRow entry, ReferenceData reference)

@@ -1,12 +1,13 @@
 using RevenueShare.Ledger;
 using RevenueShare.Server.Demo;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
 
 /// <summary>
 /// The ledger's API under <c>/api</c> (docs/interfaces.md, Routes). <see cref="AddApi"/> registers what
-/// the routes need (the actor system, read models); <see cref="MapApi"/> maps them. Every route here
+/// the routes need (the actor system, read models, the application services the pages share); <see cref="MapApi"/> maps them. Every route here
 /// requires a token: the fallback authorization policy applies to all of them.
 /// </summary>
 public static class ApiRoutes
@@ -14,6 +15,10 @@ public static class ApiRoutes
     public static void AddApi(WebApplicationBuilder builder, ServeOptions options)
     {
         builder.Services.AddLedger(options.Store);
+        builder.Services.AddSingleton<AgreementService>();
+        builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<ReportService>();
+        builder.Services.AddSingleton<FigureService>();
         builder.Services.AddSingleton<DemoLoader>();
     }
 

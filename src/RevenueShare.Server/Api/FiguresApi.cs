@@ -1,110 +1,34 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
-using RevenueShare.Domain.Documents;
-using RevenueShare.Domain.Figures;
-using RevenueShare.Domain.Reference;
-using RevenueShare.Ledger;
 using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// <c>POST /api/figures</c>: a batch of figure reports from the tax office or the statistics bureau.
-/// Each report stands alone — booked, duplicate or rejected with its reason — so one bad report does
-/// not sink the others. When nothing in the batch was accepted the answer is the first refusal's
-/// 4xx, with every report's outcome attached.
+/// <c>POST /api/figures</c>: a batch of figure reports from the tax office or the statistics bureau,
+/// booked by the <see cref="FigureService"/>. Each report stands alone; when nothing in the batch was
+/// accepted the answer is the first refusal's 4xx, with every report's outcome attached.
 /// </summary>
 public static class FiguresApi
 {
-    /// <summary>Put a limit on everything: larger batches are split by the sender.</summary>
-    public const int MaxReportsPerBatch = 10_000;
-
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/figures", PostAsync).WithTags("Figures").WithName("PostFigures");
     }
 
-    public static async Task<Results<Ok<FigureBatchResponse>, ProblemHttpResult>> PostAsync(
-        FigureBatchRequest? batch, HttpContext http, LedgerGateway ledger, ReferenceData reference, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<FigureBatchResponse>, ProblemHttpResult>> PostAsync(
+        FigureBatchRequest? batch, HttpContext http, FigureService figures, CancellationToken cancellationToken)
     {
-        var office = http.Office();
-        if (office.Kind is not (PrincipalKind.Tax or PrincipalKind.Statistics))
+        var outcome = await figures.ReportAsync(http.Office(), batch?.Reports, cancellationToken);
+        if (outcome.IsRefused(out var refusal))
         {
-            return Problems.Forbidden("Only the tax office and the statistics bureau report figures.");
+            return RejectionProblems.ToResult(refusal);
         }
 
-        if (batch?.Reports is not { Count: > 0 } documents)
-        {
-            return Problems.BadField("$.reports", "A batch needs at least one report.");
-        }
-
-        if (documents.Count > MaxReportsPerBatch)
-        {
-            return Problems.BadField("$.reports", $"A batch holds at most {MaxReportsPerBatch} reports; got {documents.Count}.");
-        }
-
-        var results = await BookAsync(office, documents, ledger, reference, cancellationToken);
-        return Answer(results);
-    }
-
-    /// <summary>Validates and books reports; shared with the CSV import, which numbers them by line.</summary>
-    public static async Task<FigureResult[]> BookAsync(
-        Principal office, IReadOnlyList<FigureReportDocument?> documents, LedgerGateway ledger, ReferenceData reference, CancellationToken cancellationToken)
-    {
-        var results = new FigureResult[documents.Count];
-        var valid = new List<(int Index, FigureReport Report)>();
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var path = $"$.reports[{i}]";
-            if (!FigureReportReader.TryRead(documents[i], path, reference, out var report, out var problems))
-            {
-                var problem = Problems.Create(
-                    StatusCodes.Status400BadRequest, "invalid-request", "The report is invalid.",
-                    problems.Count == 1 ? problems[0].Message : $"{problems.Count} problems; see errors.",
-                    [.. problems.Select(p => new FieldError(p.Path, p.Message))]);
-                results[i] = new FigureResult(documents[i]?.ReportId, "rejected", null, problem);
-                continue;
-            }
-
-            var family = reference.Indicator(report.Indicator).Family;
-            if (Principal.ReporterOf(family) != office)
-            {
-                var rejection = new Rejection(RejectionCode.Forbidden, $"{report.Indicator} is reported by {Principal.ReporterOf(family)}, not {office}.", "indicator");
-                results[i] = new FigureResult(report.ReportId, "rejected", null, RejectionProblems.ToProblem(rejection, path));
-                continue;
-            }
-
-            valid.Add((i, report));
-        }
-
-        if (valid.Count > 0)
-        {
-            var outcomes = await ledger.BookAsync(office, [.. valid.Select(v => v.Report)], cancellationToken);
-            for (var k = 0; k < valid.Count; k++)
-            {
-                var outcome = outcomes[k];
-                var index = valid[k].Index;
-                results[index] = new FigureResult(
-                    outcome.ReportId,
-                    outcome.Status switch
-                    {
-                        ReportStatus.Booked => "booked",
-                        ReportStatus.Duplicate => "duplicate",
-                        _ => "rejected",
-                    },
-                    outcome.Agreement?.Value,
-                    outcome.Rejection is null ? null : RejectionProblems.ToProblem(outcome.Rejection, $"$.reports[{index}]"));
-            }
-        }
-
-        return results;
-    }
-
-    private static Results<Ok<FigureBatchResponse>, ProblemHttpResult> Answer(FigureResult[] results)
-    {
+        var results = outcome.Value.Select(Result).ToArray();
         if (results.Any(r => r.Status != "rejected"))
         {
             return TypedResults.Ok(new FigureBatchResponse(results));
@@ -120,4 +44,18 @@ public static class FiguresApi
         problem.Extensions["results"] = results;
         return TypedResults.Problem(problem);
     }
+
+    /// <summary>One report's outcome on the wire; shared with the CSV import.</summary>
+    public static FigureResult Result(ReportLineOutcome outcome) => new(
+        outcome.ReportId,
+        StatusName(outcome.Status),
+        outcome.Agreement?.Value,
+        outcome.Refusal is null ? null : RejectionProblems.ToProblem(outcome.Refusal, "The report is invalid."));
+
+    private static string StatusName(ReportStatus status) => status switch
+    {
+        ReportStatus.Booked => "booked",
+        ReportStatus.Duplicate => "duplicate",
+        _ => "rejected",
+    };
 }

@@ -1,12 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
-using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
-using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
 
@@ -24,21 +23,15 @@ public static class ReconciliationApi
     }
 
     private static async Task<Results<Ok<ReconciliationResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string? month, string? format, HttpContext http, OfficeReports reports, ReferenceData reference, CancellationToken cancellationToken)
+        string? month, string? format, HttpContext http, ReportService reports, CancellationToken cancellationToken)
     {
-        var office = http.Office();
-        if (office.Kind is not (PrincipalKind.Statistics or PrincipalKind.Finance))
+        var outcome = await reports.ReconciliationAsync(http.Office(), month, cancellationToken);
+        if (outcome.IsRefused(out var refusal))
         {
-            return Problems.Forbidden("Only the statistics bureau and the finance bureau reconcile.");
+            return RejectionProblems.ToResult(refusal);
         }
 
-        if (!Months.TryParse(month, out var period, out var error))
-        {
-            return Problems.BadField("month", month is null ? "month is required, as YYYY-MM." : error);
-        }
-
-        var visible = reference.Indicators.Where(i => Visibility.CanSee(office, i)).ToArray();
-        var reconciliation = await reports.ReconciliationAsync(period, visible, cancellationToken);
+        var reconciliation = outcome.Value;
         var response = new ReconciliationResponse(
             Months.Format(reconciliation.Month),
             [.. reconciliation.Indicators.Select(View)],

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Server.Http;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
 
@@ -33,11 +34,17 @@ public static class RejectionProblems
         return problem;
     }
 
-    /// <summary>Validation problems of a document as one 400 answer listing each field.</summary>
-    public static ProblemHttpResult Invalid(IReadOnlyList<Domain.ValidationProblem> problems) =>
-        Problems.BadRequest(
-            problems.Count == 1 ? problems[0].Message : $"{problems.Count} problems; see errors.",
-            [.. problems.Select(p => new FieldError(p.Path, p.Message))]);
+    /// <summary>An application service's refusal as its answer.</summary>
+    public static ProblemHttpResult ToResult(Refusal refusal) => TypedResults.Problem(ToProblem(refusal));
+
+    /// <summary>
+    /// A refusal as a problem: the problems of an input as one 400 listing each field, any other
+    /// refusal by its code.
+    /// </summary>
+    public static ProblemDetails ToProblem(Refusal refusal, string title = "The request is invalid.") =>
+        refusal.Problems.IsEmpty
+            ? ToProblem(refusal.Rejection)
+            : Problems.Create(StatusCodes.Status400BadRequest, "invalid-request", title, refusal.Detail, [.. refusal.Problems.Select(p => new FieldError(p.Path, p.Message))]);
 
     public static int StatusOf(RejectionCode code) => code switch
     {

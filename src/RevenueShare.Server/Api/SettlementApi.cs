@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Settlement;
-using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
-using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
 
@@ -24,21 +22,15 @@ public static class SettlementApi
     }
 
     private static async Task<Results<Ok<SettlementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        int? year, string? format, HttpContext http, OfficeReports reports, CancellationToken cancellationToken)
+        int? year, string? format, HttpContext http, ReportService reports, CancellationToken cancellationToken)
     {
-        var office = http.Office();
-        if (office.Kind is not (PrincipalKind.Finance or PrincipalKind.District))
+        var outcome = await reports.SettlementAsync(http.Office(), year, cancellationToken);
+        if (outcome.IsRefused(out var refusal))
         {
-            return Problems.Forbidden("The settlement is the finance bureau's, and each district's for its own rows.");
+            return RejectionProblems.ToResult(refusal);
         }
 
-        if (year is not (>= 2000 and <= 2100))
-        {
-            return Problems.BadField("year", "year is required, between 2000 and 2100.");
-        }
-
-        var city = await reports.SettlementAsync(year.Value, cancellationToken);
-        var settlement = office.Kind == PrincipalKind.District ? city.SeenBy(office.District!.Value) : city;
+        var settlement = outcome.Value;
         string F(decimal amount) => Amounts.Format(amount, settlement.Scale);
         SettlementTransfer View(Obligation o) => new(o.From.Value, o.To.Value, F(o.Amount));
         var response = new SettlementResponse(
@@ -52,7 +44,7 @@ public static class SettlementApi
             return TypedResults.Ok(response);
         }
 
-        var yearText = year.Value.ToString(CultureInfo.InvariantCulture);
+        var yearText = settlement.Year.ToString(CultureInfo.InvariantCulture);
         var rows = new List<IReadOnlyList<string?>>();
         rows.AddRange(response.Gross.Select(g => (IReadOnlyList<string?>)[yearText, "应付（分税种）", g.From, g.To, g.Indicator, g.Amount, null]));
         rows.AddRange(response.Totals.Select(t => (IReadOnlyList<string?>)[yearText, "应付（合计）", t.From, t.To, null, t.Amount, null]));

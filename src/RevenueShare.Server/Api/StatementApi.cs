@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
-using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
 
@@ -21,41 +19,15 @@ public static class StatementApi
     }
 
     private static async Task<Results<Ok<StatementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string code, string? from, string? to, string? format, HttpContext http, OfficeReports reports, ReferenceData reference, CancellationToken cancellationToken)
+        string code, string? from, string? to, string? format, HttpContext http, ReportService reports, CancellationToken cancellationToken)
     {
-        var office = http.Office();
-        if (!(DistrictCode.TryParse(code, out var parsed, out _) && reference.TryGetDistrict(parsed, out _)))
+        var outcome = await reports.StatementAsync(http.Office(), code, from, to, cancellationToken);
+        if (outcome.IsRefused(out var refusal))
         {
-            return Problems.NotFound($"'{code}' is not a district of the catalogue.");
+            return RejectionProblems.ToResult(refusal);
         }
 
-        if (!(office.Kind == PrincipalKind.Finance || (office.Kind == PrincipalKind.District && office.District == parsed)))
-        {
-            return Problems.Forbidden($"A statement of {code} is for district:{code} and finance only.");
-        }
-
-        var errors = new List<FieldError>();
-        if (!Months.TryParse(from, out var fromMonth, out var fromError))
-        {
-            errors.Add(new FieldError("from", from is null ? "from is required, as YYYY-MM." : fromError));
-        }
-
-        if (!Months.TryParse(to, out var toMonth, out var toError))
-        {
-            errors.Add(new FieldError("to", to is null ? "to is required, as YYYY-MM." : toError));
-        }
-
-        if (errors.Count == 0 && toMonth < fromMonth)
-        {
-            errors.Add(new FieldError("to", $"to ({to}) is before from ({from})."));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.BadRequest(errors[0].Message, [.. errors]);
-        }
-
-        var statement = await reports.StatementAsync(parsed, fromMonth, toMonth, cancellationToken);
+        var statement = outcome.Value;
         var rows = statement.Indicators.Select(line => new StatementIndicator(
             line.Indicator.Code,
             line.Indicator.Family.WireName(),

@@ -31,9 +31,9 @@ internal static class ImportCommand
         {
             var path = result.GetRequiredValue(file);
             var size = result.GetValue(chunk);
-            if (size is < 1 or > Api.FiguresApi.MaxReportsPerBatch)
+            if (size is < 1 or > Services.FigureService.MaxReportsPerBatch)
             {
-                throw new UsageException($"--chunk must be between 1 and {Api.FiguresApi.MaxReportsPerBatch}.");
+                throw new UsageException($"--chunk must be between 1 and {Services.FigureService.MaxReportsPerBatch}.");
             }
 
             if (!path.Exists)

@@ -5,8 +5,8 @@ using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
 using RevenueShare.Ledger.Reads;
-using RevenueShare.Server.Api;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Demo;
 
@@ -16,7 +16,7 @@ namespace RevenueShare.Server.Demo;
 /// countersign, finance approves) and books the year of sample figures as the tax office and the
 /// statistics bureau. A store that already holds agreements is left as it is.
 /// </summary>
-public sealed class DemoLoader(LedgerGateway ledger, ReadModel reads, ReferenceData reference)
+public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, ReadModel reads, ReferenceData reference)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -39,14 +39,14 @@ public sealed class DemoLoader(LedgerGateway ledger, ReadModel reads, ReferenceD
         {
             var batch = JsonSerializer.Deserialize<FigureBatchRequest>(
                 await File.ReadAllTextAsync(Path.Combine(contractsDirectory, "examples", "figures", name), cancellationToken), Json)!;
-            var results = await FiguresApi.BookAsync(office, batch.Reports!, ledger, reference, cancellationToken);
-            var refused = results.FirstOrDefault(r => r.Status == "rejected");
+            var outcome = await figures.ReportAsync(office, batch.Reports, cancellationToken);
+            var refused = outcome.IsRefused(out var refusal) ? refusal.Detail : outcome.Value.FirstOrDefault(r => r.Refusal is not null)?.Refusal!.Detail;
             if (refused is not null)
             {
-                throw new InvalidOperationException($"Demo figure {refused.ReportId} of {name} was rejected: {refused.Error?.Detail}");
+                throw new InvalidOperationException($"A demo figure of {name} was rejected: {refused}");
             }
 
-            reports += results.Length;
+            reports += outcome.Value.Count;
         }
 
         return (examples.Length, reports);

@@ -2,7 +2,7 @@ using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 
-namespace RevenueShare.Server.Api;
+namespace RevenueShare.Server.Services;
 
 /// <summary>
 /// Need to know (docs/users-and-rights.md): a district sees only agreements it is party to;
@@ -14,14 +14,14 @@ public static class Visibility
     public static bool CanSee(Principal caller, AgreementState agreement) =>
         caller.Kind != PrincipalKind.District || agreement.Terms.IsParty(caller.District!.Value);
 
-    /// <summary>The indicator families whose figures and allocations the caller may see.</summary>
-    public static IReadOnlyCollection<string> Families(Principal caller) => caller.Kind switch
+    /// <summary>The indicator families whose figures, allocations and reviews the caller may see.</summary>
+    public static IReadOnlyList<IndicatorFamily> FamiliesOf(Principal caller) => caller.Kind switch
     {
-        PrincipalKind.Tax => [IndicatorFamily.Tax.WireName()],
-        PrincipalKind.Statistics => [IndicatorFamily.Statistics.WireName()],
-        _ => [IndicatorFamily.Tax.WireName(), IndicatorFamily.Statistics.WireName()],
+        PrincipalKind.Tax => [IndicatorFamily.Tax],
+        PrincipalKind.Statistics => [IndicatorFamily.Statistics],
+        _ => [IndicatorFamily.Tax, IndicatorFamily.Statistics],
     };
 
     public static bool CanSee(Principal caller, Indicator indicator) =>
-        Families(caller).Contains(indicator.Family.WireName());
+        FamiliesOf(caller).Contains(indicator.Family);
 }

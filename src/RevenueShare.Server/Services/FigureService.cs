@@ -1,0 +1,183 @@
+using System.Globalization;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Documents;
+using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger;
+using RevenueShare.Server.Csv;
+
+namespace RevenueShare.Server.Services;
+
+/// <summary>
+/// Figure reports from the tax office and the statistics bureau (docs/corrections.md), one path for
+/// the API, the CSV import, the pages' upload and the demo: each report stands alone — booked,
+/// duplicate or rejected with its reason — so one bad report does not sink the others.
+/// </summary>
+public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
+{
+    /// <summary>Put a limit on everything: larger batches are split by the sender.</summary>
+    public const int MaxReportsPerBatch = 10_000;
+
+    /// <summary>An imported file is at most this many bytes; larger files are sent in chunks (the command line does).</summary>
+    public const int MaxImportBytes = 8 * 1024 * 1024;
+
+    private static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["reportId"] = "reportId", ["报告编号"] = "reportId",
+        ["enterprise"] = "enterprise", ["统一社会信用代码"] = "enterprise",
+        ["indicator"] = "indicator", ["指标"] = "indicator",
+        ["month"] = "month", ["月份"] = "month",
+        ["amount"] = "amount", ["金额"] = "amount",
+        ["revision"] = "revision", ["修订号"] = "revision",
+    };
+
+    public static Refusal? MayReport(Principal office) =>
+        office.Kind is PrincipalKind.Tax or PrincipalKind.Statistics
+            ? null
+            : Refusal.Forbidden("Only the tax office and the statistics bureau report figures.");
+
+    /// <summary>Validates and books a batch; the outcomes come in the batch's order, and a refusal's paths start at <c>$.reports[i]</c>.</summary>
+    public async Task<Outcome<IReadOnlyList<ReportLineOutcome>>> ReportAsync(
+        Principal office, IReadOnlyList<FigureReportDocument?>? documents, CancellationToken cancellationToken)
+    {
+        if (MayReport(office) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (documents is not { Count: > 0 })
+        {
+            return Refusal.BadField("$.reports", "A batch needs at least one report.");
+        }
+
+        if (documents.Count > MaxReportsPerBatch)
+        {
+            return Refusal.BadField("$.reports", $"A batch holds at most {MaxReportsPerBatch} reports; got {documents.Count}.");
+        }
+
+        return Outcomes.Of<IReadOnlyList<ReportLineOutcome>>(await BookAsync(office, documents, cancellationToken));
+    }
+
+    /// <summary>
+    /// Imports a figures file (docs/interfaces.md, CSV figures): a header row names the columns, by their
+    /// JSON names or their Chinese headers, unknown columns are ignored, and each line is booked as a
+    /// report of a batch, its outcome carrying its line number.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<ImportedLine>>> ImportCsvAsync(Principal office, byte[] file, CancellationToken cancellationToken)
+    {
+        if (MayReport(office) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (file.Length > MaxImportBytes)
+        {
+            return TooLarge();
+        }
+
+        var records = CsvTable.Read(CsvDecoding.Decode(file));
+        if (records.Count == 0 || records[0].Line != 1)
+        {
+            return Refusal.BadField("$", "The file needs a header row on line 1: reportId,enterprise,indicator,month,amount,revision (or 报告编号,统一社会信用代码,指标,月份,金额,修订号).");
+        }
+
+        var header = records[0].Fields.Select(h => Columns.GetValueOrDefault(h.Trim().TrimStart('\uFEFF'))).ToArray();
+        var absent = Columns.Values.Distinct().Where(c => !header.Contains(c)).ToArray();
+        if (absent.Length > 0)
+        {
+            return Refusal.BadField("$", $"The header row lacks the column(s) {string.Join(", ", absent)}.");
+        }
+
+        var lines = records.Skip(1).ToArray();
+        if (lines.Length == 0)
+        {
+            return Refusal.BadField("$", "The file has a header row and no report.");
+        }
+
+        if (lines.Length > MaxReportsPerBatch)
+        {
+            return Refusal.BadField("$", $"A file holds at most {MaxReportsPerBatch} reports; got {lines.Length}. Send it in chunks.");
+        }
+
+        var documents = new FigureReportDocument?[lines.Length];
+        var badRevision = new Dictionary<int, string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            string? Field(string column)
+            {
+                var index = Array.IndexOf(header, column);
+                return index < lines[i].Fields.Count ? lines[i].Fields[index].Trim() : null;
+            }
+
+            var revisionText = Field("revision");
+            int? revision = null;
+            if (int.TryParse(revisionText, NumberStyles.None, CultureInfo.InvariantCulture, out var r))
+            {
+                revision = r;
+            }
+            else if (!string.IsNullOrEmpty(revisionText))
+            {
+                badRevision[i] = $"'{revisionText}' is not a revision number (1, 2, ...).";
+            }
+
+            documents[i] = new FigureReportDocument(Field("reportId"), Field("enterprise"), Field("indicator"), Field("month"), Field("amount"), revision);
+        }
+
+        var outcomes = await BookAsync(office, documents, cancellationToken);
+        var imported = new ImportedLine[outcomes.Length];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            var outcome = outcomes[i];
+            if (badRevision.TryGetValue(i, out var message) && outcome.Status == ReportStatus.Rejected)
+            {
+                outcome = outcome with { Refusal = Refusal.BadField($"$.reports[{i}].revision", message) };
+            }
+
+            imported[i] = new ImportedLine(lines[i].Line, outcome);
+        }
+
+        return Outcomes.Of<IReadOnlyList<ImportedLine>>(imported);
+    }
+
+    /// <summary>The refusal of a file over <see cref="MaxImportBytes"/>.</summary>
+    public static Refusal TooLarge() => Refusal.BadField("$", $"A CSV body holds at most {MaxImportBytes} bytes; send the file in chunks.");
+
+    private async Task<ReportLineOutcome[]> BookAsync(Principal office, IReadOnlyList<FigureReportDocument?> documents, CancellationToken cancellationToken)
+    {
+        var outcomes = new ReportLineOutcome[documents.Count];
+        var valid = new List<(int Index, FigureReport Report)>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var path = $"$.reports[{i}]";
+            if (!FigureReportReader.TryRead(documents[i], path, reference, out var report, out var problems))
+            {
+                outcomes[i] = new ReportLineOutcome(documents[i]?.ReportId, ReportStatus.Rejected, null, Refusal.Invalid(problems));
+                continue;
+            }
+
+            var family = reference.Indicator(report.Indicator).Family;
+            if (Principal.ReporterOf(family) != office)
+            {
+                var rejection = new Rejection(RejectionCode.Forbidden, $"{report.Indicator} is reported by {Principal.ReporterOf(family)}, not {office}.", path + ".indicator");
+                outcomes[i] = new ReportLineOutcome(report.ReportId, ReportStatus.Rejected, null, Refusal.Of(rejection));
+                continue;
+            }
+
+            valid.Add((i, report));
+        }
+
+        if (valid.Count > 0)
+        {
+            var booked = await ledger.BookAsync(office, [.. valid.Select(v => v.Report)], cancellationToken);
+            for (var k = 0; k < valid.Count; k++)
+            {
+                var outcome = booked[k];
+                var rejection = outcome.Rejection is { Path: { } field } r && !field.StartsWith('$') ? r with { Path = $"$.reports[{valid[k].Index}].{field}" } : outcome.Rejection;
+                outcomes[valid[k].Index] = new ReportLineOutcome(outcome.ReportId, outcome.Status, outcome.Agreement, rejection is null ? null : Refusal.Of(rejection));
+            }
+        }
+
+        return outcomes;
+    }
+}

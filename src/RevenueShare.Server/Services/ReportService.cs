@@ -1,0 +1,159 @@
+using NodaTime;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Reports;
+using RevenueShare.Ledger.Reads;
+
+namespace RevenueShare.Server.Services;
+
+/// <summary>
+/// The offices' reports, one path for the API and the pages: allocation entries, the reconciliation of
+/// a month, a district's statement and the year-end settlement. The arithmetic is the domain's (through
+/// <see cref="OfficeReports"/>); here who may ask and the parsing of what they ask for.
+/// </summary>
+public sealed class ReportService(AgreementService agreements, ReadModel reads, OfficeReports reports, ReferenceData reference)
+{
+    /// <summary>
+    /// Allocation and adjustment entries matching the filters (each may be null), as far as the office
+    /// may see them: its families, and for a district only agreements it is party to.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<AllocationEntryRow>>> AllocationsAsync(
+        Principal office, string? agreement, string? district, string? indicator, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var problems = new List<ValidationProblem>();
+        var fromMonth = OptionalMonth(from, "from", problems);
+        var toMonth = OptionalMonth(to, "to", problems);
+        DistrictCode? districtCode = null;
+        if (district is not null)
+        {
+            if (DistrictCode.TryParse(district, out var code, out _) && reference.TryGetDistrict(code, out _))
+            {
+                districtCode = code;
+            }
+            else
+            {
+                problems.Add(new ValidationProblem("district", $"'{district}' is not a district of the catalogue."));
+            }
+        }
+
+        Indicator? known = null;
+        if (indicator is not null && !reference.TryGetIndicator(indicator, out known))
+        {
+            problems.Add(new ValidationProblem("indicator", $"'{indicator}' is not an indicator of the catalogue."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems[0].Message, problems);
+        }
+
+        if (known is not null && !Visibility.CanSee(office, known))
+        {
+            return Refusal.NotFound($"{office} may not see {known.Code} figures.");
+        }
+
+        Domain.Agreements.AgreementId? agreementId = null;
+        if (agreement is not null)
+        {
+            if (await agreements.VisibleAsync(agreement, office, cancellationToken) is not { } state)
+            {
+                return AgreementService.NotFound(agreement);
+            }
+
+            agreementId = state.Id;
+        }
+
+        var query = new AllocationQuery(
+            agreementId, districtCode, indicator, fromMonth, toMonth, [.. Visibility.FamiliesOf(office).Select(f => f.WireName())],
+            office.Kind == PrincipalKind.District ? office.District : null);
+        return Outcomes.Of(await reads.AllocationsAsync(query, cancellationToken));
+    }
+
+    /// <summary>The reconciliation of <paramref name="month"/>: statistics for its indicators, finance for all.</summary>
+    public async Task<Outcome<Reconciliation>> ReconciliationAsync(Principal office, string? month, CancellationToken cancellationToken)
+    {
+        if (office.Kind is not (PrincipalKind.Statistics or PrincipalKind.Finance))
+        {
+            return Refusal.Forbidden("Only the statistics bureau and the finance bureau reconcile.");
+        }
+
+        if (!Months.TryParse(month, out var period, out var error))
+        {
+            return Refusal.BadField("month", month is null ? "month is required, as YYYY-MM." : error);
+        }
+
+        var visible = reference.Indicators.Where(i => Visibility.CanSee(office, i)).ToArray();
+        return await reports.ReconciliationAsync(period, visible, cancellationToken);
+    }
+
+    /// <summary>The statement of district <paramref name="code"/> over <paramref name="from"/>..<paramref name="to"/>, for that district or finance.</summary>
+    public async Task<Outcome<DistrictStatement>> StatementAsync(
+        Principal office, string code, string? from, string? to, CancellationToken cancellationToken)
+    {
+        if (!(DistrictCode.TryParse(code, out var district, out _) && reference.TryGetDistrict(district, out _)))
+        {
+            return Refusal.NotFound($"'{code}' is not a district of the catalogue.");
+        }
+
+        if (!(office.Kind == PrincipalKind.Finance || (office.Kind == PrincipalKind.District && office.District == district)))
+        {
+            return Refusal.Forbidden($"A statement of {code} is for district:{code} and finance only.");
+        }
+
+        var problems = new List<ValidationProblem>();
+        if (!Months.TryParse(from, out var fromMonth, out var fromError))
+        {
+            problems.Add(new ValidationProblem("from", from is null ? "from is required, as YYYY-MM." : fromError));
+        }
+
+        if (!Months.TryParse(to, out var toMonth, out var toError))
+        {
+            problems.Add(new ValidationProblem("to", to is null ? "to is required, as YYYY-MM." : toError));
+        }
+
+        if (problems.Count == 0 && toMonth < fromMonth)
+        {
+            problems.Add(new ValidationProblem("to", $"to ({to}) is before from ({from})."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems[0].Message, problems);
+        }
+
+        return await reports.StatementAsync(district, fromMonth, toMonth, cancellationToken);
+    }
+
+    /// <summary>The settlement of <paramref name="year"/>: finance sees the city's, a district the rows involving itself.</summary>
+    public async Task<Outcome<YearEndSettlement>> SettlementAsync(Principal office, int? year, CancellationToken cancellationToken)
+    {
+        if (office.Kind is not (PrincipalKind.Finance or PrincipalKind.District))
+        {
+            return Refusal.Forbidden("The settlement is the finance bureau's, and each district's for its own rows.");
+        }
+
+        if (year is not (>= 2000 and <= 2100))
+        {
+            return Refusal.BadField("year", "year is required, between 2000 and 2100.");
+        }
+
+        var city = await reports.SettlementAsync(year.Value, cancellationToken);
+        return office.Kind == PrincipalKind.District ? city.SeenBy(office.District!.Value) : city;
+    }
+
+    private static YearMonth? OptionalMonth(string? text, string name, List<ValidationProblem> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Months.TryParse(text, out var month, out var error))
+        {
+            return month;
+        }
+
+        problems.Add(new ValidationProblem(name, error));
+        return null;
+    }
+}

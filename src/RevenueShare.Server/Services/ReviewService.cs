@@ -1,0 +1,92 @@
+using NodaTime;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger;
+using RevenueShare.Ledger.Reads;
+
+namespace RevenueShare.Server.Services;
+
+/// <summary>
+/// Month reviews (docs/review.md), one path for the API and the pages: the family's office approves,
+/// disputes or reopens a month for its own family; reading follows need to know (tax and statistics
+/// their own family, finance and the parties both).
+/// </summary>
+public sealed class ReviewService(AgreementService agreements, LedgerGateway ledger, ReadModel reads)
+{
+    public async Task<Outcome<MonthReviews>> GetAsync(Principal office, string id, string month, CancellationToken cancellationToken)
+    {
+        if (await agreements.VisibleAsync(id, office, cancellationToken) is not { } state)
+        {
+            return AgreementService.NotFound(id);
+        }
+
+        if (!Months.TryParse(month, out var parsed, out var error))
+        {
+            return Refusal.BadField("month", error);
+        }
+
+        return await ReviewsAsync(state.Id, parsed, office, cancellationToken);
+    }
+
+    /// <summary>Records the office's decision (<c>approve</c>, <c>dispute</c>, <c>reopen</c>) on the month for its family, and answers the month's reviews after it.</summary>
+    public async Task<Outcome<MonthReviews>> ReviewAsync(
+        Principal office, string id, string month, string? decision, string? reason, CancellationToken cancellationToken)
+    {
+        if (await agreements.VisibleAsync(id, office, cancellationToken) is not { } state)
+        {
+            return AgreementService.NotFound(id);
+        }
+
+        if (!Months.TryParse(month, out var parsed, out var error))
+        {
+            return Refusal.BadField("month", error);
+        }
+
+        if (office.Kind is not (PrincipalKind.Tax or PrincipalKind.Statistics))
+        {
+            return Refusal.Forbidden("Only tax (tax months) and statistics (statistical months) review months.");
+        }
+
+        if (!TryParseDecision(decision, out var parsedDecision))
+        {
+            return Refusal.BadField("$.decision", decision is null
+                ? "A decision is required: approve, dispute or reopen."
+                : $"'{decision}' is not a decision: approve, dispute or reopen.");
+        }
+
+        var family = office.Kind == PrincipalKind.Tax ? IndicatorFamily.Tax : IndicatorFamily.Statistics;
+        var reply = await ledger.SendAsync(new ReviewMonth(state.Id, office, parsed, family, parsedDecision, reason), cancellationToken);
+        if (reply.Rejection is not null)
+        {
+            return Refusal.Of(reply.Rejection);
+        }
+
+        return await ReviewsAsync(state.Id, parsed, office, cancellationToken);
+    }
+
+    private async Task<MonthReviews> ReviewsAsync(AgreementId id, YearMonth month, Principal office, CancellationToken cancellationToken)
+    {
+        var statuses = await reads.ReviewsAsync(id, month, cancellationToken);
+        var decisions = await reads.ReviewHistoryAsync(id, month, cancellationToken);
+        var families = Visibility.FamiliesOf(office)
+            .Select(family => new FamilyReviewHistory(
+                family,
+                statuses.FirstOrDefault(s => s.Family == family.WireName())?.Review.Status,
+                [.. decisions.Where(d => d.Family == family.WireName())]))
+            .ToArray();
+        return new MonthReviews(id, month, families);
+    }
+
+    private static bool TryParseDecision(string? text, out ReviewDecision decision)
+    {
+        (var known, decision) = text switch
+        {
+            "approve" => (true, ReviewDecision.Approve),
+            "dispute" => (true, ReviewDecision.Dispute),
+            "reopen" => (true, ReviewDecision.Reopen),
+            _ => (false, default),
+        };
+        return known;
+    }
+}
