@@ -53,6 +53,18 @@ public sealed class AgreementLifecycle
     /// <summary>The machine's graph in DOT, generated from the machine itself.</summary>
     public string ToDot() => UmlDotGraph.Format(machine.GetInfo());
 
+    /// <summary>Every transition the machine is configured with (guarded or not), from the machine itself, for drawing it.</summary>
+    public IReadOnlyList<LifecycleTransition> Transitions =>
+    [
+        .. machine.GetInfo().States.SelectMany(state => state.FixedTransitions.Select(t => new LifecycleTransition(
+            (AgreementStatus)state.UnderlyingState,
+            (LifecycleTrigger)t.Trigger.UnderlyingTrigger,
+            (AgreementStatus)t.DestinationState.UnderlyingState))),
+    ];
+
+    /// <summary>The status the machine is in.</summary>
+    public AgreementStatus Status => status;
+
     private static bool RemainingSignerIsOnly(IEnumerable<DistrictCode> parties, IReadOnlyCollection<DistrictCode> signed, DistrictCode? caller, bool last)
     {
         var remaining = parties.Where(p => !signed.Contains(p)).ToArray();

@@ -43,6 +43,16 @@ public static class LifecycleTriggers
         return trigger != LifecycleTrigger.Edit;
     }
 
+    /// <summary>An amendment trigger's name in its route (<c>countersign</c> for <see cref="LifecycleTrigger.CountersignAmendment"/>); the inverse of <see cref="TryParseAmendmentTrigger"/>.</summary>
+    public static string AmendmentRouteName(LifecycleTrigger trigger) => trigger switch
+    {
+        LifecycleTrigger.CountersignAmendment => "countersign",
+        LifecycleTrigger.ApproveAmendment => "approve",
+        LifecycleTrigger.RejectAmendment => "reject",
+        LifecycleTrigger.WithdrawAmendment => "withdraw",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Not an amendment trigger."),
+    };
+
     private static bool TryParse(string name, out LifecycleTrigger trigger)
     {
         foreach (var (key, value) in Names)

@@ -19,4 +19,8 @@ public sealed record AllocationEntryRow(
     string? CapRemainingAfter,
     bool DoubleCount,
     string BookedAt,
-    string BookedBy);
+    string BookedBy)
+{
+    /// <summary>Whether an amendment taking effect caused the entry (its cause is then <c>amendment N</c>) rather than a report.</summary>
+    public bool ByAmendment => Cause.StartsWith("amendment ", StringComparison.Ordinal);
+}

@@ -53,7 +53,7 @@ public static class AllocationsApi
     private static AllocationEntryView View(AllocationEntryRow entry, ReferenceData reference)
     {
         var scale = reference.Indicator(entry.Indicator).Scale;
-        var byAmendment = entry.Cause.StartsWith("amendment ", StringComparison.Ordinal);
+        var byAmendment = entry.ByAmendment;
         var reason = entry.Kind == AllocationChangeKinds.AllocationName
             ? null
             : byAmendment ? $"{entry.Cause} took effect" : $"recomputed after report {entry.Cause}";

@@ -6,7 +6,8 @@ using RevenueShare.Server.Services;
 namespace RevenueShare.Server.Api;
 
 /// <summary>
-/// <c>POST /api/figures/import</c>: a figure batch as a CSV body (docs/interfaces.md, CSV figures),
+/// <c>POST /api/figures/import</c>: a figure batch as a CSV body or an Excel workbook
+/// (<c>Content-Type</c> of .xlsx; docs/interfaces.md, CSV figures),
 /// imported by the <see cref="FigureService"/>: each line's outcome carries its line number (the header
 /// is line 1). Re-importing a file books nothing twice: its reportIds come back as duplicates.
 /// </summary>
@@ -15,7 +16,7 @@ public static class FigureImportApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/figures/import", PostAsync)
-            .Accepts<string>(CsvAnswer.MediaType)
+            .Accepts<string>(CsvAnswer.MediaType, Presentation.TableExport.XlsxMediaType)
             .WithTags("Figures")
             .WithName("ImportFigures");
     }
@@ -42,7 +43,9 @@ public static class FigureImportApi
             body.Write(buffer, 0, read);
         }
 
-        var outcome = await figures.ImportCsvAsync(office, body.ToArray(), cancellationToken);
+        var outcome = IsWorkbook(http.Request.ContentType)
+            ? await figures.ImportXlsxAsync(office, body.ToArray(), cancellationToken)
+            : await figures.ImportCsvAsync(office, body.ToArray(), cancellationToken);
         if (outcome.IsRefused(out var refusal))
         {
             return RejectionProblems.ToResult(refusal);
@@ -51,6 +54,9 @@ public static class FigureImportApi
         return TypedResults.Ok(new FigureImportResponse(
             [.. outcome.Value.Select(Result)]));
     }
+
+    private static bool IsWorkbook(string? contentType) =>
+        contentType is not null && contentType.StartsWith(Presentation.TableExport.XlsxMediaType, StringComparison.OrdinalIgnoreCase);
 
     private static FigureImportResult Result(ImportedLine line)
     {

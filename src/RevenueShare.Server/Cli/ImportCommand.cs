@@ -20,7 +20,7 @@ internal static class ImportCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The CSV file: UTF-8 (with or without BOM) or GB18030, a header row, one report per line." };
+        var file = new Argument<FileInfo>("file") { Description = "The CSV file (UTF-8 with or without BOM, or GB18030) or Excel workbook (.xlsx): a header row, one report per line." };
         var chunk = new Option<int>("--chunk") { Description = "Lines per request.", DefaultValueFactory = _ => DefaultChunk };
         var server = new ServerArguments();
         var command = new Command("import", "Import figures from a CSV file into a running ledger.");
@@ -41,7 +41,19 @@ internal static class ImportCommand
                 throw new UsageException($"{path.FullName} does not exist.");
             }
 
-            var records = CsvTable.Read(CsvDecoding.Decode(await File.ReadAllBytesAsync(path.FullName, cancellationToken)));
+            var bytes = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
+            IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> records;
+            try
+            {
+                // A workbook's rows travel as CSV chunks like any file's: the server reads one format per request.
+                records = path.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? Workbook.Rows(bytes) : CsvTable.Read(CsvDecoding.Decode(bytes));
+            }
+            catch (FormatException e)
+            {
+                await stderr.WriteLineAsync($"revshare: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
             if (records.Count < 2)
             {
                 await stderr.WriteLineAsync("revshare: the file needs a header row and at least one report.");

@@ -144,6 +144,16 @@ public sealed class AgreementService(LedgerGateway ledger, ReadModel reads, Refe
         await VisibleAsync(id, office, cancellationToken) is { } state ? new AgreementLifecycle(state, null) : NotFound(id);
 
     /// <summary>
+    /// The lifecycle acts <paramref name="office"/> may take on the agreement now: those the machine
+    /// permits in its state and the office has the right to (docs/agreements.md), for the pages' buttons.
+    /// </summary>
+    public static IReadOnlyList<LifecycleTrigger> ActsOf(Principal office, AgreementState state)
+    {
+        var lifecycle = new AgreementLifecycle(state, office.Kind == PrincipalKind.District ? office.District : null);
+        return [.. Enum.GetValues<LifecycleTrigger>().Where(t => lifecycle.CanFire(t) && LifecycleRights.MayFire(t, state, office))];
+    }
+
+    /// <summary>
     /// The agreement if <paramref name="id"/> is one, it exists and the office may see it; null refuses
     /// with 404 in every case, so an id of the wrong shape answers as any unknown id does.
     /// </summary>

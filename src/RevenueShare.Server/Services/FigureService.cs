@@ -64,7 +64,18 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
     /// JSON names or their Chinese headers, unknown columns are ignored, and each line is booked as a
     /// report of a batch, its outcome carrying its line number.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<ImportedLine>>> ImportCsvAsync(Principal office, byte[] file, CancellationToken cancellationToken)
+    public Task<Outcome<IReadOnlyList<ImportedLine>>> ImportCsvAsync(Principal office, byte[] file, CancellationToken cancellationToken) =>
+        ImportAsync(office, file, bytes => CsvTable.Read(CsvDecoding.Decode(bytes)), cancellationToken);
+
+    /// <summary>
+    /// Imports a figures workbook (.xlsx): its first sheet holds the same columns as the CSV file, a header
+    /// row first; read by MiniExcel, each cell as the text Excel shows.
+    /// </summary>
+    public Task<Outcome<IReadOnlyList<ImportedLine>>> ImportXlsxAsync(Principal office, byte[] file, CancellationToken cancellationToken) =>
+        ImportAsync(office, file, Workbook.Rows, cancellationToken);
+
+    private async Task<Outcome<IReadOnlyList<ImportedLine>>> ImportAsync(
+        Principal office, byte[] file, Func<byte[], IReadOnlyList<(int Line, IReadOnlyList<string> Fields)>> read, CancellationToken cancellationToken)
     {
         if (MayReport(office) is { } refusal)
         {
@@ -76,7 +87,16 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
             return TooLarge();
         }
 
-        var records = CsvTable.Read(CsvDecoding.Decode(file));
+        IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> records;
+        try
+        {
+            records = read(file);
+        }
+        catch (FormatException e)
+        {
+            return Refusal.BadField("$", e.Message);
+        }
+
         if (records.Count == 0 || records[0].Line != 1)
         {
             return Refusal.BadField("$", "The file needs a header row on line 1: reportId,enterprise,indicator,month,amount,revision (or 报告编号,统一社会信用代码,指标,月份,金额,修订号).");
@@ -141,7 +161,7 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
     }
 
     /// <summary>The refusal of a file over <see cref="MaxImportBytes"/>.</summary>
-    public static Refusal TooLarge() => Refusal.BadField("$", $"A CSV body holds at most {MaxImportBytes} bytes; send the file in chunks.");
+    public static Refusal TooLarge() => Refusal.BadField("$", $"A figures file holds at most {MaxImportBytes} bytes; send the file in chunks.");
 
     private async Task<ReportLineOutcome[]> BookAsync(Principal office, IReadOnlyList<FigureReportDocument?> documents, CancellationToken cancellationToken)
     {

@@ -124,6 +124,37 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         return await reports.StatementAsync(district, fromMonth, toMonth, cancellationToken);
     }
 
+    /// <summary>
+    /// The statement of district <paramref name="code"/> month by month over <paramref name="from"/>..<paramref name="to"/>
+    /// (at most <see cref="MaxStatementMonths"/>), for the pages' chart of its share per indicator and month.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<DistrictStatement>>> MonthlyStatementsAsync(
+        Principal office, string code, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var whole = await StatementAsync(office, code, from, to, cancellationToken);
+        if (whole.IsRefused(out var refusal))
+        {
+            return refusal;
+        }
+
+        var statement = whole.Value;
+        if (Months.CountInclusive(statement.From, statement.To) > MaxStatementMonths)
+        {
+            return Refusal.BadField("to", $"A statement by month covers at most {MaxStatementMonths} months.");
+        }
+
+        var months = new List<DistrictStatement>();
+        for (var month = statement.From; month <= statement.To; month = month.PlusMonths(1))
+        {
+            months.Add(await reports.StatementAsync(statement.District, month, month, cancellationToken));
+        }
+
+        return Outcomes.Of<IReadOnlyList<DistrictStatement>>(months);
+    }
+
+    /// <summary>The longest range a statement by month covers: a year and its restatement window.</summary>
+    public const int MaxStatementMonths = 24;
+
     /// <summary>The settlement of <paramref name="year"/>: finance sees the city's, a district the rows involving itself.</summary>
     public async Task<Outcome<YearEndSettlement>> SettlementAsync(Principal office, int? year, CancellationToken cancellationToken)
     {

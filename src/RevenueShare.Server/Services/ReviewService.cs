@@ -12,7 +12,7 @@ namespace RevenueShare.Server.Services;
 /// disputes or reopens a month for its own family; reading follows need to know (tax and statistics
 /// their own family, finance and the parties both).
 /// </summary>
-public sealed class ReviewService(AgreementService agreements, LedgerGateway ledger, ReadModel reads)
+public sealed class ReviewService(AgreementService agreements, LedgerGateway ledger, ReadModel reads, IClock clock)
 {
     public async Task<Outcome<MonthReviews>> GetAsync(Principal office, string id, string month, CancellationToken cancellationToken)
     {
@@ -63,6 +63,48 @@ public sealed class ReviewService(AgreementService agreements, LedgerGateway led
         }
 
         return await ReviewsAsync(state.Id, parsed, office, cancellationToken);
+    }
+
+    /// <summary>
+    /// The review queue of the office's families: every month that has ended of every agreement that was
+    /// approved, from its first effective month to its last (or its termination), with the month's review
+    /// status, newest month first.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(Principal office, CancellationToken cancellationToken)
+    {
+        var lastEnded = Months.Current(clock.GetCurrentInstant()).PlusMonths(-1);
+        var statuses = (await reads.ReviewsAsync(null, null, cancellationToken))
+            .ToDictionary(r => (r.Agreement, r.Month, r.Family), r => r.Review.Status);
+        var queue = new List<ReviewQueueItem>();
+        foreach (var agreement in await agreements.ListAsync(office, cancellationToken))
+        {
+            if (!agreement.WasApproved)
+            {
+                continue;
+            }
+
+            var last = agreement.Terms.Effective.To;
+            if (agreement.TerminatedFrom is { } terminated && terminated.PlusMonths(-1) < last)
+            {
+                last = terminated.PlusMonths(-1);
+            }
+
+            if (lastEnded < last)
+            {
+                last = lastEnded;
+            }
+
+            for (var month = last; month >= agreement.Terms.Effective.From; month = month.PlusMonths(-1))
+            {
+                foreach (var family in Visibility.FamiliesOf(office))
+                {
+                    var status = statuses.TryGetValue((agreement.Id.Value, month, family.WireName()), out var found) ? found : (ReviewStatus?)null;
+                    queue.Add(new ReviewQueueItem(agreement.Id, agreement.Terms.Title, month, family, status));
+                }
+            }
+        }
+
+        return [.. queue.OrderByDescending(q => q.Month).ThenBy(q => q.Agreement.Value, StringComparer.Ordinal)];
     }
 
     private async Task<MonthReviews> ReviewsAsync(AgreementId id, YearMonth month, Principal office, CancellationToken cancellationToken)

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Reads;
+using RevenueShare.Server.Identity;
+using RevenueShare.Server.Presentation;
+using RevenueShare.Server.Services;
+
+namespace RevenueShare.Server.Pages.Allocations;
+
+/// <summary>
+/// Allocation and adjustment entries with each entry's explanation (ratio, base part, shared part, cap
+/// remaining before and after, the cause of an adjustment), one table per family so 元 and 万元 never
+/// share a column. Filters as the API's; a district sees its own agreements.
+/// </summary>
+public sealed class IndexModel(ReportService reports, AgreementService agreements, ReferenceData reference, IClock clock) : PageModel
+{
+    public string? Agreement { get; private set; }
+
+    public string From { get; private set; } = string.Empty;
+
+    public string To { get; private set; } = string.Empty;
+
+    public IReadOnlyList<Table> Tables { get; private set; } = [];
+
+    public Refusal? Refused { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? agreement, string? from, string? to, CancellationToken cancellationToken)
+    {
+        await LoadAsync(agreement, from, to, cancellationToken);
+        return Refused?.Code == Domain.Agreements.RejectionCode.NotFound ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? agreement, string? from, string? to, string? table, string? format, CancellationToken cancellationToken)
+    {
+        await LoadAsync(agreement, from, to, cancellationToken);
+        return Tables.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file ? file : NotFound();
+    }
+
+    private async Task LoadAsync(string? agreement, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var office = HttpContext.Office();
+
+        // Without a choice, the last month that has ended (China time).
+        var lastMonth = Months.Format(Months.Current(clock.GetCurrentInstant()).PlusMonths(-1));
+        Agreement = string.IsNullOrWhiteSpace(agreement) ? null : agreement.Trim();
+        From = string.IsNullOrWhiteSpace(from) ? lastMonth : from.Trim();
+        To = string.IsNullOrWhiteSpace(to) ? From : to.Trim();
+        var entries = await reports.AllocationsAsync(office, Agreement, null, null, From, To, cancellationToken);
+        if (entries.IsRefused(out var refusal))
+        {
+            Refused = refusal;
+            return;
+        }
+
+        var enterprises = (await agreements.ListAsync(office, cancellationToken))
+            .SelectMany(a => a.Terms.Enterprises)
+            .GroupBy(e => e.Id.Value)
+            .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        Tables =
+        [
+            .. Visibility.FamiliesOf(office)
+                .Select(family => EntryTable(family, entries.Value.Where(e => reference.Indicator(e.Indicator).Family == family), enterprises)),
+        ];
+    }
+
+    private Table EntryTable(IndicatorFamily family, IEnumerable<AllocationEntryRow> entries, IReadOnlyDictionary<string, string> enterprises)
+    {
+        var unit = family == IndicatorFamily.Tax ? "元" : "万元";
+        return new Table(
+            $"allocations-{family.WireName()}-{From}-{To}",
+            $"{Words.Family(family)}分配明细（{unit}）",
+            [
+                Column.Code("协议编号"), new("企业名称"), Column.Code("统一社会信用代码"), new("指标"), Column.Code("指标代码"), new("月份"),
+                new("区"), Column.Code("区划代码"), Column.Amount($"金额（{unit}）"), new("类型"), new("原因"), Column.Amount("比例（%）"),
+                Column.Amount($"基数部分（{unit}）"), Column.Amount($"分成部分（{unit}）"), Column.Amount($"封顶剩余·前（{unit}）"),
+                Column.Amount($"封顶剩余·后（{unit}）"), new("全额双核算"), new("记账时间"), new("记账机构"),
+            ],
+            [
+                .. entries.Select(e =>
+                {
+                    var indicator = reference.Indicator(e.Indicator);
+                    return (IReadOnlyList<string?>)
+                    [
+                        e.Agreement, enterprises.GetValueOrDefault(e.Enterprise, string.Empty), e.Enterprise, indicator.Name, indicator.Code,
+                        Display.Month(e.Month), Names.District(e.District, reference), e.District, Display.Amount(e.Amount, indicator),
+                        Words.ChangeKind(e.Kind), Cause(e), e.Ratio, Stored(e.BasePart, indicator), Stored(e.SharedPart, indicator),
+                        Stored(e.CapRemainingBefore, indicator), Stored(e.CapRemainingAfter, indicator), e.DoubleCount ? "是" : "否",
+                        Display.Instant(e.BookedAt), Names.Office(e.BookedBy, reference),
+                    ];
+                }),
+            ]);
+    }
+
+    /// <summary>Why an adjustment was booked: an amendment taking effect, or a restated report.</summary>
+    private static string Cause(AllocationEntryRow entry) =>
+        entry.Kind == Domain.Allocation.AllocationChangeKinds.AllocationName ? $"报告 {entry.Cause}"
+        : entry.ByAmendment ? $"变更 {entry.Cause["amendment ".Length..]} 生效"
+        : $"报告 {entry.Cause} 更正后重算";
+
+    /// <summary>An amount the read side stores as plain decimal text, shown with separators.</summary>
+    private static string? Stored(string? amount, Indicator indicator) =>
+        amount is null ? null : Display.Amount(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), indicator);
+}
