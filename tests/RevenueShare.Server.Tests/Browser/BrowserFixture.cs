@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RevenueShare.Domain;
 using RevenueShare.Server.Demo;
+using RevenueShare.Server.Identity;
 using RevenueShare.Server.Tests.Support;
 
 namespace RevenueShare.Server.Tests.Browser;
@@ -19,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A page outside the product, drawing one chart the way the offices' pages will.</summary>
     public const string ChartPagePath = "/test/chart";
 
+    /// <summary>A page that any signed-in office may reach but is refused, as a page of another office's would be.</summary>
+    public const string ForbiddenPagePath = "/test/forbidden";
+
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
@@ -28,7 +33,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await RunningServer.StartAsync(app => app.MapGet(ChartPagePath, () => Results.Content(ChartPage, "text/html; charset=utf-8")).AllowAnonymous());
+        Server = await RunningServer.StartAsync(app =>
+        {
+            app.MapGet(ChartPagePath, () => Results.Content(ChartPage, "text/html; charset=utf-8")).AllowAnonymous();
+            app.MapGet(ForbiddenPagePath, (HttpContext context) => context.ForbidAsync(OfficeSession.SchemeName))
+                .RequireAuthorization(OfficeSession.PolicyName);
+        });
         await Server.App.Services.GetRequiredService<DemoLoader>().LoadAsync(TestReference.ContractsDirectory, CancellationToken.None);
 
         playwright = await Playwright.CreateAsync();
@@ -66,7 +76,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         <body>
         <div class="chart" data-chart="net-positions"></div>
         <script type="application/json" id="net-positions">
-        {"xAxis": {"type": "category", "data": ["天河区", "黄埔区"]}, "yAxis": {"type": "value"},
+        {"animation": false, "xAxis": {"type": "category", "data": ["天河区", "黄埔区"]}, "yAxis": {"type": "value"},
          "series": [{"type": "bar", "name": "净额（元）", "data": [1200.5, -1200.5]}]}
         </script>
         <script src="/lib/echarts/echarts.min.js"></script>

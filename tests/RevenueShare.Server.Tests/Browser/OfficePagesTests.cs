@@ -199,6 +199,36 @@ public sealed partial class OfficePagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_page_the_office_may_not_open_answers_like_one_that_does_not_exist()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, await browser.IssueTokenAsync(Principal.Tax));
+
+        var response = await page.GotoAsync(BrowserFixture.ForbiddenPagePath);
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal(browser.BaseAddress + BrowserFixture.ForbiddenPagePath.TrimStart('/'), page.Url);
+        Assert.Equal("找不到该页面，或本机构无权查看。", await page.Locator(".error-page p").First.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Printing_leaves_out_the_navigation_and_the_buttons()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, await browser.IssueTokenAsync(Principal.Finance));
+        Assert.True(await page.Locator(".site-nav").IsVisibleAsync());
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.False(await page.Locator(".site-nav").IsVisibleAsync());
+        Assert.False(await page.Locator(".site-header").IsVisibleAsync());
+        Assert.False(await page.Locator("button").First.IsVisibleAsync());
+        Assert.True(await page.Locator("h1").IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task Pages_carry_no_inline_script_or_style()
     {
         await using var context = await browser.NewContextAsync();
