@@ -8,18 +8,24 @@ using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Pages;
 
 namespace RevenueShare.Server;
 
 /// <summary>
 /// Builds the web host for <c>revshare serve</c> and for tests: services, the request pipeline
-/// (problem answers, bearer authentication, every route authenticated unless marked anonymous),
-/// <c>/health</c>, <c>/openapi/v1.json</c> and the API of <see cref="ApiRoutes"/>.
+/// (security headers, problem answers for the API and Chinese error pages for the pages, static
+/// files, bearer authentication for the API and the office session for the pages, every route
+/// authenticated unless marked anonymous), <c>/health</c>, <c>/openapi/v1.json</c>, the API of
+/// <see cref="ApiRoutes"/> and the pages of <see cref="PageRoutes"/>.
 /// </summary>
 public static class ServerHost
 {
     /// <summary>The largest request body accepted: a year of figure batches fits many times over.</summary>
     public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>The Chinese error page that page requests are re-executed to (<c>/error/404</c>, ...).</summary>
+    private const string ErrorPath = "/error";
 
     /// <summary>
     /// Builds (does not start) the application. <paramref name="configure"/> runs after our own
@@ -33,6 +39,10 @@ public static class ServerHost
             // Our own command line parses the arguments; none reach the host's configuration.
             Args = [],
             ApplicationName = typeof(ServerHost).Assembly.GetName().Name,
+
+            // wwwroot is copied beside revshare.dll: found the same way when run, published, or
+            // started by the tests from their own output folder, whatever the current directory.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -48,18 +58,31 @@ public static class ServerHost
 
         AddCore(builder.Services, options);
         ApiRoutes.AddApi(builder, options);
+        PageRoutes.AddPages(builder.Services);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages(pages =>
-            Problems.WriteAsync(pages.HttpContext, Problems.ForStatus(pages.HttpContext.Response.StatusCode)));
+        app.UseWhen(PageRequests.IsPage, pages =>
+        {
+            pages.UseExceptionHandler(ErrorPath);
+            pages.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
+        });
+        app.UseWhen(context => !PageRequests.IsPage(context), machine => machine.UseStatusCodePages(answer =>
+            Problems.WriteAsync(answer.HttpContext, Problems.ForStatus(answer.HttpContext.Response.StatusCode))));
+        app.UseStaticFiles();
+
+        // Routing after the error handlers, so a re-executed error page is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
+        app.Use(PageRequests.AnswerUnmatched);
         app.UseAuthorization();
 
         app.MapGet("/health", CheckHealthAsync).AllowAnonymous().WithName("Health");
         app.MapOpenApi().AllowAnonymous();
         ApiRoutes.MapApi(app);
+        PageRoutes.MapPages(app);
         return app;
     }
 

@@ -85,7 +85,14 @@ public sealed class TokenStore
     }
 
     /// <summary>The office holding this token, or null when the token is unknown or revoked.</summary>
-    public async Task<Principal?> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<Principal?> AuthenticateAsync(string token, CancellationToken cancellationToken = default) =>
+        (await FindActiveAsync(token, cancellationToken))?.Principal;
+
+    /// <summary>
+    /// The active token with this secret (its id and office), or null when the token is unknown or
+    /// revoked. A page session keeps the id, never the secret, and asks <see cref="ActiveOfficeAsync"/>.
+    /// </summary>
+    public async Task<ActiveToken?> FindActiveAsync(string token, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxSecretLength
             || !token.StartsWith(SecretPrefix, StringComparison.Ordinal))
@@ -96,7 +103,7 @@ public sealed class TokenStore
         var hash = Hash(token);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT principal, hash FROM tokens WHERE hash = @hash AND revoked_at IS NULL";
+        command.CommandText = "SELECT id, principal, hash FROM tokens WHERE hash = @hash AND revoked_at IS NULL";
         Add(command, "hash", hash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -104,8 +111,9 @@ public sealed class TokenStore
             return null;
         }
 
-        var principalText = reader.GetString(0);
-        var storedHash = reader.GetString(1);
+        var id = reader.GetString(0);
+        var principalText = reader.GetString(1);
+        var storedHash = reader.GetString(2);
 
         // The lookup already matched; the constant-time check keeps the decision itself free of
         // timing differences should the lookup ever become a prefix or collation match.
@@ -114,8 +122,17 @@ public sealed class TokenStore
             return null;
         }
 
-        // A district dropped from the catalogue no longer names an office: its tokens stop working.
-        return Principal.TryParse(principalText, reference, out var principal, out _) ? principal : null;
+        return OfficeOf(principalText) is { } principal ? new ActiveToken(id, principal) : null;
+    }
+
+    /// <summary>The office of the token with this id while it is active; null once revoked (or never issued).</summary>
+    public async Task<Principal?> ActiveOfficeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT principal FROM tokens WHERE id = @id AND revoked_at IS NULL";
+        Add(command, "id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is string principalText ? OfficeOf(principalText) : null;
     }
 
     /// <summary>Every token ever issued, oldest first, revoked ones included.</summary>
@@ -148,6 +165,10 @@ public sealed class TokenStore
         Add(command, "id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
+
+    // A district dropped from the catalogue no longer names an office: its tokens stop working.
+    private Principal? OfficeOf(string principalText) =>
+        Principal.TryParse(principalText, reference, out var principal, out _) ? principal : null;
 
     /// <summary>Lower-case hex SHA-256 of the token's UTF-8 bytes: the only form stored.</summary>
     internal static string Hash(string token) =>
