@@ -13,13 +13,14 @@ public static class Navigation
     {
         [PrincipalKind.District] =
         [
-            new("协议", "/district/agreements"),
-            new("分配明细", "/district/allocations"),
-            new("本区结算单", "/district/statement"),
+            new("协议", "/agreements"),
+            new("分配明细", "/allocations"),
+            new("本区结算单", "/statement"),
+            new("年度清算", "/finance/settlement"),
         ],
         [PrincipalKind.Statistics] =
         [
-            new("月度对账", "/statistics/reconciliation"),
+            new("月度对账", "/reconciliation"),
             new("上传报表", "/figures/upload"),
             new("审核", "/reviews"),
         ],
@@ -31,8 +32,11 @@ public static class Navigation
         [PrincipalKind.Finance] =
         [
             new("审批队列", "/finance/approvals"),
-            new("协议", "/finance/agreements"),
+            new("协议", "/agreements"),
             new("年度清算", "/finance/settlement"),
+            new("月度对账", "/reconciliation"),
+            new("分配明细", "/allocations"),
+            new("各区结算单", "/statement"),
         ],
     }.ToFrozenDictionary();
 

@@ -19,10 +19,10 @@ public sealed partial class OfficePagesTests(BrowserFixture browser)
 
     public static TheoryData<string, string, string[]> Offices => new()
     {
-        { "finance", "市财政局", ["审批队列", "协议", "年度清算"] },
+        { "finance", "市财政局", ["审批队列", "协议", "年度清算", "月度对账", "分配明细", "各区结算单"] },
         { "tax", "市税务局", ["审核队列", "上传报表"] },
         { "statistics", "市统计局", ["月度对账", "上传报表", "审核"] },
-        { "district:440106", "天河区财政局", ["协议", "分配明细", "本区结算单"] },
+        { "district:440106", "天河区财政局", ["协议", "分配明细", "本区结算单", "年度清算"] },
     };
 
     [Theory]
@@ -79,13 +79,13 @@ public sealed partial class OfficePagesTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/district/agreements");
-        Assert.Equal(browser.BaseAddress + "signin?ReturnUrl=%2Fdistrict%2Fagreements", page.Url);
+        await page.GotoAsync("/agreements");
+        Assert.Equal(browser.BaseAddress + "signin?ReturnUrl=%2Fagreements", page.Url);
         await page.FillAsync("#token", await browser.IssueTokenAsync(Principal.Finance));
         await page.ClickAsync("button[type=submit]");
 
-        // Not a page yet (the lead's part 2): the address kept is what this test is about.
-        Assert.Equal(browser.BaseAddress + "district/agreements", page.Url);
+        Assert.Equal(browser.BaseAddress + "agreements", page.Url);
+        Assert.Equal("协议", await page.Locator("h1").InnerTextAsync());
     }
 
     [Fact]

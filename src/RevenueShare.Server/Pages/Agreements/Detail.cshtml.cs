@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Identity;

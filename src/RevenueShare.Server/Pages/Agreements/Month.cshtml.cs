@@ -4,7 +4,6 @@ using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;

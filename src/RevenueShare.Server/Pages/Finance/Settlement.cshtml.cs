@@ -94,7 +94,7 @@ public sealed class SettlementModel(ReportService reports, ReferenceData referen
         var flows = settlement.Transfers.Select(t => ("付 " + District(t.From), "收 " + District(t.To), t.Amount)).ToArray();
         var nodes = flows.Select(f => f.Item1).Concat(flows.Select(f => f.Item2)).Distinct().ToArray();
         FlowChart = ChartOptions.ToJson(ChartOptions.Sankey(nodes, flows));
-        PositionChart = ChartOptions.ToJson(ChartOptions.Bars(
+        PositionChart = ChartOptions.ToJson(ChartOptions.StackedBars(
             "元",
             [.. settlement.Positions.Select(p => District(p.District))],
             [

@@ -1,0 +1,231 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using RevenueShare.Domain;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Server.Tests.Support;
+
+namespace RevenueShare.Server.Tests.Browser;
+
+/// <summary>
+/// One journey per office on the demo data, in a real Chromium against the real server: sign in, do the
+/// office's main job, see its result. Every page is checked for what the browser refused (a Content
+/// Security Policy violation, a script error), and each office's main page is kept as a screenshot.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class OfficeJourneyTests(BrowserFixture browser)
+{
+    private static readonly Principal Tianhe = Principal.ForDistrict(DistrictCode.Parse("440106"));
+
+    private static readonly Principal Huangpu = Principal.ForDistrict(DistrictCode.Parse("440112"));
+
+    [Fact]
+    public async Task A_district_reads_its_agreement_its_entries_and_its_statement()
+    {
+        var (page, problems) = await SignedInAsync(Tianhe);
+
+        await page.GotoAsync("/agreements");
+        var ids = await page.Locator("table.data tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.Contains("GZ-2026-0006", ids);
+        Assert.DoesNotContain("GZ-2026-0001", ids); // 海珠 + 番禺: not 天河's
+
+        await page.ClickAsync("a[href='/agreements/GZ-2026-0006']");
+        Assert.Equal("天河总部研发 + 黄埔制造基地联动共享协议", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("执行中", await page.Locator(".subtitle").InnerTextAsync());
+        Assert.Contains("批准", await page.Locator("#audit").InnerTextAsync());
+        await page.WaitForSelectorAsync("[data-chart='lifecycle-chart'][data-chart-drawn='true']");
+        await Screenshots.SaveAsync(page, "district-agreement");
+
+        await page.GotoAsync("/allocations?from=2025-03&to=2025-03");
+        var tax = page.Locator("[data-table='allocations-tax-2025-03-2025-03']");
+        Assert.Contains("税收分配明细（元）", await tax.Locator(".table-caption").InnerTextAsync());
+        var header = await tax.Locator("thead th").AllInnerTextsAsync();
+        Assert.Contains("比例（%）", header);
+        Assert.Contains("封顶剩余·前（元）", header);
+        Assert.Contains("增值税（地方分享部分）", await tax.Locator("tbody").InnerTextAsync());
+        Assert.Contains("天河区", await tax.Locator("tbody").InnerTextAsync());
+
+        await page.GotoAsync("/statement?from=2025-01&to=2025-12");
+        Assert.Equal("天河区跨区产业联动收益共享结算单", await page.Locator(".document-title").InnerTextAsync());
+        Assert.Contains("2025年1月 至 2025年12月", await page.Locator(".document-meta").InnerTextAsync());
+        await page.WaitForSelectorAsync("[data-chart='share-tax'][data-chart-drawn='true']");
+        await page.WaitForSelectorAsync("[data-chart='share-statistics'][data-chart-drawn='true']");
+        await Screenshots.SaveAsync(page, "district-statement");
+
+        var csv = await DownloadAsync(page, "[data-table='statement-440106-tax-2025-01-2025-12'] a.export:text('导出 CSV')");
+        Assert.StartsWith("指标,指标代码,本区登记企业（元）", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("增值税（地方分享部分）,vat,", csv, StringComparison.Ordinal);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_district_cannot_open_another_districts_agreement()
+    {
+        var (page, _) = await SignedInAsync(Tianhe);
+
+        var response = await page.GotoAsync("/agreements/GZ-2026-0001");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("找不到该页面，或本机构无权查看。", await page.Locator(".error-page p").First.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Finance_approves_a_signed_agreement_from_its_queue_and_sees_the_settlement()
+    {
+        var id = await ProposeSignedAgreementAsync();
+        var (page, problems) = await SignedInAsync(Principal.Finance);
+
+        await page.GotoAsync("/finance/approvals");
+        Assert.Contains(id, await page.Locator("#pending-agreements").InnerTextAsync());
+        await Screenshots.SaveAsync(page, "finance-approvals");
+        await page.ClickAsync($"#pending-agreements tr:has-text('{id}') a");
+        await page.ClickAsync("details[data-act='approve'] summary");
+        await page.FillAsync("details[data-act='approve'] textarea[name='reason']", "符合市级政策");
+
+        // Without the confirmation an irreversible act is not taken.
+        await page.ClickAsync("details[data-act='approve'] button[type=submit]");
+        Assert.Contains("请勾选确认", await page.Locator(".notice.error").InnerTextAsync());
+        await page.ClickAsync("details[data-act='approve'] summary");
+        await page.FillAsync("details[data-act='approve'] textarea[name='reason']", "符合市级政策");
+        await page.CheckAsync("details[data-act='approve'] input[name='confirmed']");
+        await page.ClickAsync("details[data-act='approve'] button[type=submit]");
+
+        Assert.Contains("执行中", await page.Locator(".subtitle").InnerTextAsync());
+        var notice = await page.Locator(".notice.success").InnerTextAsync();
+        Assert.Contains("已批准", notice);
+        Assert.Contains("符合市级政策", notice);
+
+        await page.GotoAsync("/finance/settlement?year=2025");
+        Assert.Equal("2025年度跨区收益共享年终结算表", await page.Locator(".document-title").InnerTextAsync());
+        await page.WaitForSelectorAsync("[data-chart='flow-chart'][data-chart-drawn='true']");
+        await page.WaitForSelectorAsync("[data-chart='position-chart'][data-chart-drawn='true']");
+        var transfers = await page.Locator("[data-table='settlement-2025-transfers'] tbody").InnerTextAsync();
+        Assert.Contains("区", transfers);
+        await Screenshots.SaveAsync(page, "finance-settlement");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Statistics_reconciles_a_month_and_disputes_it_with_a_reason()
+    {
+        var (page, problems) = await SignedInAsync(Principal.Statistics);
+
+        await page.GotoAsync("/reconciliation?month=2025-02");
+        var totals = page.Locator("[data-table='reconciliation-2025-02-statistics']");
+        Assert.Contains("规上工业总产值", await totals.Locator("tbody").InnerTextAsync());
+        Assert.Contains("（万元）", await totals.Locator("thead").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-table='reconciliation-2025-02-tax']").CountAsync()); // need to know: no tax
+        await page.WaitForSelectorAsync("[data-chart='reconciliation-statistics'][data-chart-drawn='true']");
+        await Screenshots.SaveAsync(page, "statistics-reconciliation");
+
+        await page.ClickAsync("#reviews tr:has-text('GZ-2026-0006') a");
+        await page.FillAsync(".review-form textarea[name='reason']", "产值口径待核实");
+        await page.ClickAsync(".review-form button[value='dispute']");
+
+        Assert.Contains("已提出异议", await page.Locator(".notice.success").InnerTextAsync());
+        Assert.Equal("有异议", await page.Locator("[data-family='statistics'] .review-status").InnerTextAsync());
+        Assert.Contains("产值口径待核实", await page.Locator("[data-family='statistics'] table").InnerTextAsync());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Tax_approves_a_month_from_its_review_queue()
+    {
+        var (page, problems) = await SignedInAsync(Principal.Tax);
+
+        await page.GotoAsync("/reviews?month=2025-04");
+        var queue = page.Locator("[data-table='review-queue']");
+        Assert.Contains("GZ-2026-0006", await queue.InnerTextAsync());
+        Assert.All(await queue.Locator("tbody tr td:nth-child(4)").AllInnerTextsAsync(), family => Assert.Equal("税收", family)); // need to know
+        await Screenshots.SaveAsync(page, "tax-reviews");
+
+        await queue.Locator("tr:has-text('GZ-2026-0006') a").ClickAsync();
+        await page.ClickAsync(".review-form button[value='approve']");
+
+        Assert.Equal("已确认", await page.Locator("[data-family='tax'] .review-status").InnerTextAsync());
+        Assert.Contains("本月已锁定", await page.Locator("[data-family='tax'] h2").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-family='statistics']").CountAsync());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task An_upload_with_a_bad_line_books_the_good_lines_and_names_the_bad_one()
+    {
+        var (page, problems) = await SignedInAsync(Principal.Tax);
+        var file = Path.Combine(Path.GetTempPath(), $"upload-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file,
+            "报告编号,统一社会信用代码,指标,月份,金额,修订号\r\n"
+            + "tax-upload-1,91440112MA59KC3R2L,vat,2026-01,1000.00,1\r\n"
+            + "tax-upload-2,91440112MA59KC3R2L,vat,2026-02,12.345,1\r\n");
+        try
+        {
+            await page.GotoAsync("/figures/upload");
+            await page.SetInputFilesAsync("input[type=file]", file);
+            await page.ClickAsync("form[data-upload] button[type=submit]");
+            await page.WaitForSelectorAsync("[data-table='upload-outcomes']");
+
+            var rows = await page.Locator("[data-table='upload-outcomes'] tbody tr").AllInnerTextsAsync();
+            Assert.Equal(2, rows.Count);
+            Assert.StartsWith("2", rows[0], StringComparison.Ordinal);
+            Assert.Contains("已记账", rows[0]);
+            Assert.StartsWith("3", rows[1], StringComparison.Ordinal);
+            Assert.Contains("拒绝", rows[1]);
+            Assert.Contains("2", rows[1]); // the reason names the scale of vat
+            await Screenshots.SaveAsync(page, "tax-upload");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        Assert.Empty(problems);
+    }
+
+    /// <summary>A new agreement of 天河 and 黄埔 over years no other agreement covers, proposed, submitted and countersigned through the API.</summary>
+    private async Task<string> ProposeSignedAgreementAsync()
+    {
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestReference.ContractsDirectory, "examples", "agreements", "two-party.json")))!;
+        document["title"] = "浏览器测试：天河 + 黄埔 2031 年协议 " + Guid.NewGuid().ToString("N")[..6];
+        document["effective"] = new JsonObject { ["from"] = "2031-01", ["to"] = "2031-12" };
+        foreach (var term in document["terms"]!.AsArray())
+        {
+            term!["schedule"]![0]!["from"] = "2031-01";
+        }
+
+        var tianhe = await browser.Server.IssueTokenAsync(Tianhe);
+        var huangpu = await browser.Server.IssueTokenAsync(Huangpu);
+        using var created = await browser.Server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, "/api/agreements", tianhe, JsonContent.Create(document)));
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        (await browser.Server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, $"/api/agreements/{id}/submit", tianhe))).EnsureSuccessStatusCode();
+        (await browser.Server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, $"/api/agreements/{id}/countersign", huangpu))).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    /// <summary>A new page signed in as <paramref name="office"/>, and the list its browser fills with every refusal and script error.</summary>
+    private async Task<(IPage Page, List<string> Problems)> SignedInAsync(Principal office)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#token", await browser.IssueTokenAsync(office));
+        await page.ClickAsync("button[type=submit]");
+        return (page, problems);
+    }
+
+    private static async Task<string> DownloadAsync(IPage page, string selector)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
+        var path = await download.PathAsync();
+        return await File.ReadAllTextAsync(path);
+    }
+}
