@@ -172,8 +172,8 @@ public static class AgreementDecider
         return Decision.Accepted(@event);
     }
 
-    /// <summary>The adjustments an amendment's terms cause to the months already booked.</summary>
-    private static ImmutableArray<BookedEntry> Reallocate(AgreementState state, Amendment amendment, ReferenceData reference)
+    /// <summary>The adjustments an amendment's terms cause to the months already booked; also its preview (<see cref="AmendmentPreview"/>).</summary>
+    internal static ImmutableArray<BookedEntry> Reallocate(AgreementState state, Amendment amendment, ReferenceData reference)
     {
         var rules = state.Rules.Amend(amendment.From, amendment.Terms);
         var cause = $"amendment {amendment.Number}";

@@ -29,6 +29,7 @@ public static class AgreementsApi
         agreements.MapGet("/{id}/events", EventsAsync).WithName("GetAgreementEvents");
         agreements.MapGet("/{id}/lifecycle", LifecycleAsync).WithName("GetAgreementLifecycle");
         agreements.MapPost("/{id}/amendments", ProposeAmendmentAsync).WithName("ProposeAmendment");
+        agreements.MapGet("/{id}/amendments/{number:int}/preview", PreviewAmendmentAsync).WithName("PreviewAmendment");
         agreements.MapPost("/{id}/amendments/{number:int}/{trigger}", FireAmendmentAsync).WithName("FireAmendmentTrigger");
         agreements.MapPost("/{id}/{trigger}", FireAsync).WithName("FireAgreementTrigger");
     }
@@ -85,6 +86,38 @@ public static class AgreementsApi
         ReferenceData reference,
         CancellationToken cancellationToken) =>
         Answer(await agreements.FireAmendmentAsync(http.Office(), id, number, trigger, body?.Reason, cancellationToken), reference);
+
+    private static async Task<Results<Ok<AmendmentPreviewResponse>, ProblemHttpResult>> PreviewAmendmentAsync(
+        string id, int number, HttpContext http, AgreementService agreements, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var outcome = await agreements.PreviewAmendmentAsync(http.Office(), id, number, cancellationToken);
+        if (outcome.IsRefused(out var refusal))
+        {
+            return RejectionProblems.ToResult(refusal);
+        }
+
+        var preview = outcome.Value;
+        return TypedResults.Ok(new AmendmentPreviewResponse(
+            id,
+            preview.Amendment.Number,
+            Months.Format(preview.Amendment.From),
+            preview.Blocked?.Message,
+            [
+                .. preview.ByDistrictAndIndicator(reference).Select(c => ChangeView(c.District, reference.Indicator(c.Indicator), c.Change)),
+            ],
+            [
+                .. preview.Entries.Select(e => new AmendmentEntryView(
+                    e.Change.Line.Enterprise.Value,
+                    e.Change.Line.Indicator,
+                    Months.Format(e.Change.Line.Month),
+                    e.Change.Line.District.Value,
+                    Amounts.Format(e.Change.Amount, reference.Indicator(e.Change.Line.Indicator).Scale),
+                    Amounts.FormatPercent(e.Change.Line.Ratio))),
+            ]));
+    }
+
+    private static AmendmentChangeView ChangeView(DistrictCode district, Indicator indicator, decimal change) =>
+        new(district.Value, indicator.Code, indicator.Family.WireName(), indicator.Unit, Amounts.Format(change, indicator.Scale));
 
     private static async Task<Results<Ok<AuditTrailResponse>, ProblemHttpResult>> EventsAsync(
         string id, HttpContext http, AgreementService agreements, CancellationToken cancellationToken)

@@ -119,6 +119,27 @@ public sealed class AgreementService(LedgerGateway ledger, ReadModel reads, Refe
     }
 
     /// <summary>
+    /// What approving pending amendment <paramref name="number"/> would book (a dry run through the same
+    /// domain code as approval; nothing persisted), for finance, which approves, and the parties, which sign.
+    /// </summary>
+    public async Task<Outcome<AmendmentPreview>> PreviewAmendmentAsync(Principal office, string id, int number, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(id, office, cancellationToken) is not { } state)
+        {
+            return NotFound(id);
+        }
+
+        if (office.Kind is not (PrincipalKind.Finance or PrincipalKind.District))
+        {
+            return Refusal.Forbidden("The preview of an amendment is for the finance bureau and the agreement's parties.");
+        }
+
+        return AmendmentPreview.Of(state, number, reference) is { } preview
+            ? preview
+            : Refusal.Of(new Rejection(RejectionCode.TriggerNotAllowed, $"Agreement {state.Id} has no pending amendment {number}."));
+    }
+
+    /// <summary>
     /// The agreement's audit trail as the office may read it: figures and reviews are need-to-know by
     /// family, so tax does not see the statistics bureau's batches or reviews, nor it tax's.
     /// </summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Presentation;
@@ -13,7 +14,7 @@ namespace RevenueShare.Server.Pages.Agreements;
 /// <see cref="AgreementService"/>, as the API's triggers), its amendments, audit trail and lifecycle.
 /// An agreement the office may not see is the 404 page.
 /// </summary>
-public sealed class DetailModel(AgreementService agreements) : PageModel
+public sealed class DetailModel(AgreementService agreements, ReferenceData reference) : PageModel
 {
     public AgreementState Agreement { get; private set; } = null!;
 
@@ -27,6 +28,12 @@ public sealed class DetailModel(AgreementService agreements) : PageModel
     public IReadOnlyList<LifecycleTransition> Transitions { get; private set; } = [];
 
     public string LifecycleChart { get; private set; } = "{}";
+
+    /// <summary>What approving the pending amendment would book, for finance and the parties; null otherwise.</summary>
+    public AmendmentPreview? Preview { get; private set; }
+
+    /// <summary>The preview's change per district and indicator, one table per family.</summary>
+    public IReadOnlyList<Table> PreviewTables { get; private set; } = [];
 
     /// <summary>The act just taken (its trigger's name), to show its result and the audit entry it made.</summary>
     public string? Done { get; private set; }
@@ -100,8 +107,38 @@ public sealed class DetailModel(AgreementService agreements) : PageModel
         var lifecycle = (await agreements.LifecycleAsync(office, id, cancellationToken)).Value;
         Transitions = lifecycle.Transitions;
         LifecycleChart = ChartOptions.ToJson(ChartOptions.Lifecycle(Transitions, Agreement.Status));
+        if (Agreement.PendingAmendment is { } pending
+            && (await agreements.PreviewAmendmentAsync(office, id, pending.Number, cancellationToken)) is { Refusal: null } preview)
+        {
+            Preview = preview.Value;
+            PreviewTables = [.. new[] { IndicatorFamily.Tax, IndicatorFamily.Statistics }.Select(PreviewTable).Where(t => t.Rows.Count > 0)];
+        }
+
         return true;
     }
+
+    private Table PreviewTable(IndicatorFamily family)
+    {
+        var unit = family == IndicatorFamily.Tax ? "元" : "万元";
+        return new Table(
+            $"amendment-{Agreement.Id.Value}-{Preview!.Amendment.Number}-{family.WireName()}",
+            $"变更 {Preview.Amendment.Number} 对已记账月份的影响：{Words.Family(family)}（{unit}）",
+            [new("区"), Column.Code("区划代码"), new("指标"), Column.Code("指标代码"), Column.Amount($"变化（{unit}）")],
+            [
+                .. Preview.ByDistrictAndIndicator(reference)
+                    .Select(c => (c.District, Indicator: reference.Indicator(c.Indicator), c.Change))
+                    .Where(c => c.Indicator.Family == family)
+                    .Select(c => (IReadOnlyList<string?>)
+                    [
+                        Names.District(c.District, reference), c.District.Value, c.Indicator.Name, c.Indicator.Code, Display.Amount(c.Change, c.Indicator),
+                    ]),
+            ]);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string id, string? table, string? format, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) && PreviewTables.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file
+            ? file
+            : NotFound();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

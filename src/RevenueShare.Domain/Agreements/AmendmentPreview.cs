@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Domain.Agreements;
+
+/// <summary>
+/// What approving a pending amendment would book, before anyone approves it (docs/agreements.md,
+/// Amendments): the adjustment entries over the months already booked, computed by the very code
+/// approval runs, and nothing persisted. <see cref="Blocked"/> says why approval would be refused now
+/// (a month it changes is approved in review), null when it would go through.
+/// </summary>
+public sealed record AmendmentPreview(Amendment Amendment, ImmutableArray<BookedEntry> Entries, Rejection? Blocked)
+{
+    /// <summary>The preview of the agreement's pending amendment <paramref name="number"/>; null when that amendment is not pending.</summary>
+    public static AmendmentPreview? Of(AgreementState state, int number, ReferenceData reference)
+    {
+        if (state.PendingAmendment is not { } pending || pending.Number != number)
+        {
+            return null;
+        }
+
+        var entries = AgreementDecider.Reallocate(state, pending, reference);
+        return new AmendmentPreview(pending, entries, MonthReviewing.LockedBy(state, entries, reference));
+    }
+
+    /// <summary>The change per district and indicator, summed over every month and enterprise, in district then catalogue order.</summary>
+    public ImmutableArray<(DistrictCode District, string Indicator, decimal Change)> ByDistrictAndIndicator(ReferenceData reference) =>
+    [
+        .. Entries
+            .GroupBy(e => (e.Change.Line.District, e.Change.Line.Indicator))
+            .Select(g => (g.Key.District, g.Key.Indicator, g.Aggregate(0m, (sum, e) => checked(sum + e.Change.Amount))))
+            .OrderBy(c => c.District.Value, StringComparer.Ordinal)
+            .ThenBy(c => reference.Indicator(c.Indicator).Order),
+    ];
+}
