@@ -67,6 +67,7 @@ public static class Words
         "suspend" => "暂停",
         "resume" => "恢复",
         "terminate" => "终止",
+        "create" => "创建草稿",
         "edit" => "修改",
         "propose-amendment" => "提出变更",
         "countersign-amendment" => "会签变更",

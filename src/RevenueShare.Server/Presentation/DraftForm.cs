@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
+using RevenueShare.Domain.Documents;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Terms;
+
+namespace RevenueShare.Server.Presentation;
+
+/// <summary>
+/// The form of a Draft agreement: its fields named by their <see cref="FormDocument"/> paths, a fixed
+/// number of rows for parties, enterprises, terms and ratio steps (spare rows are left blank), and the
+/// validation problems of the API's reader shown beside the field each names. A ratio is entered per
+/// party row (<c>terms[0].schedule[0].ratio[1]</c>: the second party's percent) and becomes the
+/// document's ratio keyed by that party's district.
+/// </summary>
+public sealed partial class DraftForm
+{
+    public const int PartyRows = 3;
+
+    public const int EnterpriseRows = 3;
+
+    public const int TermRows = 2;
+
+    public const int StepRows = 2;
+
+    /// <summary>Fields a form sends several times (checkboxes), which the document holds as lists.</summary>
+    private static readonly HashSet<string> Lists = new(StringComparer.Ordinal) { "terms[].indicators", "enterprises[].cap.indicators" };
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, string[]> values;
+
+    private DraftForm(Dictionary<string, string[]> values)
+    {
+        this.values = values;
+    }
+
+    /// <summary>Problems by the form field they belong beside; problems of no field are under the empty name.</summary>
+    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>An empty form: one origin and one host row to start from.</summary>
+    public static DraftForm Empty() => new(new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["model"] = ["hq-rnd+manufacturing"],
+        ["parties[0].role"] = ["origin"],
+        ["parties[1].role"] = ["host"],
+        ["terms[0].mode"] = ["split"],
+    });
+
+    public static DraftForm Posted(IEnumerable<KeyValuePair<string, StringValues>> form) =>
+        new(form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal));
+
+    /// <summary>The form of a Draft's terms, to edit them.</summary>
+    public static DraftForm Of(AgreementTerms terms)
+    {
+        var v = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["title"] = [terms.Title],
+            ["model"] = [terms.Model == AgreementModel.HqRndManufacturing ? "hq-rnd+manufacturing" : "incubation+industrialisation"],
+            ["effective.from"] = [Months.Format(terms.Effective.From)],
+            ["effective.to"] = [Months.Format(terms.Effective.To)],
+        };
+        for (var p = 0; p < terms.Parties.Length; p++)
+        {
+            v[$"parties[{p}].district"] = [terms.Parties[p].District.Value];
+            v[$"parties[{p}].role"] = [terms.Parties[p].Role == PartyRole.Origin ? "origin" : "host"];
+        }
+
+        for (var e = 0; e < terms.Enterprises.Length; e++)
+        {
+            var enterprise = terms.Enterprises[e];
+            v[$"enterprises[{e}].id"] = [enterprise.Id.Value];
+            v[$"enterprises[{e}].name"] = [enterprise.Name];
+            v[$"enterprises[{e}].registeredDistrict"] = [enterprise.RegisteredDistrict.Value];
+            foreach (var (indicator, amount) in enterprise.Baselines)
+            {
+                v[$"enterprises[{e}].baselines.{indicator}"] = [amount.ToString(CultureInfo.InvariantCulture)];
+            }
+
+            if (enterprise.Cap is { } cap)
+            {
+                v[$"enterprises[{e}].cap.indicators"] = [.. cap.Indicators];
+                v[$"enterprises[{e}].cap.amount"] = [cap.Amount.ToString(CultureInfo.InvariantCulture)];
+            }
+        }
+
+        for (var t = 0; t < terms.Terms.Length; t++)
+        {
+            var term = terms.Terms[t];
+            v[$"terms[{t}].indicators"] = [.. term.Indicators];
+            v[$"terms[{t}].mode"] = [term.Mode == AllocationMode.Split ? "split" : "double-count"];
+            for (var s = 0; s < term.Schedule.Length; s++)
+            {
+                v[$"terms[{t}].schedule[{s}].from"] = [Months.Format(term.Schedule[s].From)];
+                for (var p = 0; p < terms.Parties.Length; p++)
+                {
+                    if (term.Schedule[s].Ratios.TryGetValue(terms.Parties[p].District, out var ratio))
+                    {
+                        v[$"terms[{t}].schedule[{s}].ratio[{p}]"] = [Amounts.FormatPercent(ratio)];
+                    }
+                }
+            }
+        }
+
+        return new DraftForm(v);
+    }
+
+    public string? Value(string name) => values.TryGetValue(name, out var v) ? v.LastOrDefault(x => !string.IsNullOrWhiteSpace(x)) : null;
+
+    public bool Has(string name, string value) => values.TryGetValue(name, out var v) && v.Contains(value, StringComparer.Ordinal);
+
+    public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>The document the form describes, for the same reader as the API's.</summary>
+    public AgreementDocument ToDocument()
+    {
+        var fields = values.Select(f => new KeyValuePair<string, StringValues>(DocumentField(f.Key), new StringValues(f.Value)));
+        return FormDocument.Read(fields, Lists).Deserialize<AgreementDocument>(Json)!;
+    }
+
+    /// <summary>Puts each problem beside the field its path names (a ratio beside its party's row).</summary>
+    public void Show(IEnumerable<Domain.ValidationProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            var field = FormField(FormDocument.FieldOf(problem.Path));
+            var shown = values.ContainsKey(field) || Known(field) ? field : string.Empty;
+            if (!Errors.TryGetValue(shown, out var list))
+            {
+                Errors[shown] = list = [];
+            }
+
+            list.Add(problem.Message);
+        }
+    }
+
+    /// <summary>Whether the form has a field of this name, though it was left blank.</summary>
+    private static bool Known(string field) => FieldShape().IsMatch(field);
+
+    /// <summary>A ratio row's field as the document's ratio keyed by the party row's district.</summary>
+    private string DocumentField(string name)
+    {
+        var match = RatioField().Match(name);
+        return match.Success && Value($"parties[{match.Groups["party"].Value}].district") is { } district
+            ? $"{match.Groups["step"].Value}.ratios.{district}"
+            : match.Success ? "__unassigned" : name;
+    }
+
+    /// <summary>The inverse of <see cref="DocumentField"/>: a document ratio's path as the party row's field.</summary>
+    private string FormField(string documentField)
+    {
+        var match = DocumentRatio().Match(documentField);
+        if (!match.Success)
+        {
+            return documentField;
+        }
+
+        for (var p = 0; p < PartyRows; p++)
+        {
+            if (Value($"parties[{p}].district") == match.Groups["district"].Value)
+            {
+                return $"{match.Groups["step"].Value}.ratio[{p}]";
+            }
+        }
+
+        return documentField;
+    }
+
+    [GeneratedRegex(@"^(?<step>terms\[\d+\]\.schedule\[\d+\])\.ratio\[(?<party>\d+)\]$")]
+    private static partial Regex RatioField();
+
+    [GeneratedRegex(@"^(?<step>terms\[\d+\]\.schedule\[\d+\])\.ratios\.(?<district>\d+)$")]
+    private static partial Regex DocumentRatio();
+
+    [GeneratedRegex(@"^(title|model|effective\.(from|to)|parties\[\d\]\.(district|role)|enterprises\[\d\]\.(id|name|registeredDistrict|baselines\.[a-z-]+|cap\.(indicators|amount))|terms\[\d\]\.(indicators|mode|schedule\[\d\]\.(from|ratio\[\d\])))$")]
+    private static partial Regex FieldShape();
+}
