@@ -24,6 +24,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A page that any signed-in office may reach but is refused, as a page of another office's would be.</summary>
     public const string ForbiddenPagePath = "/test/forbidden";
 
+    /// <summary>A page that fails, its exception message standing for what must never reach the browser.</summary>
+    public const string FailingPagePath = "/test/failing";
+
+    private const string FailureSecret = "connection string Host=db.internal;Password=hunter2";
+
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
@@ -38,6 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             app.MapGet(ChartPagePath, () => Results.Content(ChartPage, "text/html; charset=utf-8")).AllowAnonymous();
             app.MapGet(ForbiddenPagePath, (HttpContext context) => context.ForbidAsync(OfficeSession.SchemeName))
                 .RequireAuthorization(OfficeSession.PolicyName);
+            app.MapGet(FailingPagePath, string () => throw new InvalidOperationException(FailureSecret)).AllowAnonymous();
         });
         await Server.App.Services.GetRequiredService<DemoLoader>().LoadAsync(TestReference.ContractsDirectory, CancellationToken.None);
 

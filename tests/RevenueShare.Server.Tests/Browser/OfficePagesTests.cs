@@ -213,6 +213,22 @@ public sealed partial class OfficePagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_failing_page_shows_a_chinese_error_and_nothing_of_the_failure()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(BrowserFixture.FailingPagePath);
+
+        Assert.Equal(500, response!.Status);
+        Assert.Equal("系统暂时无法完成此操作，请稍后重试；如仍有问题，请联系系统管理员。", await page.Locator(".error-page p").First.InnerTextAsync());
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain("hunter2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Printing_leaves_out_the_navigation_and_the_buttons()
     {
         await using var context = await browser.NewContextAsync();
