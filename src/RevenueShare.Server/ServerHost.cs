@@ -66,7 +66,14 @@ public static class ServerHost
         app.UseExceptionHandler();
         app.UseWhen(PageRequests.IsPage, pages =>
         {
-            pages.UseExceptionHandler(ErrorPath);
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = ErrorPath,
+
+                // A request error keeps the status the API would give it (400, 413, 503), as a page.
+                StatusCodeSelector = exception =>
+                    RequestProblemHandler.Describe(exception)?.Status ?? StatusCodes.Status500InternalServerError,
+            });
             pages.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
         });
         app.UseWhen(context => !PageRequests.IsPage(context), machine => machine.UseStatusCodePages(answer =>

@@ -14,6 +14,12 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A page answers with the Chinese error page, at the status Describe gives (ServerHost).
+        if (PageRequests.IsPage(httpContext))
+        {
+            return false;
+        }
+
         var problem = Describe(exception);
         if (problem is null)
         {

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using NodaTime;
 using RevenueShare.Server.Identity;
 
 namespace RevenueShare.Server.Pages;
@@ -24,6 +26,8 @@ public static class PageRoutes
         services.AddScoped<OfficeSessionEvents>();
         services.AddAuthentication()
             .AddCookie(OfficeSession.SchemeName, OfficeSession.Configure);
+        services.AddOptions<CookieAuthenticationOptions>(OfficeSession.SchemeName)
+            .Configure<IClock>((cookie, clock) => cookie.TimeProvider = new LedgerTimeProvider(clock));
         services.AddAuthorizationBuilder()
             .AddPolicy(OfficeSession.PolicyName, policy => policy
                 .AddAuthenticationSchemes(OfficeSession.SchemeName)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RevenueShare.Domain;
+using RevenueShare.Ledger.Projections;
 using RevenueShare.Server.Demo;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Tests.Support;
@@ -24,6 +25,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A page that any signed-in office may reach but is refused, as a page of another office's would be.</summary>
     public const string ForbiddenPagePath = "/test/forbidden";
 
+    /// <summary>A page that fails, its exception message standing for what must never reach the browser.</summary>
+    public const string FailingPagePath = "/test/failing";
+
+    /// <summary>A page whose reads fail because the read side is not keeping up.</summary>
+    public const string UnavailablePagePath = "/test/unavailable";
+
+    private const string FailureSecret = "connection string Host=db.internal;Password=hunter2";
+
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
@@ -38,6 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             app.MapGet(ChartPagePath, () => Results.Content(ChartPage, "text/html; charset=utf-8")).AllowAnonymous();
             app.MapGet(ForbiddenPagePath, (HttpContext context) => context.ForbidAsync(OfficeSession.SchemeName))
                 .RequireAuthorization(OfficeSession.PolicyName);
+            app.MapGet(FailingPagePath, string () => throw new InvalidOperationException(FailureSecret)).AllowAnonymous();
+            app.MapGet(UnavailablePagePath, string () => throw new ReadSideUnavailableException(FailureSecret)).AllowAnonymous();
         });
         await Server.App.Services.GetRequiredService<DemoLoader>().LoadAsync(TestReference.ContractsDirectory, CancellationToken.None);
 

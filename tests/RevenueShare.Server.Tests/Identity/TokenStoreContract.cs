@@ -44,6 +44,24 @@ public abstract class TokenStoreContract
     }
 
     [Fact]
+    public async Task A_page_session_finds_its_token_by_secret_then_follows_it_by_id_until_revoked()
+    {
+        var (tokens, _) = await OpenAsync();
+        var office = Principal.ForDistrict(TestReference.SomeDistrict);
+        var issued = await tokens.CreateAsync(office, Created);
+        await tokens.CreateAsync(Principal.Finance, Created);
+
+        Assert.Equal(new ActiveToken(issued.Id, office), await tokens.FindActiveAsync(issued.Secret));
+        Assert.Equal(office, await tokens.ActiveOfficeAsync(issued.Id));
+
+        await tokens.RevokeAsync(issued.Id, Revoked);
+
+        Assert.Null(await tokens.FindActiveAsync(issued.Secret));
+        Assert.Null(await tokens.ActiveOfficeAsync(issued.Id));
+        Assert.Null(await tokens.ActiveOfficeAsync("tok_00000000"));
+    }
+
+    [Fact]
     public async Task Revoking_one_token_leaves_the_others_working()
     {
         var (tokens, _) = await OpenAsync();
