@@ -136,7 +136,7 @@ public sealed partial class DraftForm
         }
     }
 
-    /// <summary>Whether the form has a field of this name, though it was left blank.</summary>
+    /// <summary>Whether the form shows problems beside this name, though its field was left blank.</summary>
     private static bool Known(string field) => FieldShape().IsMatch(field);
 
     /// <summary>A ratio row's field as the document's ratio keyed by the party row's district.</summary>
@@ -174,6 +174,7 @@ public sealed partial class DraftForm
     [GeneratedRegex(@"^(?<step>terms\[\d+\]\.schedule\[\d+\])\.ratios\.(?<district>\d+)$")]
     private static partial Regex DocumentRatio();
 
-    [GeneratedRegex(@"^(title|model|effective\.(from|to)|parties\[\d\]\.(district|role)|enterprises\[\d\]\.(id|name|registeredDistrict|baselines\.[a-z-]+|cap\.(indicators|amount))|terms\[\d\]\.(indicators|mode|schedule\[\d\]\.(from|ratio\[\d\])))$")]
+    /// <summary>Every name the form shows problems beside: its fields, and its rows and lists as wholes.</summary>
+    [GeneratedRegex(@"^(title|model|effective(\.(from|to))?|parties(\[\d\](\.(district|role))?)?|enterprises(\[\d\](\.(id|name|registeredDistrict|baselines\.[a-z-]+|cap(\.(indicators|amount))?))?)?|terms(\[\d\](\.(indicators|mode|schedule(\[\d\](\.(from|ratios|ratio\[\d\]))?)?))?)?)$")]
     private static partial Regex FieldShape();
 }

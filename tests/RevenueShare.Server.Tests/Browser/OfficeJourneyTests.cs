@@ -59,6 +59,46 @@ public sealed class OfficeJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_district_proposes_a_draft_sees_each_problem_beside_its_field_and_submits_it()
+    {
+        var (page, problems) = await SignedInAsync(Tianhe);
+        await page.GotoAsync("/agreements");
+        await page.ClickAsync("a[href='/agreements/new']");
+
+        await page.FillAsync("input[name='title']", "浏览器测试：天河研发 + 黄埔制造");
+        await page.FillAsync("input[name='effective.from']", "2032-01");
+        await page.SelectOptionAsync("select[name='parties[0].district']", "440106");
+        await page.SelectOptionAsync("select[name='parties[1].district']", "440112");
+        await page.FillAsync("input[name='enterprises[0].id']", "91440112MA59KC3R2X");
+        await page.FillAsync("input[name='enterprises[0].name']", "广州天黄智能装备制造有限公司");
+        await page.SelectOptionAsync("select[name='enterprises[0].registeredDistrict']", "440112");
+        await page.CheckAsync("input[name='terms[0].indicators'][value='vat']");
+        await page.FillAsync("input[name='terms[0].schedule[0].from']", "2032-01");
+        await page.FillAsync("input[name='terms[0].schedule[0].ratio[0]']", "60");
+        await page.FillAsync("input[name='terms[0].schedule[0].ratio[1]']", "30");
+        await page.ClickAsync(".draft-form button[type=submit]");
+
+        Assert.EndsWith("/agreements/new", page.Url, StringComparison.Ordinal);
+        Assert.Contains("L", await page.Locator(".field-error[data-field='enterprises[0].id']").InnerTextAsync()); // the expected check character
+        Assert.NotEmpty(await page.Locator(".field-error[data-field='effective.to']").AllInnerTextsAsync());
+        Assert.Contains("100", await page.Locator(".field-error[data-field^='terms[0].schedule[0]']").First.InnerTextAsync());
+        Assert.Equal("浏览器测试：天河研发 + 黄埔制造", await page.InputValueAsync("input[name='title']")); // what was typed is kept
+        await Screenshots.SaveAsync(page, "district-draft-problems");
+
+        await page.FillAsync("input[name='effective.to']", "2032-12");
+        await page.FillAsync("input[name='enterprises[0].id']", "91440112MA59KC3R2L");
+        await page.FillAsync("input[name='terms[0].schedule[0].ratio[1]']", "40");
+        await page.ClickAsync(".draft-form button[type=submit]");
+
+        Assert.Contains("草稿", await page.Locator(".subtitle").InnerTextAsync());
+        Assert.Contains("已创建草稿", await page.Locator(".notice.success").InnerTextAsync());
+        await page.ClickAsync("details[data-act='submit'] summary");
+        await page.ClickAsync("details[data-act='submit'] button[type=submit]");
+        Assert.Contains("待会签", await page.Locator(".subtitle").InnerTextAsync());
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task A_district_cannot_open_another_districts_agreement()
     {
         var (page, _) = await SignedInAsync(Tianhe);
