@@ -80,5 +80,6 @@ internal sealed class Bench : IAsyncDisposable
         await new RawStoreLimitPhase(run).RunAsync(server.Database, store, rate, elapsed);
         await new RestatementsPhase(run).RunAsync(server, tokens, district);
         await new QueriesPhase(run).RunAsync(server, tokens["finance"], district);
+        await new PagesPhase(run).RunAsync(server, district);
     }
 }

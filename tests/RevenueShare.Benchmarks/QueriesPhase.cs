@@ -33,6 +33,7 @@ internal sealed class QueriesPhase(BenchRun run)
         Console.WriteLine($"queries only: host started and read side caught up in {start.Elapsed.TotalSeconds:F1} s");
         run.Rows.Add(("host start on the kept store, read side caught up", $"{start.Elapsed.TotalSeconds:F1} s", "—", "includes a rebuild of the read tables if their schema changed"));
         await RunAsync(server, finance, run.Agreements[0].Proposer.Value);
+        await new PagesPhase(run).RunAsync(server, run.Agreements[0].Proposer.Value);
     }
 
     public async Task RunAsync(BenchServer server, string finance, string district)
