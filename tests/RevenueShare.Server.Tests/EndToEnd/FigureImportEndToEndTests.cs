@@ -91,6 +91,50 @@ public sealed class FigureImportEndToEndTests
         Assert.Contains("indicator", problem.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_excel_workbook_imports_as_its_csv_would_with_number_and_text_cells_alike()
+    {
+        await using var ledger = await StartAsync();
+        await ledger.CreateActiveAsync(TwoParty(Enterprise, ["vat", "cit"]));
+        var rows = new object[]
+        {
+            // An amount as Excel keeps a typed number (a double), one as a text cell, one with a digit too many.
+            new Dictionary<string, object> { ["报告编号"] = "xl-1", ["统一社会信用代码"] = Enterprise, ["指标"] = "vat", ["月份"] = "2025-01", ["金额"] = 100.01, ["修订号"] = 1 },
+            new Dictionary<string, object> { ["报告编号"] = "xl-2", ["统一社会信用代码"] = Enterprise, ["指标"] = "cit", ["月份"] = "2025-01", ["金额"] = "333.33", ["修订号"] = 1 },
+            new Dictionary<string, object> { ["报告编号"] = "xl-3", ["统一社会信用代码"] = Enterprise, ["指标"] = "vat", ["月份"] = "2025-02", ["金额"] = 10.001, ["修订号"] = 1 },
+        };
+        using var workbook = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(workbook, rows);
+
+        var token = await ledger.TokenAsync(Tax);
+        var content = new ByteArrayContent(workbook.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var request = RunningServer.Request(HttpMethod.Post, "/api/figures/import", token, content);
+        var body = await OkAsync(await ledger.Server.Client.SendAsync(request));
+
+        var results = body.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal([2, 3, 4], results.Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Equal(["booked", "booked", "rejected"], results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Contains("$.reports[2].amount", results[2].GetProperty("error").GetProperty("errors")[0].GetProperty("path").GetString(), StringComparison.Ordinal);
+        var entries = await ledger.AllocationsAsync();
+        Assert.Equal(100.01m, entries.Where(e => e.Indicator == "vat").Sum(e => e.Amount)); // split between the parties, exactly
+        Assert.Equal(333.33m, entries.Where(e => e.Indicator == "cit").Sum(e => e.Amount));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_workbook_is_refused_as_such()
+    {
+        await using var ledger = await StartAsync();
+        var token = await ledger.TokenAsync(Tax);
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("reportId,enterprise\r\n"));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var request = RunningServer.Request(HttpMethod.Post, "/api/figures/import", token, content);
+        using var response = await ledger.Server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not an Excel workbook", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     internal static async Task<HttpResponseMessage> PostCsvAsync(LedgerUnderTest ledger, string? office, byte[] bytes)
     {
         var token = office is null ? null : await ledger.TokenAsync(office);

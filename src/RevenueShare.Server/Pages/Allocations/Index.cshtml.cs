@@ -18,36 +18,49 @@ public sealed class IndexModel(ReportService reports, AgreementService agreement
 {
     public string? Agreement { get; private set; }
 
+    /// <summary>The district whose parts are listed, for an office that is not a district (a district sees its agreements' entries).</summary>
+    public string? District { get; private set; }
+
     public string From { get; private set; } = string.Empty;
 
     public string To { get; private set; } = string.Empty;
+
+    /// <summary>Whether the office chooses a district (the city's offices do; a district reads its own agreements).</summary>
+    public bool MayChooseDistrict { get; private set; }
 
     public IReadOnlyList<Table> Tables { get; private set; } = [];
 
     public Refusal? Refused { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? agreement, string? from, string? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? agreement, string? district, string? from, string? to, CancellationToken cancellationToken)
     {
-        await LoadAsync(agreement, from, to, cancellationToken);
+        await LoadAsync(agreement, district, from, to, cancellationToken);
         return Refused?.Code == Domain.Agreements.RejectionCode.NotFound ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? agreement, string? from, string? to, string? table, string? format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(string? agreement, string? district, string? from, string? to, string? table, string? format, CancellationToken cancellationToken)
     {
-        await LoadAsync(agreement, from, to, cancellationToken);
+        await LoadAsync(agreement, district, from, to, cancellationToken);
         return Tables.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file ? file : NotFound();
     }
 
-    private async Task LoadAsync(string? agreement, string? from, string? to, CancellationToken cancellationToken)
+    private async Task LoadAsync(string? agreement, string? district, string? from, string? to, CancellationToken cancellationToken)
     {
         var office = HttpContext.Office();
+        MayChooseDistrict = office.Kind != Domain.PrincipalKind.District;
+
+        // The city's offices read one district's parts at a time (the first of the catalogue unless
+        // chosen), or one agreement's: a whole city-month is tens of thousands of entries, for an export.
+        District = office.Kind == Domain.PrincipalKind.District ? null
+            : !string.IsNullOrWhiteSpace(district) ? district.Trim()
+            : string.IsNullOrWhiteSpace(agreement) ? reference.Districts[0].Code : null;
 
         // Without a choice, the last month that has ended (China time).
         var lastMonth = Months.Format(Months.Current(clock.GetCurrentInstant()).PlusMonths(-1));
         Agreement = string.IsNullOrWhiteSpace(agreement) ? null : agreement.Trim();
         From = string.IsNullOrWhiteSpace(from) ? lastMonth : from.Trim();
         To = string.IsNullOrWhiteSpace(to) ? From : to.Trim();
-        var entries = await reports.AllocationsAsync(office, Agreement, null, null, From, To, cancellationToken);
+        var entries = await reports.AllocationsAsync(office, Agreement, District, null, From, To, cancellationToken);
         if (entries.IsRefused(out var refusal))
         {
             Refused = refusal;
@@ -61,11 +74,11 @@ public sealed class IndexModel(ReportService reports, AgreementService agreement
         Tables =
         [
             .. Visibility.FamiliesOf(office)
-                .Select(family => EntryTable(family, entries.Value.Where(e => reference.Indicator(e.Indicator).Family == family), enterprises)),
+                .Select(family => EntryTable(family, [.. entries.Value.Where(e => reference.Indicator(e.Indicator).Family == family)], enterprises)),
         ];
     }
 
-    private Table EntryTable(IndicatorFamily family, IEnumerable<AllocationEntryRow> entries, IReadOnlyDictionary<string, string> enterprises)
+    private Table EntryTable(IndicatorFamily family, IReadOnlyList<AllocationEntryRow> entries, IReadOnlyDictionary<string, string> enterprises)
     {
         var unit = family == IndicatorFamily.Tax ? "元" : "万元";
         return new Table(
@@ -77,11 +90,12 @@ public sealed class IndexModel(ReportService reports, AgreementService agreement
                 Column.Amount($"基数部分（{unit}）"), Column.Amount($"分成部分（{unit}）"), Column.Amount($"封顶剩余·前（{unit}）"),
                 Column.Amount($"封顶剩余·后（{unit}）"), new("全额双核算"), new("记账时间"), new("记账机构"),
             ],
-            [
-                .. entries.Select(e =>
+            new FormattedRows<AllocationEntryRow>(
+                entries,
+                e =>
                 {
                     var indicator = reference.Indicator(e.Indicator);
-                    return (IReadOnlyList<string?>)
+                    return
                     [
                         e.Agreement, enterprises.GetValueOrDefault(e.Enterprise, string.Empty), e.Enterprise, indicator.Name, indicator.Code,
                         Display.Month(e.Month), Names.District(e.District, reference), e.District, Display.Amount(e.Amount, indicator),
@@ -89,8 +103,7 @@ public sealed class IndexModel(ReportService reports, AgreementService agreement
                         Stored(e.CapRemainingBefore, indicator), Stored(e.CapRemainingAfter, indicator), e.DoubleCount ? "是" : "否",
                         Display.Instant(e.BookedAt), Names.Office(e.BookedBy, reference),
                     ];
-                }),
-            ]);
+                }));
     }
 
     /// <summary>Why an adjustment was booked: an amendment taking effect, or a restated report.</summary>
