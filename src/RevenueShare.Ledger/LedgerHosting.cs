@@ -9,6 +9,7 @@ using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
+using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger;
@@ -39,6 +40,7 @@ public static class LedgerHosting
         services.AddAkka(SystemName, (builder, provider) =>
         {
             builder.AddHocon(LedgerConfig.For(store), HoconAddMode.Prepend);
+            builder.AddSetup(new LedgerSerializerSetup(provider.GetRequiredService<ReferenceData>()));
             builder.WithActors((system, registry, resolver) =>
             {
                 var clock = provider.GetRequiredService<IClock>();

@@ -156,7 +156,7 @@ public static class AgreementDecider
         var by = fire.By;
         var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
         var entries = fire.Trigger == LifecycleTrigger.ApproveAmendment ? Reallocate(state, pending, reference) : [];
-        if (MonthReviewing.LockedBy(state, entries, reference) is { } locked)
+        if (MonthReviewing.LockedBy(state, entries) is { } locked)
         {
             return Decision.Refused(locked with { Message = $"Amendment {fire.Number} would change allocations already approved: {locked.Message}" });
         }
@@ -186,7 +186,7 @@ public static class AgreementDecider
             }
 
             var after = AllocationEngine.AllocateEnterprise(rules, enterprise, book.CoveredFigures(rules), reference);
-            foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(rules), after, reference))
+            foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(rules), after))
             {
                 entries.Add(new BookedEntry(change, cause));
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Allocation;
@@ -10,7 +11,7 @@ namespace RevenueShare.Domain.Allocation;
 /// amount already moved away from the registered district over the cap's indicators. With it a booking
 /// recomputes an enterprise from the earliest month it touches instead of from its first figure.
 /// </summary>
-public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<string, decimal> YearToDate, decimal Transferred)
+public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<Indicator, decimal> YearToDate, decimal Transferred)
 {
     /// <summary>
     /// The carry into <paramref name="from"/>: year-to-date totals summed from the earlier covered
@@ -28,12 +29,12 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<string,
         ArgumentNullException.ThrowIfNull(coveredFigures);
         ArgumentNullException.ThrowIfNull(lines);
 
-        var yearToDate = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        var yearToDate = ImmutableDictionary.CreateBuilder<Indicator, decimal>();
         if (!enterprise.Baselines.IsEmpty)
         {
             foreach (var figure in coveredFigures)
             {
-                if (figure.Month < from && figure.Month.Year == from.Year && enterprise.Baselines.ContainsKey(figure.Indicator))
+                if (figure.Month < from && figure.Month.Year == from.Year && enterprise.Baselines.ContainsKey(figure.Indicator.Code))
                 {
                     yearToDate[figure.Indicator] = yearToDate.GetValueOrDefault(figure.Indicator) + figure.Amount;
                 }
@@ -45,7 +46,7 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<string,
         {
             foreach (var line in lines)
             {
-                if (line.Month < from && !line.DoubleCount && line.District != enterprise.RegisteredDistrict && cap.Indicators.Contains(line.Indicator))
+                if (line.Month < from && !line.DoubleCount && line.District != enterprise.RegisteredDistrict && cap.Indicators.Contains(line.Indicator.Code))
                 {
                     transferred += line.Amount;
                 }

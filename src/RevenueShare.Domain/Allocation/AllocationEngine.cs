@@ -49,7 +49,7 @@ public static class AllocationEngine
                     ? throw new ArgumentException($"Figure {Describe(f)} is before {Months.Format(carry.From)}, where the carry starts.", nameof(figures))
                     : f)
             .OrderBy(f => f.Month)
-            .ThenBy(f => reference.Indicator(f.Indicator).Order)
+            .ThenBy(f => f.Indicator.Order)
             .ToArray();
 
         var registered = IndexOfRegistered(rules.Parties, enterprise);
@@ -97,7 +97,7 @@ public static class AllocationEngine
         // OrderBy is stable: the lines of one figure keep their party order.
         return lines
             .OrderBy(l => l.Month)
-            .ThenBy(l => reference.Indicator(l.Indicator).Order)
+            .ThenBy(l => l.Indicator.Order)
             .ThenBy(l => l.Enterprise.Value, StringComparer.Ordinal)
             .ToArray();
     }
@@ -113,7 +113,7 @@ public static class AllocationEngine
         var term = rules.TermFor(figure.Indicator, figure.Month)
             ?? throw new ArgumentException($"No term of the agreement covers {Describe(figure)}.", nameof(rules));
         var step = term.StepFor(figure.Month);
-        var scale = reference.Indicator(figure.Indicator).Scale;
+        var scale = figure.Indicator.Scale;
         var parties = rules.Parties;
         var ratios = new decimal[parties.Length];
         for (var k = 0; k < parties.Length; k++)
@@ -249,7 +249,7 @@ public static class AllocationEngine
     private sealed class EnterpriseState
     {
         private readonly CoveredEnterprise enterprise;
-        private readonly Dictionary<(string Indicator, int Year), decimal> yearToDate = [];
+        private readonly Dictionary<(Indicator Indicator, int Year), decimal> yearToDate = [];
 
         public EnterpriseState(CoveredEnterprise enterprise, AllocationCarry? carry)
         {
@@ -268,8 +268,8 @@ public static class AllocationEngine
         /// <summary>Net amount moved away from the registered district over the cap's indicators.</summary>
         public decimal Transferred { get; set; }
 
-        public EnterpriseCap? CapOver(string indicator) =>
-            enterprise.Cap is { } cap && cap.Indicators.Contains(indicator) ? cap : null;
+        public EnterpriseCap? CapOver(Indicator indicator) =>
+            enterprise.Cap is { } cap && cap.Indicators.Contains(indicator.Code) ? cap : null;
 
         /// <summary>
         /// The shareable part (docs/allocation.md, Shareable part) and the year-to-date total moved on
@@ -278,7 +278,7 @@ public static class AllocationEngine
         /// </summary>
         public decimal Shareable(Figure figure)
         {
-            if (!enterprise.Baselines.TryGetValue(figure.Indicator, out var baseline))
+            if (!enterprise.Baselines.TryGetValue(figure.Indicator.Code, out var baseline))
             {
                 return figure.Amount;
             }

@@ -69,7 +69,7 @@ public static class FiguresApi
                 continue;
             }
 
-            var family = reference.Indicator(report.Indicator).Family;
+            var family = report.Indicator.Family;
             if (Principal.ReporterOf(family) != office)
             {
                 var rejection = new Rejection(RejectionCode.Forbidden, $"{report.Indicator} is reported by {Principal.ReporterOf(family)}, not {office}.", "indicator");

@@ -27,7 +27,7 @@ public sealed class FigureBookingProperties
         Prop.ForAll(Scenario.WithBatches, p =>
         {
             var state = Running(p.Scenario.Rules);
-            var revisions = new Dictionary<(CreditCode, string, YearMonth), int>();
+            var revisions = new Dictionary<(CreditCode, Indicator, YearMonth), int>();
             var number = 0;
             foreach (var batch in p.Batches)
             {
@@ -70,7 +70,7 @@ public sealed class FigureBookingProperties
                 .Where(f => state.Rules.TermFor(f.Indicator, f.Month) is not null);
             var enterprise = state.Rules.Enterprises.Single(e => e.Id == group.Key);
             var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, covered, Reference);
-            changes.AddRange(AllocationDelta.Between(book.LinesInPartyOrder(state.Rules), after, Reference));
+            changes.AddRange(AllocationDelta.Between(book.LinesInPartyOrder(state.Rules), after));
         }
 
         return changes;

@@ -14,7 +14,7 @@ public sealed class AllocationDeltaTests
         var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
         var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(500.00m), Reference);
 
-        var changes = AllocationDelta.Between(before, after, Reference);
+        var changes = AllocationDelta.Between(before, after);
 
         Assert.Equal("2025-01 vat O -60.00 H -40.00; 2025-02 vat O +60.00 H -60.00", Render(changes));
         Assert.All(changes, c => Assert.Equal(AllocationChangeKind.Adjustment, c.Kind));
@@ -27,7 +27,7 @@ public sealed class AllocationDeltaTests
         var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m).Take(2), Reference);
         var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
 
-        var changes = AllocationDelta.Between(before, after, Reference);
+        var changes = AllocationDelta.Between(before, after);
 
         Assert.Equal("2025-03 vat O 0.00 H +100.00", Render(changes));
         Assert.All(changes, c => Assert.Equal(AllocationChangeKind.Allocation, c.Kind));
@@ -38,7 +38,7 @@ public sealed class AllocationDeltaTests
     {
         var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
 
-        var changes = AllocationDelta.Between([], after, Reference);
+        var changes = AllocationDelta.Between([], after);
 
         Assert.Equal(after, changes.Select(c => c.Line));
         Assert.Equal(after.Select(l => l.Amount), changes.Select(c => c.Amount));
@@ -49,7 +49,7 @@ public sealed class AllocationDeltaTests
     {
         var lines = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
 
-        Assert.Empty(AllocationDelta.Between(lines, lines, Reference));
+        Assert.Empty(AllocationDelta.Between(lines, lines));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class AllocationDeltaTests
         var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
         var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m).Take(2), Reference);
 
-        var changes = AllocationDelta.Between(before, after, Reference);
+        var changes = AllocationDelta.Between(before, after);
 
         Assert.Equal("2025-03 vat H -100.00", Render(changes));
         Assert.Equal(0.00m, Assert.Single(changes).Line.Amount);
@@ -70,7 +70,7 @@ public sealed class AllocationDeltaTests
         var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(500.00m), Reference);
         var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
 
-        var changes = AllocationDelta.Between(before, after.Reverse(), Reference);
+        var changes = AllocationDelta.Between(before, after.Reverse());
 
         Assert.Equal("2025-01 vat H -40.00 O -60.00; 2025-02 vat H -60.00 O +60.00", Render(changes));
     }

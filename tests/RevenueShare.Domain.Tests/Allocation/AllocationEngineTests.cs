@@ -288,7 +288,7 @@ public sealed class AllocationEngineTests
                 ("2025-01", "vat", Enterprise), ("2025-01", "vat", OtherEnterprise), ("2025-01", "cit", Enterprise),
                 ("2025-02", "vat", Enterprise), ("2025-02", "cit", OtherEnterprise),
             ],
-            lines.Where(l => l.District == O).Select(l => (Domain.Reference.Months.Format(l.Month), l.Indicator, l.Enterprise)));
+            lines.Where(l => l.District == O).Select(l => (Domain.Reference.Months.Format(l.Month), l.Indicator.Code, l.Enterprise)));
         Assert.Equal([O, H, O, H], lines.Take(4).Select(l => l.District));
     }
 

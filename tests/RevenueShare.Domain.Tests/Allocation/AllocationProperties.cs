@@ -56,14 +56,14 @@ public sealed class AllocationProperties
     public Property Booking_the_changes_after_every_report_sums_to_the_fresh_allocation_of_the_final_figures() =>
         Prop.ForAll(Scenario.WithReports, p =>
         {
-            var figures = new Dictionary<(CreditCode, string, NodaTime.YearMonth), Figure>();
-            var booked = new Dictionary<(CreditCode, string, NodaTime.YearMonth, DistrictCode), decimal>();
+            var figures = new Dictionary<(CreditCode, Indicator, NodaTime.YearMonth), Figure>();
+            var booked = new Dictionary<(CreditCode, Indicator, NodaTime.YearMonth, DistrictCode), decimal>();
             IReadOnlyList<AllocationLine> previous = [];
             foreach (var report in p.Reports)
             {
                 figures[(report.Enterprise, report.Indicator, report.Month)] = report;
                 var current = AllocationEngine.Allocate(p.Scenario.Rules, figures.Values, Reference);
-                foreach (var change in AllocationDelta.Between(previous, current, Reference))
+                foreach (var change in AllocationDelta.Between(previous, current))
                 {
                     var key = (change.Line.Enterprise, change.Line.Indicator, change.Line.Month, change.Line.District);
                     booked[key] = booked.GetValueOrDefault(key) + change.Amount;
@@ -102,7 +102,7 @@ public sealed class AllocationProperties
             }
 
             var transferred = 0m;
-            foreach (var line in lines.Where(l => l.Enterprise == enterprise.Id && cap.Indicators.Contains(l.Indicator)))
+            foreach (var line in lines.Where(l => l.Enterprise == enterprise.Id && cap.Indicators.Contains(l.Indicator.Code)))
             {
                 if (line.District != enterprise.RegisteredDistrict)
                 {

@@ -32,13 +32,13 @@ public sealed class AgreementDocumentReaderTests
 
         Assert.Equal(2, terms.Terms.Length);
         var tax = terms.Terms[0];
-        Assert.Equal<string>(["vat", "cit"], tax.Indicators);
+        Assert.Equal<string>(["vat", "cit"], tax.Indicators.Select(i => i.Code));
         Assert.Equal(AllocationMode.Split, tax.Mode);
         Assert.Equal([new YearMonth(2026, 1), new YearMonth(2029, 1)], tax.Schedule.Select(s => s.From));
         Assert.Equal(50m, tax.Schedule[0].Ratios[DistrictCode.Parse(Tianhe)]);
         Assert.Equal(30m, tax.Schedule[1].Ratios[DistrictCode.Parse(Tianhe)]);
         Assert.Equal(70m, tax.Schedule[1].Ratios[DistrictCode.Parse(Huangpu)]);
-        Assert.Equal<string>(["industrial-output"], terms.Terms[1].Indicators);
+        Assert.Equal<string>(["industrial-output"], terms.Terms[1].Indicators.Select(i => i.Code));
         Assert.Equal(60m, terms.Terms[1].Schedule[0].Ratios[DistrictCode.Parse(Huangpu)]);
     }
 

@@ -99,7 +99,7 @@ internal static class AgreementHistory
     public static BookFigures Book(Principal by, params FigureReport[] reports) => new(AgreementId.Parse(Id), by, [.. reports]);
 
     public static FigureReport Report(string reportId, string indicator, string month, decimal amount, int revision = 1) =>
-        new(reportId, Enterprise, indicator, Month(month), amount, revision);
+        new(reportId, Enterprise, Catalogue.Indicator(indicator), Month(month), amount, revision);
 
     public static Decision Decide(AgreementState? state, IAgreementCommand command, Instant? now = null) =>
         AgreementDecider.Decide(state, command, now ?? Now, Catalogue.Guangzhou);

@@ -28,7 +28,7 @@ internal static class Agreements
         new(Month(from), ratios.ToImmutableDictionary(r => r.District, r => r.Percent));
 
     public static SharingTerm Term(string indicator, AllocationMode mode, params RatioStep[] schedule) =>
-        new([.. indicator.Split(',')], mode, [.. schedule]);
+        new([.. indicator.Split(',').Select(Catalogue.Indicator)], mode, [.. schedule]);
 
     public static SharingTerm Split(string indicator, params RatioStep[] schedule) =>
         Term(indicator, AllocationMode.Split, schedule);
@@ -56,7 +56,7 @@ internal static class Agreements
             [new TermsVersion(Month("2025-01"), [.. terms])]);
 
     public static Figure Figure(string indicator, string month, decimal amount, CreditCode? enterprise = null) =>
-        new(enterprise ?? Enterprise, indicator, Month(month), amount);
+        new(enterprise ?? Enterprise, Catalogue.Indicator(indicator), Month(month), amount);
 
     /// <summary>
     /// Lines as a table: one row per figure, "2025-01 vat O 360.00 H 240.00". Amounts print as the

@@ -101,7 +101,7 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         let covered = enterprises.Select((e, i) => e with { Id = Codes[i] }).ToArray()
         let rules = Build(districts, covered, first, second, amendment)
         from figures in Gen.SubListOf(Keys(covered.Length)).SelectMany(keys => Gen.ArrayOf(Amount(allowNegative), keys.Count)
-            .Select(amounts => keys.Select((k, i) => new Figure(Codes[k.Enterprise], k.Indicator, k.Month, amounts[i])).ToArray()))
+            .Select(amounts => keys.Select((k, i) => new Figure(Codes[k.Enterprise], Catalogue.Indicator(k.Indicator), k.Month, amounts[i])).ToArray()))
         select new Scenario(rules, [.. figures]);
 
     private static Gen<CoveredEnterprise> Enterprise(DistrictCode[] districts) =>
@@ -119,7 +119,7 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         from indicator in Gen.Elements(Indicators)
         from month in Gen.Elements(Months.Skip(1).Take(months))
         from amount in Amount(allowNegative)
-        select new Figure(enterprise, indicator, month, amount);
+        select new Figure(enterprise, Catalogue.Indicator(indicator), month, amount);
 
     private static (int Enterprise, string Indicator, YearMonth Month)[] Keys(int enterprises) =>
         [.. from e in Enumerable.Range(0, enterprises) from i in Indicators from m in Months select (e, i, m)];
@@ -135,10 +135,10 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         var rules = new AgreementRules(
             [.. districts.Select((d, i) => new Party(d, i == 0 ? PartyRole.Origin : PartyRole.Host))],
             [.. enterprises],
-            [new TermsVersion(Months[0], [new SharingTerm(["vat", "cit"], AllocationMode.Split, schedule)])]);
+            [new TermsVersion(Months[0], [new SharingTerm([Catalogue.Indicator("vat"), Catalogue.Indicator("cit")], AllocationMode.Split, schedule)])]);
         return amendment is null
             ? rules
-            : rules.Amend(Months[3], [new SharingTerm(["vat", "cit"], AllocationMode.Split, [Step(Months[3], districts, amendment)])]);
+            : rules.Amend(Months[3], [new SharingTerm([Catalogue.Indicator("vat"), Catalogue.Indicator("cit")], AllocationMode.Split, [Step(Months[3], districts, amendment)])]);
     }
 
     private static RatioStep Step(YearMonth from, DistrictCode[] districts, decimal[] ratios) =>

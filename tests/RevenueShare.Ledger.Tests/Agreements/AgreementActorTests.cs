@@ -18,7 +18,7 @@ using RevenueShare.Ledger.Tests.Support;
 namespace RevenueShare.Ledger.Tests.Agreements;
 
 /// <summary>The agreement actor on the persistence test kit's journal, whose writes a test can make fail.</summary>
-public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
+public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJournalConfig))
 {
     private const string Id = "GZ-2025-0001";
 
@@ -88,7 +88,7 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
 
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.Finance, LifecycleTrigger.Approve, null, null));
         var reserve = coverage.ExpectMsg<ReserveCoverage>();
-        Assert.Equal([new CoverageItem(Enterprise, "vat", new YearMonth(2025, 1), new YearMonth(2029, 12))], reserve.Items.ToArray());
+        Assert.Equal([new CoverageItem(Enterprise, RepositoryFiles.Indicator("vat"), new YearMonth(2025, 1), new YearMonth(2029, 12))], reserve.Items.ToArray());
 
         // While the registry has not answered, other commands wait their turn.
         actor.Tell(new GetAgreement(AgreementId.Parse(Id)));
@@ -113,5 +113,5 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
         [new Party(DistrictCode.Parse("440103"), PartyRole.Origin), new Party(DistrictCode.Parse("440115"), PartyRole.Host)],
         new EffectivePeriod(new YearMonth(2025, 1), new YearMonth(2029, 12)),
         [new CoveredEnterprise(Enterprise, "示例", DistrictCode.Parse("440115"), ImmutableDictionary<string, decimal>.Empty, null)],
-        [new SharingTerm(["vat"], AllocationMode.Split, [new RatioStep(new YearMonth(2025, 1), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 60m).Add(DistrictCode.Parse("440115"), 40m))])]);
+        [new SharingTerm([RepositoryFiles.Indicator("vat")], AllocationMode.Split, [new RatioStep(new YearMonth(2025, 1), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 60m).Add(DistrictCode.Parse("440115"), 40m))])]);
 }

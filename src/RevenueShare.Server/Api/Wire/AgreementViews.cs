@@ -43,7 +43,7 @@ public static class AgreementViews
     private static IReadOnlyList<TermView> Terms(IEnumerable<SharingTerm> terms) =>
     [
         .. terms.Select(t => new TermView(
-            t.Indicators,
+            [.. t.Indicators.Select(i => i.Code)],
             t.Mode == AllocationMode.Split ? "split" : "double-count",
             [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key).ToDictionary(r => r.Key.Value, r => Amounts.FormatPercent(r.Value))))])),
     ];
