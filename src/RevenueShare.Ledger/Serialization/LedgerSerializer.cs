@@ -44,10 +44,10 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         Json<AmendmentRejected, AmendmentRejectedWire>("amendment-rejected.v1", AmendmentRejectedWire.Of, (w, _) => w.ToDomain()),
         Json<AmendmentWithdrawn, AmendmentWithdrawnWire>("amendment-withdrawn.v1", AmendmentWithdrawnWire.Of, (w, _) => w.ToDomain()),
         Json<FiguresBooked, FiguresBookedV1Wire>("figures-booked.v1", null, (w, reference) => w.ToDomain(reference)),
-        new(FiguresBookedV2Wire.Manifest, typeof(FiguresBooked), o => FiguresBookedV2Wire.Write((FiguresBooked)o), FiguresBookedV2Wire.Read),
+        new(FiguresBookedV2Wire.Manifest, typeof(FiguresBooked), o => FiguresBookedV2Wire.Write((FiguresBooked)o), FiguresBookedV2Wire.Read, null),
         Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", MonthReviewedWire.Of, (w, _) => w.ToDomain()),
         Json<JsonAgreementSnapshot, AgreementSnapshotV1Wire>("agreement-snapshot.v1", s => AgreementSnapshotV1Wire.Of(s.State), (w, reference) => new JsonAgreementSnapshot(w.ToState(reference))),
-        new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), o => AgreementSnapshotV2Wire.Write(((CompactAgreementSnapshot)o).State), (b, reference) => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b, reference))),
+        new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), o => AgreementSnapshotV2Wire.Write(((CompactAgreementSnapshot)o).State), (b, reference) => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b, reference)), null),
         Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, (w, reference) => w.ToDomain(reference)),
         Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, (w, reference) => w.ToDomain(reference)),
         Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, (w, _) => w.ToDomain()),
@@ -111,6 +111,16 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         }
     }
 
+    /// <summary>
+    /// The JSON of <paramref name="obj"/>'s wire record as the audit trail keeps it: the members and
+    /// values of its payload, escaped as <see cref="WireJson.Audit"/> says. Only for manifests whose
+    /// payload is its wire record's JSON.
+    /// </summary>
+    public static string AuditJson(object obj) =>
+        WriterFor(obj.GetType()).ToWire is { } toWire
+            ? JsonSerializer.Serialize(toWire(obj), WireJson.Audit)
+            : throw new SerializationException($"{ManifestFor(obj.GetType())} is not written as its wire record's JSON.");
+
     private static Codec WriterFor(Type type) =>
         WriterOf.TryGetValue(type, out var codec)
             ? codec
@@ -122,7 +132,8 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
             manifest,
             typeof(TDomain),
             toWire is null ? null : o => JsonSerializer.SerializeToUtf8Bytes(toWire((TDomain)o), WireJson.Options),
-            (bytes, reference) => toDomain(ReadJson<TWire>(bytes, manifest), reference));
+            (bytes, reference) => toDomain(ReadJson<TWire>(bytes, manifest), reference),
+            toWire is null ? null : o => toWire((TDomain)o));
 
     private static TWire ReadJson<TWire>(byte[] bytes, string manifest)
         where TWire : class
@@ -138,6 +149,6 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         }
     }
 
-    /// <summary>One manifest: the type it stands for, how it is written (null: no longer written) and read.</summary>
-    private sealed record Codec(string Manifest, Type Type, Func<object, byte[]>? Write, Func<byte[], ReferenceData, object> Read);
+    /// <summary>One manifest: the type it stands for, how it is written (null: no longer written) and read, and its wire record when its payload is that record's JSON.</summary>
+    private sealed record Codec(string Manifest, Type Type, Func<object, byte[]>? Write, Func<byte[], ReferenceData, object> Read, Func<object, object>? ToWire);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -199,7 +198,7 @@ public static class AgreementsApi
             id,
             [
                 .. trail.Where(e => !(e.Type is "figures-booked" or "month-reviewed" && e.By == hidden))
-                    .Select(e => new AuditEventView(e.SequenceNr, e.Type, e.At, e.By, e.Reason, JsonDocument.Parse(e.Detail).RootElement.Clone())),
+                    .Select(e => new AuditEventView(e.SequenceNr, e.Type, e.At, e.By, e.Reason, new StoredJson(e.Detail))),
             ]));
     }
 
