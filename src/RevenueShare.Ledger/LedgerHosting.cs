@@ -44,11 +44,10 @@ public static class LedgerHosting
             builder.WithActors((system, registry, resolver) =>
             {
                 var clock = provider.GetRequiredService<IClock>();
-                var reference = provider.GetRequiredService<ReferenceData>();
                 var coverage = system.ActorOf(CoverageRegistry.Props(), "coverage");
                 registry.Register<CoverageRegistry>(coverage);
                 registry.Register<AgreementNumbering>(system.ActorOf(AgreementNumbering.Props(), "numbering"));
-                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, reference), "agreements"));
+                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock), "agreements"));
             });
         });
         services.AddHostedService<ProjectionStarter>();

@@ -13,7 +13,7 @@ namespace RevenueShare.Domain.Agreements;
 /// </summary>
 internal static class FigureBooking
 {
-    public static Decision Decide(AgreementState state, BookFigures book, Instant now, ReferenceData reference)
+    public static Decision Decide(AgreementState state, BookFigures book, Instant now)
     {
         var enterprises = state.Terms.Enterprises.ToDictionary(e => e.Id);
         var screened = Screen(state, book, now, enterprises);
@@ -22,7 +22,7 @@ internal static class FigureBooking
             return new Decision([], null, screened.Outcomes);
         }
 
-        var allocated = Allocate(state, screened.Accepted, reference, enterprises);
+        var allocated = Allocate(state, screened.Accepted, enterprises);
         var (entries, refused) = RefuseLocked(state, allocated);
         return Assemble(state, book, now, screened, entries, refused);
     }
@@ -72,13 +72,12 @@ internal static class FigureBooking
     private static List<EnterpriseChanges> Allocate(
         AgreementState state,
         List<FigureReport> accepted,
-        ReferenceData reference,
         Dictionary<CreditCode, Terms.CoveredEnterprise> enterprises)
     {
         var allocated = new List<EnterpriseChanges>();
         foreach (var group in accepted.GroupBy(r => r.Enterprise).OrderBy(g => g.Key))
         {
-            allocated.Add(new EnterpriseChanges(group.Key, group, AllocateEnterprise(state, enterprises[group.Key], group, reference)));
+            allocated.Add(new EnterpriseChanges(group.Key, group, AllocateEnterprise(state, enterprises[group.Key], group)));
         }
 
         return allocated;
@@ -91,8 +90,7 @@ internal static class FigureBooking
     private static List<BookedEntry> AllocateEnterprise(
         AgreementState state,
         Terms.CoveredEnterprise enterprise,
-        IEnumerable<FigureReport> reports,
-        ReferenceData reference)
+        IEnumerable<FigureReport> reports)
     {
         var book = state.Books.GetValueOrDefault(enterprise.Id, EnterpriseBook.Empty);
         var reportsByKey = LastByFigure(reports);
@@ -103,7 +101,7 @@ internal static class FigureBooking
         var from = earliest.Month;
         var figures = book.CoveredFiguresWith(reportsByKey, state.Rules, from);
         var carry = book.CarryInto(from, state.Rules, enterprise);
-        var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference, carry);
+        var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, carry);
         var changes = new List<BookedEntry>();
         foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(state.Rules, from), after))
         {

@@ -34,7 +34,7 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<Indicat
         {
             foreach (var figure in coveredFigures)
             {
-                if (figure.Month < from && figure.Month.Year == from.Year && enterprise.Baselines.ContainsKey(figure.Indicator.Code))
+                if (figure.Month < from && figure.Month.Year == from.Year && enterprise.Baselines.ContainsKey(figure.Indicator))
                 {
                     yearToDate[figure.Indicator] = yearToDate.GetValueOrDefault(figure.Indicator) + figure.Amount;
                 }
@@ -46,7 +46,7 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<Indicat
         {
             foreach (var line in lines)
             {
-                if (line.Month < from && !line.DoubleCount && line.District != enterprise.RegisteredDistrict && cap.Indicators.Contains(line.Indicator.Code))
+                if (line.Month < from && !line.DoubleCount && line.District != enterprise.RegisteredDistrict && cap.Indicators.Contains(line.Indicator))
                 {
                     transferred += line.Amount;
                 }

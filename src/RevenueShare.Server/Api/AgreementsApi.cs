@@ -56,23 +56,23 @@ public static class AgreementsApi
             return RejectionProblems.ToResult(reply.Rejection);
         }
 
-        var view = AgreementViews.From(reply.State!, reference);
+        var view = AgreementViews.From(reply.State!);
         return TypedResults.Created($"/api/agreements/{Uri.EscapeDataString(view.Id)}", view);
     }
 
     private static async Task<Ok<AgreementListResponse>> ListAsync(
-        HttpContext http, ReadModel reads, ReferenceData reference, CancellationToken cancellationToken)
+        HttpContext http, ReadModel reads, CancellationToken cancellationToken)
     {
         var office = http.Office();
         var agreements = await reads.AgreementsAsync(office.Kind == PrincipalKind.District ? office.District : null, cancellationToken);
-        return TypedResults.Ok(new AgreementListResponse([.. agreements.Select(a => AgreementViews.From(a, reference))]));
+        return TypedResults.Ok(new AgreementListResponse([.. agreements.Select(AgreementViews.From)]));
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, LedgerGateway ledger, ReferenceData reference, CancellationToken cancellationToken)
+        string id, HttpContext http, LedgerGateway ledger, CancellationToken cancellationToken)
     {
         var state = await VisibleAsync(id, http.Office(), ledger, cancellationToken);
-        return state is null ? NotFound(id) : TypedResults.Ok(AgreementViews.From(state, reference));
+        return state is null ? NotFound(id) : TypedResults.Ok(AgreementViews.From(state));
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> EditAsync(
@@ -90,7 +90,7 @@ public static class AgreementsApi
             return RejectionProblems.Invalid(problems);
         }
 
-        return Answer(await ledger.SendAsync(new EditDraft(state.Id, office, terms), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new EditDraft(state.Id, office, terms), cancellationToken));
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> FireAsync(
@@ -99,7 +99,6 @@ public static class AgreementsApi
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TriggerRequest? body,
         HttpContext http,
         LedgerGateway ledger,
-        ReferenceData reference,
         CancellationToken cancellationToken)
     {
         var office = http.Office();
@@ -125,7 +124,7 @@ public static class AgreementsApi
             from = month;
         }
 
-        return Answer(await ledger.SendAsync(new FireTrigger(state.Id, office, parsed, body?.Reason, from), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new FireTrigger(state.Id, office, parsed, body?.Reason, from), cancellationToken));
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> ProposeAmendmentAsync(
@@ -148,7 +147,7 @@ public static class AgreementsApi
             return RejectionProblems.Invalid(problems);
         }
 
-        return Answer(await ledger.SendAsync(new ProposeAmendment(state.Id, office, from, terms), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new ProposeAmendment(state.Id, office, from, terms), cancellationToken));
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> FireAmendmentAsync(
@@ -158,7 +157,6 @@ public static class AgreementsApi
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TriggerRequest? body,
         HttpContext http,
         LedgerGateway ledger,
-        ReferenceData reference,
         CancellationToken cancellationToken)
     {
         var office = http.Office();
@@ -173,7 +171,7 @@ public static class AgreementsApi
             return NotFound(id);
         }
 
-        return Answer(await ledger.SendAsync(new FireAmendmentTrigger(state.Id, office, number, parsed, body?.Reason), cancellationToken), reference);
+        return Answer(await ledger.SendAsync(new FireAmendmentTrigger(state.Id, office, number, parsed, body?.Reason), cancellationToken));
     }
 
     private static async Task<Results<Ok<AuditTrailResponse>, ProblemHttpResult>> EventsAsync(
@@ -237,8 +235,8 @@ public static class AgreementsApi
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"There is no agreement {id} this office may see.");
 
-    private static Results<Ok<AgreementView>, ProblemHttpResult> Answer(AgreementReply reply, ReferenceData reference) =>
+    private static Results<Ok<AgreementView>, ProblemHttpResult> Answer(AgreementReply reply) =>
         reply.Rejection is not null
             ? RejectionProblems.ToResult(reply.Rejection)
-            : TypedResults.Ok(AgreementViews.From(reply.State!, reference));
+            : TypedResults.Ok(AgreementViews.From(reply.State!));
 }

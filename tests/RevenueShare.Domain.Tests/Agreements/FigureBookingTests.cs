@@ -329,7 +329,7 @@ public sealed class FigureBookingTests
         }
 
         var figures = state.Books.Values.SelectMany(b => b.CurrentFigures);
-        var expected = AllocationEngine.Allocate(state.Rules, figures, Support.Catalogue.Guangzhou)
+        var expected = AllocationEngine.Allocate(state.Rules, figures)
             .ToDictionary(l => (l.Enterprise, l.Indicator, l.Month, l.District), l => l.Amount);
         var booked = entries
             .GroupBy(e => (e.Change.Line.Enterprise, e.Change.Line.Indicator, e.Change.Line.Month, e.Change.Line.District))

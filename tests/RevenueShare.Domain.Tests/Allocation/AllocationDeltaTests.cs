@@ -6,13 +6,11 @@ namespace RevenueShare.Domain.Tests.Allocation;
 
 public sealed class AllocationDeltaTests
 {
-    private static readonly Domain.Reference.ReferenceData Reference = Support.Catalogue.Guangzhou;
-
     [Fact]
     public void Restating_january_to_500_under_a_cap_of_500_books_adjustments_for_january_and_february_only()
     {
-        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
-        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(500.00m), Reference);
+        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m));
+        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(500.00m));
 
         var changes = AllocationDelta.Between(before, after);
 
@@ -24,8 +22,8 @@ public sealed class AllocationDeltaTests
     [Fact]
     public void A_first_report_books_every_partys_line_even_a_zero()
     {
-        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m).Take(2), Reference);
-        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
+        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m).Take(2));
+        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m));
 
         var changes = AllocationDelta.Between(before, after);
 
@@ -36,7 +34,7 @@ public sealed class AllocationDeltaTests
     [Fact]
     public void Everything_is_an_allocation_against_nothing_booked()
     {
-        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
+        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m));
 
         var changes = AllocationDelta.Between([], after);
 
@@ -47,7 +45,7 @@ public sealed class AllocationDeltaTests
     [Fact]
     public void The_same_allocation_twice_books_nothing()
     {
-        var lines = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
+        var lines = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m));
 
         Assert.Empty(AllocationDelta.Between(lines, lines));
     }
@@ -55,8 +53,8 @@ public sealed class AllocationDeltaTests
     [Fact]
     public void A_line_that_disappears_is_reversed_so_the_books_still_sum_to_the_allocation()
     {
-        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
-        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m).Take(2), Reference);
+        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m));
+        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m).Take(2));
 
         var changes = AllocationDelta.Between(before, after);
 
@@ -67,8 +65,8 @@ public sealed class AllocationDeltaTests
     [Fact]
     public void Changes_come_in_canonical_order()
     {
-        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(500.00m), Reference);
-        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m), Reference);
+        var after = AllocationEngine.Allocate(CappedRules(), CappedFigures(500.00m));
+        var before = AllocationEngine.Allocate(CappedRules(), CappedFigures(600.00m));
 
         var changes = AllocationDelta.Between(before, after.Reverse());
 

@@ -24,10 +24,10 @@ public sealed class AgreementDocumentReaderTests
         Assert.Equal(CreditCode.Parse(Codes.First), enterprise.Id);
         Assert.Equal("示例智造有限公司", enterprise.Name);
         Assert.Equal(Huangpu, enterprise.RegisteredDistrict.Value);
-        Assert.Equal(1_200_000m, enterprise.Baselines["cit"]);
-        Assert.Equal(500.5m, enterprise.Baselines["industrial-output"]);
+        Assert.Equal(1_200_000m, enterprise.Baselines[Catalogue.Indicator("cit")]);
+        Assert.Equal(500.5m, enterprise.Baselines[Catalogue.Indicator("industrial-output")]);
         Assert.NotNull(enterprise.Cap);
-        Assert.Equal<string>(["vat", "cit"], enterprise.Cap.Indicators);
+        Assert.Equal<string>(["vat", "cit"], enterprise.Cap.Indicators.Select(i => i.Code));
         Assert.Equal(3_600_000m, enterprise.Cap.Amount);
 
         Assert.Equal(2, terms.Terms.Length);

@@ -102,7 +102,7 @@ internal static class AgreementHistory
         new(reportId, Enterprise, Catalogue.Indicator(indicator), Month(month), amount, revision);
 
     public static Decision Decide(AgreementState? state, IAgreementCommand command, Instant? now = null) =>
-        AgreementDecider.Decide(state, command, now ?? Now, Catalogue.Guangzhou);
+        AgreementDecider.Decide(state, command, now ?? Now);
 
     /// <summary>The state after the events, as replay builds it.</summary>
     public static AgreementState Apply(AgreementState? state, IEnumerable<IAgreementEvent> events)

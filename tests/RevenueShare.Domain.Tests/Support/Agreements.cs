@@ -36,14 +36,14 @@ internal static class Agreements
     public static CoveredEnterprise Covered(
         CreditCode? id = null,
         DistrictCode? registered = null,
-        ImmutableDictionary<string, decimal>? baselines = null,
+        ImmutableDictionary<Indicator, decimal>? baselines = null,
         EnterpriseCap? cap = null) =>
-        new(id ?? Enterprise, "示例智造有限公司", registered ?? H, baselines ?? ImmutableDictionary<string, decimal>.Empty, cap);
+        new(id ?? Enterprise, "示例智造有限公司", registered ?? H, baselines ?? ImmutableDictionary<Indicator, decimal>.Empty, cap);
 
-    public static EnterpriseCap Cap(string indicators, decimal amount) => new([.. indicators.Split(',')], amount);
+    public static EnterpriseCap Cap(string indicators, decimal amount) => new([.. indicators.Split(',').Select(Catalogue.Indicator)], amount);
 
-    public static ImmutableDictionary<string, decimal> Baseline(string indicator, decimal annual) =>
-        ImmutableDictionary<string, decimal>.Empty.Add(indicator, annual);
+    public static ImmutableDictionary<Indicator, decimal> Baseline(string indicator, decimal annual) =>
+        ImmutableDictionary<Indicator, decimal>.Empty.Add(Catalogue.Indicator(indicator), annual);
 
     /// <summary>Rules with the given parties (origin first unless told), one enterprise and terms from 2025-01.</summary>
     public static AgreementRules Rules(CoveredEnterprise enterprise, params SharingTerm[] terms) =>

@@ -107,11 +107,11 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
     private static Gen<CoveredEnterprise> Enterprise(DistrictCode[] districts) =>
         from registered in Gen.Elements(districts)
         from baseline in Gen.OneOf(
-            Gen.Constant(ImmutableDictionary<string, decimal>.Empty),
-            Gen.Zip(Gen.Elements(Indicators), Gen.Choose(0, 300_000), (i, b) => ImmutableDictionary<string, decimal>.Empty.Add(i, b / 100m)))
+            Gen.Constant(ImmutableDictionary<Indicator, decimal>.Empty),
+            Gen.Zip(Gen.Elements(Indicators), Gen.Choose(0, 300_000), (i, b) => ImmutableDictionary<Indicator, decimal>.Empty.Add(Catalogue.Indicator(i), b / 100m)))
         from cap in Gen.OneOf(
             Gen.Constant<EnterpriseCap?>(null),
-            Gen.Zip(Gen.Elements<string[]>(["vat"], ["cit"], ["vat", "cit"]), Gen.Choose(0, 300_000), (i, c) => (EnterpriseCap?)new EnterpriseCap([.. i], c / 100m)))
+            Gen.Zip(Gen.Elements<string[]>(["vat"], ["cit"], ["vat", "cit"]), Gen.Choose(0, 300_000), (i, c) => (EnterpriseCap?)new EnterpriseCap([.. i.Select(Catalogue.Indicator)], c / 100m)))
         select new CoveredEnterprise(Codes[0], "示例", registered, baseline, cap);
 
     private static Gen<Figure> Report(AgreementRules rules, bool allowNegative, int months) =>

@@ -50,9 +50,9 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerSystems.Setup(Led
         Assert.Equal(Enterprise, enterprise.Id);
         Assert.Equal("示例", enterprise.Name);
         Assert.Equal("440115", enterprise.RegisteredDistrict.Value);
-        Assert.Equal(1000.00m, Assert.Single(enterprise.Baselines, b => b.Key == "cit").Value);
-        Assert.Equal("1000.00", enterprise.Baselines["cit"].ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal<string>(["vat"], enterprise.Cap!.Indicators);
+        Assert.Equal(1000.00m, Assert.Single(enterprise.Baselines, b => b.Key.Code == "cit").Value);
+        Assert.Equal("1000.00", enterprise.Baselines[RepositoryFiles.Indicator("cit")].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal<string>(["vat"], enterprise.Cap!.Indicators.Select(i => i.Code));
         Assert.Equal("500.00", enterprise.Cap.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AssertSampleTerm(Assert.Single(terms.Terms));
     }

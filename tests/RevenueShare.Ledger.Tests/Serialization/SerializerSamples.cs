@@ -34,7 +34,7 @@ internal static class SerializerSamples
         AgreementModel.HqRndManufacturing,
         [new Party(Liwan, PartyRole.Origin), new Party(Nansha, PartyRole.Host)],
         new EffectivePeriod(January, new YearMonth(2029, 12)),
-        [new CoveredEnterprise(Enterprise, "示例", Nansha, ImmutableDictionary<string, decimal>.Empty.Add("cit", 1000.00m), new EnterpriseCap(["vat"], 500.00m))],
+        [new CoveredEnterprise(Enterprise, "示例", Nansha, ImmutableDictionary<Indicator, decimal>.Empty.Add(RepositoryFiles.Indicator("cit"), 1000.00m), new EnterpriseCap([RepositoryFiles.Indicator("vat")], 500.00m))],
         [Term]);
 
     internal static readonly BookedEntry Entry = new(

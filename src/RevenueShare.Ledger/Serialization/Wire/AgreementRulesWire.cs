@@ -13,6 +13,6 @@ public sealed record AgreementRulesWire(IReadOnlyList<PartyWire> Parties, IReadO
 
     public AgreementRules ToDomain(ReferenceData reference) => new(
         [.. Parties.Select(p => p.ToDomain())],
-        [.. Enterprises.Select(e => e.ToDomain())],
+        [.. Enterprises.Select(e => e.ToDomain(reference))],
         [.. Versions.Select(v => v.ToDomain(reference))]);
 }

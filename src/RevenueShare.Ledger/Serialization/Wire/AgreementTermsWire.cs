@@ -25,6 +25,6 @@ public sealed record AgreementTermsWire(
         WireNames.Model.Parse(Model),
         [.. Parties.Select(p => p.ToDomain())],
         Effective.ToDomain(),
-        [.. Enterprises.Select(e => e.ToDomain())],
+        [.. Enterprises.Select(e => e.ToDomain(reference))],
         SharingTermWire.ToDomain(Terms, reference));
 }
