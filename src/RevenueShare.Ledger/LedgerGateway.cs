@@ -25,15 +25,13 @@ public sealed class LedgerGateway
     private readonly ActorRegistry registry;
     private readonly ReadBarrier barrier;
     private readonly IClock clock;
-    private readonly ReferenceData reference;
     private readonly ReportIdIndex reportIds;
 
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReferenceData reference, ReportIdIndex reportIds)
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdIndex reportIds)
     {
         this.registry = registry;
         this.barrier = barrier;
         this.clock = clock;
-        this.reference = reference;
         this.reportIds = reportIds;
     }
 
@@ -44,7 +42,7 @@ public sealed class LedgerGateway
 
         // Refuse before taking a number, so a refused proposal leaves no gap in the numbering; deciding a
         // creation reads no id, so the check goes without one.
-        var check = AgreementDecider.Decide(null, new CreateAgreement(default, by, terms), now, reference);
+        var check = AgreementDecider.Decide(null, new CreateAgreement(default, by, terms), now);
         if (check.Rejection is not null)
         {
             return new AgreementReply(null, check.Rejection, [], 0);

@@ -9,6 +9,7 @@ using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
+using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger;
@@ -39,14 +40,14 @@ public static class LedgerHosting
         services.AddAkka(SystemName, (builder, provider) =>
         {
             builder.AddHocon(LedgerConfig.For(store), HoconAddMode.Prepend);
+            builder.AddSetup(new LedgerSerializerSetup(provider.GetRequiredService<ReferenceData>()));
             builder.WithActors((system, registry, resolver) =>
             {
                 var clock = provider.GetRequiredService<IClock>();
-                var reference = provider.GetRequiredService<ReferenceData>();
                 var coverage = system.ActorOf(CoverageRegistry.Props(), "coverage");
                 registry.Register<CoverageRegistry>(coverage);
                 registry.Register<AgreementNumbering>(system.ActorOf(AgreementNumbering.Props(), "numbering"));
-                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, reference), "agreements"));
+                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock), "agreements"));
             });
         });
         services.AddHostedService<ProjectionStarter>();

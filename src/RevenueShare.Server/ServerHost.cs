@@ -1,11 +1,14 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 using NodaTime;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
+using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Pages;
@@ -133,6 +136,10 @@ public static class ServerHost
                 return Task.CompletedTask;
             });
             openApi.AddDocumentTransformer<BearerSecurityTransformer>();
+
+            // The audit detail was a JsonElement, and the contract names its any-value schema so; the
+            // stored JSON that replaced it (answered without parsing) keeps that name.
+            openApi.CreateSchemaReferenceId = type => type.Type == typeof(StoredJson) ? nameof(JsonElement) : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             openApi.AddOperationTransformer<BearerSecurityTransformer>();
         });
     }

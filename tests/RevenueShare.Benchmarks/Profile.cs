@@ -2,7 +2,6 @@ using System.Diagnostics;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
-using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Server;
@@ -28,14 +27,14 @@ internal static class Profile
         {
             AgreementDocumentReader.TryRead(a.Document, reference, out var terms, out _);
             var id = "2030-" + a.Index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-            var state = Step(null, new CreateAgreement(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), terms!), now, reference);
-            state = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), LifecycleTrigger.Submit, null, null), now, reference);
+            var state = Step(null, new CreateAgreement(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), terms!), now);
+            state = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), LifecycleTrigger.Submit, null, null), now);
             foreach (var p in a.Countersigners)
             {
-                state = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.ForDistrict(p), LifecycleTrigger.Countersign, null, null), now, reference);
+                state = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.ForDistrict(p), LifecycleTrigger.Countersign, null, null), now);
             }
 
-            states[id] = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Approve, "x", null), now, reference);
+            states[id] = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.Finance, LifecycleTrigger.Approve, "x", null), now);
             events[id] = 5;
             foreach (var e in a.Enterprises)
             {
@@ -64,7 +63,7 @@ internal static class Profile
                 {
                     var before = decide.Elapsed;
                     decide.Start();
-                    var decision = AgreementDecider.Decide(states[group.Key], new BookFigures(AgreementId.Parse(group.Key), office, [.. group]), now, reference);
+                    var decision = AgreementDecider.Decide(states[group.Key], new BookFigures(AgreementId.Parse(group.Key), office, [.. group]), now);
                     decide.Stop();
                     byMonth[group.First().Month.Month] += (decide.Elapsed - before).TotalSeconds;
                     foreach (var e in decision.Events)
@@ -93,9 +92,9 @@ internal static class Profile
             + $"(by month of the figures: {string.Join(" ", byMonth.Skip(1).Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s); serialize events {serialize.Elapsed.TotalSeconds:F2} s ({bytes / 1048576.0:F0} MiB, {entries} entries); snapshots {snapshot.Elapsed.TotalSeconds:F2} s ({snapshotBytes / 1048576.0:F0} MiB)");
     }
 
-    private static AgreementState Step(AgreementState? state, IAgreementCommand command, NodaTime.Instant now, ReferenceData reference)
+    private static AgreementState Step(AgreementState? state, IAgreementCommand command, NodaTime.Instant now)
     {
-        var decision = AgreementDecider.Decide(state, command, now, reference);
+        var decision = AgreementDecider.Decide(state, command, now);
         if (decision.Rejection is not null)
         {
             throw new InvalidOperationException(decision.Rejection.Message);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
@@ -35,10 +36,9 @@ internal static class RecoveryBreakdown
             + $"deserialize {EventsDeserialize:F0} ms, apply {Apply:F0} ms; total {Total:F0} ms";
     }
 
-    public static async Task<Steps> MeasureAsync(StoreOptions store, bool isPostgres, string agreementId, bool useSnapshot)
+    public static async Task<Steps> MeasureAsync(StoreOptions store, bool isPostgres, string agreementId, bool useSnapshot, ReferenceData reference)
     {
         var persistenceId = AgreementActor.PersistenceIdOf(AgreementId.Parse(agreementId));
-        var serializer = new LedgerSerializer(null!);
         AgreementState? state = null;
         long from = 0;
         double snapshotRead = 0, snapshotDeserialize = 0, toState = 0;
@@ -73,7 +73,7 @@ internal static class RecoveryBreakdown
 
             snapshotBytes = bytes.Length;
             watch.Restart();
-            var snapshot = serializer.FromBinary(bytes, snapshotManifest);
+            var snapshot = LedgerSerializer.FromPayload(bytes, snapshotManifest, reference);
             snapshotDeserialize = Stats.Ms(watch);
             watch.Restart();
             state = snapshot switch
@@ -107,7 +107,7 @@ internal static class RecoveryBreakdown
         }
 
         var deserialize = Stopwatch.StartNew();
-        var parsed = events.Select(e => (IAgreementEvent)serializer.FromBinary(e.Bytes, e.Manifest)).ToList();
+        var parsed = events.Select(e => (IAgreementEvent)LedgerSerializer.FromPayload(e.Bytes, e.Manifest, reference)).ToList();
         var eventsDeserialize = Stats.Ms(deserialize);
         var apply = Stopwatch.StartNew();
         foreach (var @event in parsed)

@@ -79,7 +79,7 @@ internal sealed class RecoveryPhase(BenchRun run)
     private async Task<RecoveryBreakdown.Steps> BreakdownAsync(StoreOptions store, string id, bool useSnapshot)
     {
         GC.Collect();
-        var steps = await RecoveryBreakdown.MeasureAsync(store, run.Stores.IsPostgres, id, useSnapshot);
+        var steps = await RecoveryBreakdown.MeasureAsync(store, run.Stores.IsPostgres, id, useSnapshot, run.Reference);
         Console.WriteLine($"recovery steps ({(useSnapshot ? "from snapshot" : "without snapshot")}): {steps}");
         GC.Collect();
         return steps;

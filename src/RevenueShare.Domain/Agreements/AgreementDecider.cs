@@ -11,7 +11,7 @@ namespace RevenueShare.Domain.Agreements;
 /// </summary>
 public static class AgreementDecider
 {
-    public static Decision Decide(AgreementState? state, IAgreementCommand command, Instant now, ReferenceData reference)
+    public static Decision Decide(AgreementState? state, IAgreementCommand command, Instant now)
     {
         if (state is null)
         {
@@ -26,8 +26,8 @@ public static class AgreementDecider
             EditDraft edit => Edit(state, edit, now),
             FireTrigger fire => Fire(state, fire, now),
             ProposeAmendment propose => Propose(state, propose, now),
-            FireAmendmentTrigger fire => FireAmendment(state, fire, now, reference),
-            BookFigures book => FigureBooking.Decide(state, book, now, reference),
+            FireAmendmentTrigger fire => FireAmendment(state, fire, now),
+            BookFigures book => FigureBooking.Decide(state, book, now),
             ReviewMonth review => MonthReviewing.Decide(state, review, now),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
@@ -134,7 +134,7 @@ public static class AgreementDecider
         return Decision.Accepted(new AmendmentProposed(state.Id, number, propose.From, propose.Terms, now, propose.By));
     }
 
-    private static Decision FireAmendment(AgreementState state, FireAmendmentTrigger fire, Instant now, ReferenceData reference)
+    private static Decision FireAmendment(AgreementState state, FireAmendmentTrigger fire, Instant now)
     {
         var pending = state.PendingAmendment;
         var addressed = state.Amendments.FirstOrDefault(a => a.Number == fire.Number);
@@ -155,8 +155,8 @@ public static class AgreementDecider
 
         var by = fire.By;
         var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
-        var entries = fire.Trigger == LifecycleTrigger.ApproveAmendment ? Reallocate(state, pending, reference) : [];
-        if (MonthReviewing.LockedBy(state, entries, reference) is { } locked)
+        var entries = fire.Trigger == LifecycleTrigger.ApproveAmendment ? Reallocate(state, pending) : [];
+        if (MonthReviewing.LockedBy(state, entries) is { } locked)
         {
             return Decision.Refused(locked with { Message = $"Amendment {fire.Number} would change allocations already approved: {locked.Message}" });
         }
@@ -173,7 +173,7 @@ public static class AgreementDecider
     }
 
     /// <summary>The adjustments an amendment's terms cause to the months already booked; also its preview (<see cref="AmendmentPreview"/>).</summary>
-    internal static ImmutableArray<BookedEntry> Reallocate(AgreementState state, Amendment amendment, ReferenceData reference)
+    internal static ImmutableArray<BookedEntry> Reallocate(AgreementState state, Amendment amendment)
     {
         var rules = state.Rules.Amend(amendment.From, amendment.Terms);
         var cause = $"amendment {amendment.Number}";
@@ -185,8 +185,8 @@ public static class AgreementDecider
                 continue;
             }
 
-            var after = AllocationEngine.AllocateEnterprise(rules, enterprise, book.CoveredFigures(rules), reference);
-            foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(rules), after, reference))
+            var after = AllocationEngine.AllocateEnterprise(rules, enterprise, book.CoveredFigures(rules));
+            foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(rules), after))
             {
                 entries.Add(new BookedEntry(change, cause));
             }

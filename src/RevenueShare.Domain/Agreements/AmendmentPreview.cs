@@ -12,24 +12,24 @@ namespace RevenueShare.Domain.Agreements;
 public sealed record AmendmentPreview(Amendment Amendment, ImmutableArray<BookedEntry> Entries, Rejection? Blocked)
 {
     /// <summary>The preview of the agreement's pending amendment <paramref name="number"/>; null when that amendment is not pending.</summary>
-    public static AmendmentPreview? Of(AgreementState state, int number, ReferenceData reference)
+    public static AmendmentPreview? Of(AgreementState state, int number)
     {
         if (state.PendingAmendment is not { } pending || pending.Number != number)
         {
             return null;
         }
 
-        var entries = AgreementDecider.Reallocate(state, pending, reference);
-        return new AmendmentPreview(pending, entries, MonthReviewing.LockedBy(state, entries, reference));
+        var entries = AgreementDecider.Reallocate(state, pending);
+        return new AmendmentPreview(pending, entries, MonthReviewing.LockedBy(state, entries));
     }
 
     /// <summary>The change per district and indicator, summed over every month and enterprise, in district then catalogue order.</summary>
-    public ImmutableArray<(DistrictCode District, string Indicator, decimal Change)> ByDistrictAndIndicator(ReferenceData reference) =>
+    public ImmutableArray<(DistrictCode District, Indicator Indicator, decimal Change)> ByDistrictAndIndicator() =>
     [
         .. Entries
             .GroupBy(e => (e.Change.Line.District, e.Change.Line.Indicator))
             .Select(g => (g.Key.District, g.Key.Indicator, g.Aggregate(0m, (sum, e) => checked(sum + e.Change.Amount))))
             .OrderBy(c => c.District.Value, StringComparer.Ordinal)
-            .ThenBy(c => reference.Indicator(c.Indicator).Order),
+            .ThenBy(c => c.Indicator.Order),
     ];
 }

@@ -64,7 +64,7 @@ public sealed class EnterpriseBook
         new(new Lazy<EnterpriseBook>(build, LazyThreadSafetyMode.ExecutionAndPublication));
 
     /// <summary>The current figure of <paramref name="indicator"/> in <paramref name="month"/>, null when none is booked.</summary>
-    public FigureReport? Current(string indicator, YearMonth month)
+    public FigureReport? Current(Indicator indicator, YearMonth month)
     {
         var index = IndexOf(month);
         if (index < 0)
@@ -96,7 +96,7 @@ public sealed class EnterpriseBook
     /// booked on top (each replacing the figure of its indicator and month), without building that book.
     /// </summary>
     public IEnumerable<Figure> CoveredFiguresWith(
-        IReadOnlyDictionary<(string Indicator, YearMonth Month), FigureReport> reported,
+        IReadOnlyDictionary<(Indicator Indicator, YearMonth Month), FigureReport> reported,
         AgreementRules rules,
         YearMonth from)
     {

@@ -13,17 +13,17 @@ namespace RevenueShare.Domain.Agreements;
 /// </summary>
 internal static class FigureBooking
 {
-    public static Decision Decide(AgreementState state, BookFigures book, Instant now, ReferenceData reference)
+    public static Decision Decide(AgreementState state, BookFigures book, Instant now)
     {
         var enterprises = state.Terms.Enterprises.ToDictionary(e => e.Id);
-        var screened = Screen(state, book, now, reference, enterprises);
+        var screened = Screen(state, book, now, enterprises);
         if (screened.Accepted.Count == 0)
         {
             return new Decision([], null, screened.Outcomes);
         }
 
-        var allocated = Allocate(state, screened.Accepted, reference, enterprises);
-        var (entries, refused) = RefuseLocked(state, allocated, reference);
+        var allocated = Allocate(state, screened.Accepted, enterprises);
+        var (entries, refused) = RefuseLocked(state, allocated);
         return Assemble(state, book, now, screened, entries, refused);
     }
 
@@ -36,24 +36,23 @@ internal static class FigureBooking
         AgreementState state,
         BookFigures book,
         Instant now,
-        ReferenceData reference,
         Dictionary<CreditCode, Terms.CoveredEnterprise> enterprises)
     {
         var outcomes = ImmutableArray.CreateBuilder<ReportOutcome>(book.Reports.Length);
         var accepted = new List<FigureReport>();
         var seen = new Dictionary<string, FigureReport>(StringComparer.Ordinal);
-        var latest = new Dictionary<(CreditCode, string, YearMonth), FigureReport>();
+        var latest = new Dictionary<(CreditCode, Indicator, YearMonth), FigureReport>();
         foreach (var report in book.Reports)
         {
             if (state.Reports.TryGetValue(report.ReportId, out var earlier) || seen.TryGetValue(report.ReportId, out earlier))
             {
                 outcomes.Add(earlier == report
                     ? new ReportOutcome(report.ReportId, ReportStatus.Duplicate)
-                    : Rejected(report, RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for other content ({Describe(earlier, reference)}).", "reportId"));
+                    : Rejected(report, RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for other content ({Describe(earlier)}).", "reportId"));
                 continue;
             }
 
-            var rejection = Check(state, book.By, report, now, reference, enterprises, latest);
+            var rejection = Check(state, book.By, report, now, enterprises, latest);
             if (rejection is not null)
             {
                 outcomes.Add(new ReportOutcome(report.ReportId, ReportStatus.Rejected, rejection));
@@ -73,13 +72,12 @@ internal static class FigureBooking
     private static List<EnterpriseChanges> Allocate(
         AgreementState state,
         List<FigureReport> accepted,
-        ReferenceData reference,
         Dictionary<CreditCode, Terms.CoveredEnterprise> enterprises)
     {
         var allocated = new List<EnterpriseChanges>();
         foreach (var group in accepted.GroupBy(r => r.Enterprise).OrderBy(g => g.Key))
         {
-            allocated.Add(new EnterpriseChanges(group.Key, group, AllocateEnterprise(state, enterprises[group.Key], group, reference)));
+            allocated.Add(new EnterpriseChanges(group.Key, group, AllocateEnterprise(state, enterprises[group.Key], group)));
         }
 
         return allocated;
@@ -92,21 +90,20 @@ internal static class FigureBooking
     private static List<BookedEntry> AllocateEnterprise(
         AgreementState state,
         Terms.CoveredEnterprise enterprise,
-        IEnumerable<FigureReport> reports,
-        ReferenceData reference)
+        IEnumerable<FigureReport> reports)
     {
         var book = state.Books.GetValueOrDefault(enterprise.Id, EnterpriseBook.Empty);
         var reportsByKey = LastByFigure(reports);
-        var earliest = reports.OrderBy(r => r.Month).ThenBy(r => reference.Indicator(r.Indicator).Order).First();
+        var earliest = reports.OrderBy(r => r.Month).ThenBy(r => r.Indicator.Order).First();
 
         // Nothing before the earliest month of the batch changes: recompute from there, carrying in
         // what the earlier months left, so a month-end batch costs a month, not the enterprise's history.
         var from = earliest.Month;
         var figures = book.CoveredFiguresWith(reportsByKey, state.Rules, from);
         var carry = book.CarryInto(from, state.Rules, enterprise);
-        var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, reference, carry);
+        var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, figures, carry);
         var changes = new List<BookedEntry>();
-        foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(state.Rules, from), after, reference))
+        foreach (var change in AllocationDelta.Between(book.LinesInPartyOrder(state.Rules, from), after))
         {
             var line = change.Line;
             var cause = reportsByKey.TryGetValue((line.Indicator, line.Month), out var own) ? own : earliest;
@@ -122,8 +119,7 @@ internal static class FigureBooking
     /// </summary>
     private static (ImmutableArray<BookedEntry> Entries, Dictionary<string, Rejection> Refused) RefuseLocked(
         AgreementState state,
-        List<EnterpriseChanges> allocated,
-        ReferenceData reference)
+        List<EnterpriseChanges> allocated)
     {
         var entries = ImmutableArray.CreateBuilder<BookedEntry>();
         var refused = new Dictionary<string, Rejection>(StringComparer.Ordinal);
@@ -131,7 +127,7 @@ internal static class FigureBooking
         {
             // Baselines and caps tie an enterprise's months together, so the enterprise's reports of the
             // batch stand or fall together: any of them may be what moves a locked month.
-            if (MonthReviewing.LockedBy(state, changes, reference) is { } locked)
+            if (MonthReviewing.LockedBy(state, changes) is { } locked)
             {
                 var message = $"{enterprise}: this batch would change allocations already approved. {locked.Message}";
                 foreach (var report in reports)
@@ -177,11 +173,10 @@ internal static class FigureBooking
         Principal by,
         FigureReport report,
         Instant now,
-        ReferenceData reference,
         Dictionary<CreditCode, Terms.CoveredEnterprise> enterprises,
-        Dictionary<(CreditCode, string, YearMonth), FigureReport> latest)
+        Dictionary<(CreditCode, Indicator, YearMonth), FigureReport> latest)
     {
-        var indicator = reference.Indicator(report.Indicator);
+        var indicator = report.Indicator;
         if (Principal.ReporterOf(indicator.Family) != by)
         {
             return new Rejection(RejectionCode.Forbidden, $"{indicator.Code} is a {indicator.Family.ToString().ToLowerInvariant()} indicator: only {Principal.ReporterOf(indicator.Family)} reports it.", "indicator");
@@ -223,9 +218,9 @@ internal static class FigureBooking
     }
 
     /// <summary>The last report of each figure in the batch: the revision that is booked.</summary>
-    private static Dictionary<(string Indicator, YearMonth Month), FigureReport> LastByFigure(IEnumerable<FigureReport> reports)
+    private static Dictionary<(Indicator Indicator, YearMonth Month), FigureReport> LastByFigure(IEnumerable<FigureReport> reports)
     {
-        var last = new Dictionary<(string Indicator, YearMonth Month), FigureReport>();
+        var last = new Dictionary<(Indicator Indicator, YearMonth Month), FigureReport>();
         foreach (var report in reports)
         {
             last[(report.Indicator, report.Month)] = report;
@@ -237,8 +232,8 @@ internal static class FigureBooking
     private static ReportOutcome Rejected(FigureReport report, RejectionCode code, string message, string field) =>
         new(report.ReportId, ReportStatus.Rejected, new Rejection(code, message, field));
 
-    private static string Describe(FigureReport report, ReferenceData reference) =>
-        $"{report.Enterprise} {report.Indicator} {Months.Format(report.Month)} {Amounts.Format(report.Amount, reference.Indicator(report.Indicator).Scale)} revision {report.Revision}";
+    private static string Describe(FigureReport report) =>
+        $"{report.Enterprise} {report.Indicator} {Months.Format(report.Month)} {Amounts.Format(report.Amount, report.Indicator.Scale)} revision {report.Revision}";
 
     /// <summary>What screening leaves: an outcome per report in batch order, and the reports accepted.</summary>
     private sealed record Screening(ImmutableArray<ReportOutcome> Outcomes, List<FigureReport> Accepted);

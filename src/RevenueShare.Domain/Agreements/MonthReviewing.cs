@@ -61,10 +61,10 @@ internal static class MonthReviewing
     }
 
     /// <summary>The refusal of changes that fall on months locked for their family, null when none does.</summary>
-    public static Rejection? LockedBy(AgreementState state, IEnumerable<BookedEntry> entries, ReferenceData reference)
+    public static Rejection? LockedBy(AgreementState state, IEnumerable<BookedEntry> entries)
     {
         var locked = entries
-            .Select(e => (e.Change.Line.Month, reference.Indicator(e.Change.Line.Indicator).Family))
+            .Select(e => (e.Change.Line.Month, e.Change.Line.Indicator.Family))
             .Where(key => state.IsLocked(key.Month, key.Family))
             .Distinct()
             .OrderBy(key => key.Month)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Domain.Allocation;
@@ -10,7 +11,7 @@ namespace RevenueShare.Domain.Allocation;
 /// amount already moved away from the registered district over the cap's indicators. With it a booking
 /// recomputes an enterprise from the earliest month it touches instead of from its first figure.
 /// </summary>
-public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<string, decimal> YearToDate, decimal Transferred)
+public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<Indicator, decimal> YearToDate, decimal Transferred)
 {
     /// <summary>
     /// The carry into <paramref name="from"/>: year-to-date totals summed from the earlier covered
@@ -28,7 +29,7 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<string,
         ArgumentNullException.ThrowIfNull(coveredFigures);
         ArgumentNullException.ThrowIfNull(lines);
 
-        var yearToDate = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        var yearToDate = ImmutableDictionary.CreateBuilder<Indicator, decimal>();
         if (!enterprise.Baselines.IsEmpty)
         {
             foreach (var figure in coveredFigures)

@@ -20,12 +20,10 @@ public static class AllocationDelta
     /// </summary>
     public static IReadOnlyList<AllocationChange> Between(
         IEnumerable<AllocationLine> before,
-        IEnumerable<AllocationLine> after,
-        ReferenceData reference)
+        IEnumerable<AllocationLine> after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        ArgumentNullException.ThrowIfNull(reference);
 
         var beforeLines = before as IReadOnlyList<AllocationLine> ?? [.. before];
         var afterLines = after as IReadOnlyList<AllocationLine> ?? [.. after];
@@ -34,7 +32,7 @@ public static class AllocationDelta
         var changes = new List<AllocationChange>();
         foreach (var line in afterLines)
         {
-            var scale = reference.Indicator(line.Indicator).Scale;
+            var scale = line.Indicator.Scale;
             if (!old.TryGetValue(KeyOf(line), out var previous))
             {
                 changes.Add(new AllocationChange(line, Amounts.Round(line.Amount, scale), AllocationChangeKind.Allocation));
@@ -49,7 +47,7 @@ public static class AllocationDelta
         {
             if (!current.ContainsKey(KeyOf(line)) && line.Amount != 0m)
             {
-                var scale = reference.Indicator(line.Indicator).Scale;
+                var scale = line.Indicator.Scale;
                 changes.Add(new AllocationChange(line with { Amount = Amounts.Round(0m, scale) }, Amounts.Round(-line.Amount, scale), AllocationChangeKind.Adjustment));
             }
         }
@@ -57,7 +55,7 @@ public static class AllocationDelta
         // OrderBy is stable: within one figure the entries keep the party order of `after`.
         return changes
             .OrderBy(c => c.Line.Month)
-            .ThenBy(c => reference.Indicator(c.Line.Indicator).Order)
+            .ThenBy(c => c.Line.Indicator.Order)
             .ThenBy(c => c.Line.Enterprise.Value, StringComparer.Ordinal)
             .ToArray();
     }
@@ -79,5 +77,5 @@ public static class AllocationDelta
 
     private static Key KeyOf(AllocationLine line) => new(line.Enterprise, line.Indicator, line.Month, line.District);
 
-    private readonly record struct Key(CreditCode Enterprise, string Indicator, YearMonth Month, DistrictCode District);
+    private readonly record struct Key(CreditCode Enterprise, Indicator Indicator, YearMonth Month, DistrictCode District);
 }

@@ -20,12 +20,11 @@ public static class AllocationEngine
     public static IReadOnlyList<AllocationLine> AllocateEnterprise(
         AgreementRules rules,
         CoveredEnterprise enterprise,
-        IEnumerable<Figure> figures,
-        ReferenceData reference) =>
-        AllocateEnterprise(rules, enterprise, figures, reference, null);
+        IEnumerable<Figure> figures) =>
+        AllocateEnterprise(rules, enterprise, figures, null);
 
     /// <summary>
-    /// As <see cref="AllocateEnterprise(AgreementRules, CoveredEnterprise, IEnumerable{Figure}, ReferenceData)"/>
+    /// As <see cref="AllocateEnterprise(AgreementRules, CoveredEnterprise, IEnumerable{Figure})"/>
     /// for the figures from <paramref name="carry"/>'s month on, starting from what the earlier figures
     /// left (<see cref="AllocationCarry.Into"/>); the lines equal those of allocating every figure from the
     /// first. A figure before that month throws <see cref="ArgumentException"/>.
@@ -34,13 +33,11 @@ public static class AllocationEngine
         AgreementRules rules,
         CoveredEnterprise enterprise,
         IEnumerable<Figure> figures,
-        ReferenceData reference,
         AllocationCarry? carry)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(enterprise);
         ArgumentNullException.ThrowIfNull(figures);
-        ArgumentNullException.ThrowIfNull(reference);
 
         var ordered = figures
             .Select(f => f.Enterprise != enterprise.Id
@@ -49,7 +46,7 @@ public static class AllocationEngine
                     ? throw new ArgumentException($"Figure {Describe(f)} is before {Months.Format(carry.From)}, where the carry starts.", nameof(figures))
                     : f)
             .OrderBy(f => f.Month)
-            .ThenBy(f => reference.Indicator(f.Indicator).Order)
+            .ThenBy(f => f.Indicator.Order)
             .ToArray();
 
         var registered = IndexOfRegistered(rules.Parties, enterprise);
@@ -63,7 +60,7 @@ public static class AllocationEngine
                 throw new ArgumentException($"Two figures for {Describe(figure)}: only the current revision is allocated.", nameof(figures));
             }
 
-            AllocateFigure(rules, registered, state, figure, reference, lines);
+            AllocateFigure(rules, registered, state, figure, lines);
             previous = figure;
         }
 
@@ -76,11 +73,10 @@ public static class AllocationEngine
     /// enterprise merged into canonical order. A figure of an enterprise the agreement does not cover
     /// throws <see cref="ArgumentException"/>.
     /// </summary>
-    public static IReadOnlyList<AllocationLine> Allocate(AgreementRules rules, IEnumerable<Figure> figures, ReferenceData reference)
+    public static IReadOnlyList<AllocationLine> Allocate(AgreementRules rules, IEnumerable<Figure> figures)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(figures);
-        ArgumentNullException.ThrowIfNull(reference);
 
         var enterprises = rules.Enterprises.ToDictionary(e => e.Id);
         var lines = new List<AllocationLine>();
@@ -91,13 +87,13 @@ public static class AllocationEngine
                 throw new ArgumentException($"Enterprise {group.Key} is not covered by the agreement.", nameof(figures));
             }
 
-            lines.AddRange(AllocateEnterprise(rules, enterprise, group, reference));
+            lines.AddRange(AllocateEnterprise(rules, enterprise, group));
         }
 
         // OrderBy is stable: the lines of one figure keep their party order.
         return lines
             .OrderBy(l => l.Month)
-            .ThenBy(l => reference.Indicator(l.Indicator).Order)
+            .ThenBy(l => l.Indicator.Order)
             .ThenBy(l => l.Enterprise.Value, StringComparer.Ordinal)
             .ToArray();
     }
@@ -107,13 +103,12 @@ public static class AllocationEngine
         int registered,
         EnterpriseState state,
         Figure figure,
-        ReferenceData reference,
         List<AllocationLine> lines)
     {
         var term = rules.TermFor(figure.Indicator, figure.Month)
             ?? throw new ArgumentException($"No term of the agreement covers {Describe(figure)}.", nameof(rules));
         var step = term.StepFor(figure.Month);
-        var scale = reference.Indicator(figure.Indicator).Scale;
+        var scale = figure.Indicator.Scale;
         var parties = rules.Parties;
         var ratios = new decimal[parties.Length];
         for (var k = 0; k < parties.Length; k++)
@@ -164,7 +159,7 @@ public static class AllocationEngine
             }
         }
 
-        var capScale = state.CapScale(reference, scale);
+        var capScale = state.CapScale(scale);
         for (var k = 0; k < parties.Length; k++)
         {
             lines.Add(new AllocationLine(
@@ -249,7 +244,7 @@ public static class AllocationEngine
     private sealed class EnterpriseState
     {
         private readonly CoveredEnterprise enterprise;
-        private readonly Dictionary<(string Indicator, int Year), decimal> yearToDate = [];
+        private readonly Dictionary<(Indicator Indicator, int Year), decimal> yearToDate = [];
 
         public EnterpriseState(CoveredEnterprise enterprise, AllocationCarry? carry)
         {
@@ -268,7 +263,7 @@ public static class AllocationEngine
         /// <summary>Net amount moved away from the registered district over the cap's indicators.</summary>
         public decimal Transferred { get; set; }
 
-        public EnterpriseCap? CapOver(string indicator) =>
+        public EnterpriseCap? CapOver(Indicator indicator) =>
             enterprise.Cap is { } cap && cap.Indicators.Contains(indicator) ? cap : null;
 
         /// <summary>
@@ -291,7 +286,7 @@ public static class AllocationEngine
         }
 
         /// <summary>Cap remainders are shown at the finest scale of the cap's indicators, so they are never cut.</summary>
-        public int CapScale(ReferenceData reference, int scale)
+        public int CapScale(int scale)
         {
             if (enterprise.Cap is not { } cap)
             {
@@ -299,12 +294,9 @@ public static class AllocationEngine
             }
 
             scale = Math.Max(scale, (int)cap.Amount.Scale);
-            foreach (var code in cap.Indicators)
+            foreach (var indicator in cap.Indicators)
             {
-                if (reference.TryGetIndicator(code, out var indicator))
-                {
-                    scale = Math.Max(scale, indicator.Scale);
-                }
+                scale = Math.Max(scale, indicator.Scale);
             }
 
             return scale;

@@ -13,7 +13,7 @@ namespace RevenueShare.Domain.Allocation;
 /// </summary>
 public sealed record AllocationLine(
     CreditCode Enterprise,
-    string Indicator,
+    Indicator Indicator,
     YearMonth Month,
     DistrictCode District,
     decimal Amount,

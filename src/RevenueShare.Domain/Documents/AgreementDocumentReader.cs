@@ -351,14 +351,14 @@ public static class AgreementDocumentReader
         return code;
     }
 
-    private static ImmutableDictionary<string, decimal>? ReadBaselines(
+    private static ImmutableDictionary<Indicator, decimal>? ReadBaselines(
         IReadOnlyDictionary<string, string?>? baselines,
         string path,
         HashSet<string> covered,
         ReferenceData reference,
         List<ValidationProblem> problems)
     {
-        var built = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        var built = ImmutableDictionary.CreateBuilder<Indicator, decimal>();
         if (baselines is null)
         {
             return built.ToImmutable();
@@ -376,7 +376,7 @@ public static class AgreementDocumentReader
 
             if (DocumentChecks.Amount(text, indicator.Scale, nonNegative: true, keyPath, problems) is { } amount)
             {
-                built[code] = Amounts.Round(amount, indicator.Scale);
+                built[indicator] = Amounts.Round(amount, indicator.Scale);
             }
         }
 
@@ -441,7 +441,7 @@ public static class AgreementDocumentReader
             return null;
         }
 
-        return new EnterpriseCap([.. indicators.Select(i => i.Code)], Amounts.Round(amount.Value, scale));
+        return new EnterpriseCap([.. indicators], Amounts.Round(amount.Value, scale));
     }
 
     private static Indicator? CoveredIndicator(

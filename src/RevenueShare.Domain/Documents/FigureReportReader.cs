@@ -60,7 +60,7 @@ public static class FigureReportReader
             return false;
         }
 
-        report = new FigureReport(reportId, enterprise.Value, indicator.Code, month.Value, amount.Value, revision);
+        report = new FigureReport(reportId, enterprise.Value, indicator, month.Value, amount.Value, revision);
         problems = [];
         return true;
     }

@@ -85,7 +85,7 @@ internal static class SharingTermsReader
             return null;
         }
 
-        return new SharingTerm([.. indicators.Select(i => i.Code)], mode.Value, schedule.Value);
+        return new SharingTerm([.. indicators], mode.Value, schedule.Value);
     }
 
     private static List<Indicator>? ReadIndicators(

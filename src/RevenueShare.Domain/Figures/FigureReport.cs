@@ -8,4 +8,4 @@ namespace RevenueShare.Domain.Figures;
 /// idempotency key; <see cref="Revision"/> is 1 for the first figure of an enterprise, indicator and
 /// month, higher for a restatement.
 /// </summary>
-public sealed record FigureReport(string ReportId, CreditCode Enterprise, string Indicator, YearMonth Month, decimal Amount, int Revision);
+public sealed record FigureReport(string ReportId, CreditCode Enterprise, Indicator Indicator, YearMonth Month, decimal Amount, int Revision);

@@ -22,6 +22,6 @@ public sealed record ReconciledAgreement(AgreementId Id, ImmutableArray<CreditCo
             ? new ReconciledAgreement(
                 agreement.Id,
                 [.. agreement.Rules.Enterprises.Select(e => e.Id)],
-                [.. indicators.Where(i => agreement.Rules.TermFor(i.Code, month) is not null)])
+                [.. indicators.Where(i => agreement.Rules.TermFor(i, month) is not null)])
             : null;
 }

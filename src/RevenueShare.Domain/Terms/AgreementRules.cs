@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Terms;
 
@@ -20,7 +21,7 @@ public sealed record AgreementRules(
         this with { Versions = [.. Versions.Where(v => v.From < from), new TermsVersion(from, terms)] };
 
     /// <summary>The term covering <paramref name="indicator"/> in <paramref name="month"/>, if any.</summary>
-    public SharingTerm? TermFor(string indicator, YearMonth month)
+    public SharingTerm? TermFor(Indicator indicator, YearMonth month)
     {
         TermsVersion? version = null;
         foreach (var candidate in Versions)

@@ -17,7 +17,7 @@ public sealed record AgreementTerms(
     ImmutableArray<SharingTerm> Terms)
 {
     /// <summary>The term covering <paramref name="indicator"/>, if any.</summary>
-    public SharingTerm? TermFor(string indicator)
+    public SharingTerm? TermFor(Indicator indicator)
     {
         foreach (var term in Terms)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Terms;
 
@@ -6,4 +7,4 @@ namespace RevenueShare.Domain.Terms;
 /// A lifetime cap on what may be transferred away from the registered district for one enterprise,
 /// summed over a set of indicators (e.g. the Beijing–Tianjin–Hebei rule over vat + cit).
 /// </summary>
-public sealed record EnterpriseCap(ImmutableArray<string> Indicators, decimal Amount);
+public sealed record EnterpriseCap(ImmutableArray<Indicator> Indicators, decimal Amount);

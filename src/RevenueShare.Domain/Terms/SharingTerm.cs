@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Terms;
 
@@ -7,7 +8,7 @@ namespace RevenueShare.Domain.Terms;
 /// How a set of indicators is shared: a mode and a ratio schedule whose first step starts with the
 /// agreement. Indicators are disjoint across the terms of one agreement.
 /// </summary>
-public sealed record SharingTerm(ImmutableArray<string> Indicators, AllocationMode Mode, ImmutableArray<RatioStep> Schedule)
+public sealed record SharingTerm(ImmutableArray<Indicator> Indicators, AllocationMode Mode, ImmutableArray<RatioStep> Schedule)
 {
     /// <summary>The schedule step in force in <paramref name="month"/>: the greatest <c>from</c> ≤ month.</summary>
     public RatioStep StepFor(YearMonth month)

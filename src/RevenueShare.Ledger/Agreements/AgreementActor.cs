@@ -23,15 +23,13 @@ public sealed class AgreementActor : ReceivePersistentActor
     private readonly AgreementId id;
     private readonly IActorRef coverage;
     private readonly IClock clock;
-    private readonly ReferenceData reference;
     private AgreementState? state;
 
-    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, ReferenceData reference)
+    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock)
     {
         this.id = id;
         this.coverage = coverage;
         this.clock = clock;
-        this.reference = reference;
 
         Recover<SnapshotOffer>(offer => state = offer.Snapshot switch
         {
@@ -48,8 +46,8 @@ public sealed class AgreementActor : ReceivePersistentActor
 
     public static string PersistenceIdOf(AgreementId agreementId) => "agreement-" + agreementId.Value;
 
-    public static Props Props(AgreementId id, IActorRef coverage, IClock clock, ReferenceData reference) =>
-        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, reference));
+    public static Props Props(AgreementId id, IActorRef coverage, IClock clock) =>
+        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock));
 
     private void Ready()
     {
@@ -62,7 +60,7 @@ public sealed class AgreementActor : ReceivePersistentActor
     private void Handle(IAgreementCommand command)
     {
         var now = clock.GetCurrentInstant();
-        var decision = AgreementDecider.Decide(state, command, now, reference);
+        var decision = AgreementDecider.Decide(state, command, now);
         if (decision.Rejection is not null || decision.Events.IsEmpty)
         {
             Reply(Sender, decision.Rejection, decision.Outcomes);

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
-using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Agreements;
 
@@ -14,19 +13,17 @@ public sealed class AgreementRegion : ReceiveActor
 {
     private readonly IActorRef coverage;
     private readonly IClock clock;
-    private readonly ReferenceData reference;
 
-    public AgreementRegion(IActorRef coverage, IClock clock, ReferenceData reference)
+    public AgreementRegion(IActorRef coverage, IClock clock)
     {
         this.coverage = coverage;
         this.clock = clock;
-        this.reference = reference;
         Receive<IAgreementCommand>(command => Route(command.AgreementId, command));
         Receive<GetAgreement>(query => Route(query.AgreementId, query));
     }
 
-    public static Props Props(IActorRef coverage, IClock clock, ReferenceData reference) =>
-        Akka.Actor.Props.Create(() => new AgreementRegion(coverage, clock, reference));
+    public static Props Props(IActorRef coverage, IClock clock) =>
+        Akka.Actor.Props.Create(() => new AgreementRegion(coverage, clock));
 
     private void Route(AgreementId agreementId, object message)
     {
@@ -34,7 +31,7 @@ public sealed class AgreementRegion : ReceiveActor
         var child = Context.Child(name);
         if (child.IsNobody())
         {
-            child = Context.ActorOf(AgreementActor.Props(agreementId, coverage, clock, reference), name);
+            child = Context.ActorOf(AgreementActor.Props(agreementId, coverage, clock), name);
         }
 
         child.Forward(message);

@@ -18,7 +18,7 @@ public sealed class CoverageRegistry : ReceivePersistentActor
     private const int SnapshotEvery = 100;
 
     private readonly Dictionary<AgreementId, ImmutableArray<CoverageItem>> grants = [];
-    private readonly Dictionary<(CreditCode, string), List<(AgreementId Agreement, CoverageItem Item)>> index = new();
+    private readonly Dictionary<(CreditCode, Indicator), List<(AgreementId Agreement, CoverageItem Item)>> index = new();
 
     public CoverageRegistry()
     {
@@ -41,7 +41,7 @@ public sealed class CoverageRegistry : ReceivePersistentActor
 
     public static Props Props() => Akka.Actor.Props.Create(() => new CoverageRegistry());
 
-    private AgreementId? Find(CreditCode enterprise, string indicator, NodaTime.YearMonth month)
+    private AgreementId? Find(CreditCode enterprise, Indicator indicator, NodaTime.YearMonth month)
     {
         if (index.TryGetValue((enterprise, indicator), out var holders))
         {

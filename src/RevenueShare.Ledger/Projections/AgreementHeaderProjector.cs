@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Reads;
 
 namespace RevenueShare.Ledger.Projections;
@@ -16,15 +17,17 @@ namespace RevenueShare.Ledger.Projections;
 internal sealed class AgreementHeaderProjector : IReadProjector
 {
     private readonly Dictionary<AgreementId, AgreementState> headers;
+    private readonly ReferenceData reference;
     private readonly Dictionary<AgreementId, Instant> changed = [];
     private readonly DbCommand load;
     private readonly RowStatement upsert;
     private readonly RowStatement parties;
 
     /// <param name="headers">The headers as projected so far, kept by the writer across batches (and forgotten by it when a batch fails).</param>
-    public AgreementHeaderProjector(ProjectionTransaction transaction, Dictionary<AgreementId, AgreementState> headers)
+    public AgreementHeaderProjector(ProjectionTransaction transaction, Dictionary<AgreementId, AgreementState> headers, ReferenceData reference)
     {
         this.headers = headers;
+        this.reference = reference;
         load = transaction.Command($"SELECT {AgreementHeaderRow.ColumnList} FROM agreements WHERE id = @id", ("id", DbType.String));
         upsert = transaction.Rows(
             $"""
@@ -104,7 +107,7 @@ internal sealed class AgreementHeaderProjector : IReadProjector
             return null;
         }
 
-        var header = AgreementHeaderRow.Read(reader);
+        var header = AgreementHeaderRow.Read(reader, reference);
         headers[agreementId] = header;
         return header;
     }

@@ -15,14 +15,12 @@ namespace RevenueShare.Ledger.Projections;
 /// </summary>
 internal sealed class AllocationEntryProjector : IReadProjector
 {
-    private readonly ReferenceData reference;
     private readonly InsertOnlyRows entries;
     private readonly RowStatement totals;
     private readonly Dictionary<TotalKey, (string Family, long Units)> sums = [];
 
-    public AllocationEntryProjector(ProjectionTransaction transaction, ReferenceData reference)
+    public AllocationEntryProjector(ProjectionTransaction transaction)
     {
-        this.reference = reference;
         entries = transaction.Inserts(
             "allocation_entries",
             ("agreement", DbType.String), ("seq_nr", DbType.Int64), ("idx", DbType.Int32), ("enterprise", DbType.String),
@@ -69,14 +67,14 @@ internal sealed class AllocationEntryProjector : IReadProjector
         {
             var entry = booked[i];
             var line = entry.Change.Line;
-            var indicator = reference.Indicator(line.Indicator);
+            var indicator = line.Indicator;
             var scale = indicator.Scale;
             var family = indicator.Family.WireName();
             var month = Months.Format(line.Month);
             var units = Amounts.ToUnits(entry.Change.Amount, scale);
             await entries.AddAsync(
                 [
-                    @event.AgreementId.Value, projected.SequenceNr, i, line.Enterprise.Value, line.Indicator, family, month, line.District.Value, units,
+                    @event.AgreementId.Value, projected.SequenceNr, i, line.Enterprise.Value, indicator.Code, family, month, line.District.Value, units,
                     entry.Change.Kind.WireName(), entry.Cause,
                     Amounts.FormatPercent(line.Ratio), Amounts.Format(line.BasePart, scale), Amounts.Format(line.SharedPart, scale),
                     line.CapRemainingBefore is { } before ? Amounts.Format(before, scale) : null,
@@ -85,7 +83,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
                 ],
                 cancellationToken);
 
-            var key = new TotalKey(month, line.Indicator, line.District.Value, projected.RegisteredDistrictOf(line.Enterprise.Value), line.DoubleCount ? 1 : 0);
+            var key = new TotalKey(month, indicator.Code, line.District.Value, projected.RegisteredDistrictOf(line.Enterprise.Value), line.DoubleCount ? 1 : 0);
             sums[key] = sums.TryGetValue(key, out var sum) ? (family, checked(sum.Units + units)) : (family, units);
         }
     }

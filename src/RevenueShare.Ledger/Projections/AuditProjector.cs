@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text;
 using System.Text.Json;
 using NodaTime.Text;
 using RevenueShare.Domain.Agreements;
@@ -37,14 +36,15 @@ internal sealed class AuditProjector : IReadProjector
     {
         var @event = projected.Event;
 
-        // A booking's detail is a summary: its figures and entries are in their own tables.
+        // A booking's detail is a summary: its figures and entries are in their own tables. The API
+        // answers the detail as stored, so it is written escaped as the API escapes (WireJson.Audit).
         var detail = @event switch
         {
-            FiguresBooked booked => JsonSerializer.Serialize(new { reports = booked.Reports.Length, entries = booked.Entries.Length, reportIds = booked.Reports.Select(r => r.ReportId) }, WireJson.Options),
-            AmendmentApproved approved => JsonSerializer.Serialize(new { approved.Number, entries = approved.Entries.Length }, WireJson.Options),
+            FiguresBooked booked => JsonSerializer.Serialize(new { reports = booked.Reports.Length, entries = booked.Entries.Length, reportIds = booked.Reports.Select(r => r.ReportId) }, WireJson.Audit),
+            AmendmentApproved approved => JsonSerializer.Serialize(new { approved.Number, entries = approved.Entries.Length }, WireJson.Audit),
 
-            // Every other event is shown as the journal stores it: its wire record's JSON.
-            _ => Encoding.UTF8.GetString(LedgerSerializer.Payload(@event)),
+            // Every other event is shown with the members the journal stores: its wire record's JSON.
+            _ => LedgerSerializer.AuditJson(@event),
         };
         return insert.AddAsync(
             [@event.AgreementId.Value, projected.SequenceNr, InstantPattern.ExtendedIso.Format(@event.At), @event.By.ToString(), TypeOf(@event), (@event as IReasonedEvent)?.Reason, detail],

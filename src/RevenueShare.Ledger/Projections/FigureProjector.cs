@@ -15,16 +15,14 @@ namespace RevenueShare.Ledger.Projections;
 /// </summary>
 internal sealed class FigureProjector : IReadProjector
 {
-    private readonly ReferenceData reference;
     private readonly DbCommand previous;
     private readonly RowStatement upsert;
     private readonly RowStatement totals;
     private readonly Dictionary<TotalKey, (long Units, long Count)> sums = [];
     private bool previousPrepared;
 
-    public FigureProjector(ProjectionTransaction transaction, ReferenceData reference)
+    public FigureProjector(ProjectionTransaction transaction)
     {
-        this.reference = reference;
         previous = transaction.Command(
             "SELECT amount_units FROM figures WHERE agreement = @agreement AND enterprise = @enterprise AND indicator = @indicator AND month = @month",
             ("agreement", DbType.String), ("enterprise", DbType.String), ("indicator", DbType.String), ("month", DbType.String));
@@ -71,11 +69,11 @@ internal sealed class FigureProjector : IReadProjector
         foreach (var report in booked.Reports)
         {
             var month = Months.Format(report.Month);
-            var units = Amounts.ToUnits(report.Amount, reference.Indicator(report.Indicator).Scale);
-            var replaced = report.Revision > 1 ? await CurrentUnitsAsync(booked.AgreementId.Value, report.Enterprise.Value, report.Indicator, month, cancellationToken) : null;
-            var key = new TotalKey(month, booked.AgreementId.Value, report.Indicator, projected.RegisteredDistrictOf(report.Enterprise.Value));
+            var units = Amounts.ToUnits(report.Amount, report.Indicator.Scale);
+            var replaced = report.Revision > 1 ? await CurrentUnitsAsync(booked.AgreementId.Value, report.Enterprise.Value, report.Indicator.Code, month, cancellationToken) : null;
+            var key = new TotalKey(month, booked.AgreementId.Value, report.Indicator.Code, projected.RegisteredDistrictOf(report.Enterprise.Value));
             await upsert.AddAsync(
-                [booked.AgreementId.Value, report.Enterprise.Value, report.Indicator, month, units, report.Revision, report.ReportId],
+                [booked.AgreementId.Value, report.Enterprise.Value, report.Indicator.Code, month, units, report.Revision, report.ReportId],
                 written =>
                 {
                     if (written == 1)

@@ -53,13 +53,13 @@ public sealed class ReadModelWriter
     private async Task WriteBatchAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         await using var transaction = await ProjectionTransaction.BeginAsync(database, cancellationToken);
-        var agreements = new AgreementHeaderProjector(transaction, headers);
+        var agreements = new AgreementHeaderProjector(transaction, headers, reference);
         IReadProjector[] projectors =
         [
             agreements,
             new AuditProjector(transaction),
-            new AllocationEntryProjector(transaction, reference),
-            new FigureProjector(transaction, reference),
+            new AllocationEntryProjector(transaction),
+            new FigureProjector(transaction),
             new ReviewProjector(transaction),
             new ReportIdProjector(transaction),
         ];

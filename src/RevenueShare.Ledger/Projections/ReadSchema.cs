@@ -18,8 +18,9 @@ public static class ReadSchema
     /// 4: the read side owns its rows: agreement headers in columns and JSON of their own (no snapshot
     /// JSON), <c>report_ids</c> (reportId → agreement) and <c>review_history</c> (every review decision),
     /// so nothing reads the audit trail's detail.
+    /// 5: the audit trail's detail escaped as the API answers it, which embeds it without parsing it.
     /// </summary>
-    public const long Version = 4;
+    public const long Version = 5;
 
     /// <summary>
     /// Every table the projection writes, and those it wrote in earlier versions (dropped on a rebuild);

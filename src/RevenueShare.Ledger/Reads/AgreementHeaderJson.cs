@@ -66,7 +66,7 @@ internal static class AgreementHeaderJson
         writer.WriteEndArray();
     });
 
-    public static ImmutableArray<Amendment> ReadAmendments(string json)
+    public static ImmutableArray<Amendment> ReadAmendments(string json, ReferenceData reference)
     {
         using var document = JsonDocument.Parse(json);
         return
@@ -74,7 +74,7 @@ internal static class AgreementHeaderJson
             .. document.RootElement.EnumerateArray().Select(a => new Amendment(
                 a.GetProperty("number").GetInt32(),
                 Month(a, "from"),
-                TermsJson.ReadSharingTerms(a.GetProperty("terms").GetRawText()),
+                TermsJson.ReadSharingTerms(a.GetProperty("terms").GetRawText(), reference),
                 DistrictCode.Parse(a.GetProperty("proposer").GetString()!),
                 Districts(a.GetProperty("signatures")),
                 Enum.Parse<AmendmentStatus>(a.GetProperty("status").GetString()!))),

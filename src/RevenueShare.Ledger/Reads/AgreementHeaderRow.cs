@@ -47,14 +47,14 @@ internal static class AgreementHeaderRow
     /// each approved amendment's sharing terms from its month on, in the order they were approved —
     /// number order, since an agreement has one amendment pending at a time.
     /// </summary>
-    public static AgreementState Read(DbDataReader reader)
+    public static AgreementState Read(DbDataReader reader, ReferenceData reference)
     {
         string Text(string column) => reader.GetString(reader.GetOrdinal(column));
         YearMonth? OptionalMonth(string column) =>
             reader.IsDBNull(reader.GetOrdinal(column)) ? null : Months.Parse(Text(column));
 
-        var terms = TermsJson.ReadTerms(Text("terms"));
-        var amendments = AgreementHeaderJson.ReadAmendments(Text("amendments"));
+        var terms = TermsJson.ReadTerms(Text("terms"), reference);
+        var amendments = AgreementHeaderJson.ReadAmendments(Text("amendments"), reference);
         var rules = amendments
             .Where(a => a.Status == AmendmentStatus.Approved)
             .OrderBy(a => a.Number)

@@ -61,7 +61,7 @@ public sealed class ReadModel
                 header.Parameters[0].Value = id.Value;
                 await using var reader = await header.ExecuteReaderAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
-                var fresh = AgreementHeaderRow.Read(reader);
+                var fresh = AgreementHeaderRow.Read(reader, reference);
                 state = headers.AddOrUpdate(id, fresh, (_, known) => known.Version >= fresh.Version ? known : fresh);
             }
 

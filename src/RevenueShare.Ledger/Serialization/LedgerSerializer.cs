@@ -2,8 +2,10 @@ using System.Collections.Frozen;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Serialization;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Serialization.Wire;
@@ -15,7 +17,9 @@ namespace RevenueShare.Ledger.Serialization;
 /// one explicit mapping to and from the domain, so renaming or moving a domain type or member never
 /// changes what is stored, and old journals keep replaying. A new shape of an event gets a new manifest
 /// (<c>.v2</c>) and the old one stays readable. The golden payloads of the tests hold every manifest
-/// to its bytes.
+/// to its bytes. The wire keeps indicator codes; decoding resolves them against the configured
+/// catalogue, which Akka.NET cannot construct, so the actor system is created with a
+/// <see cref="LedgerSerializerSetup"/> holding it (docs/decisions.md, Storage and reads).
 /// </summary>
 public sealed class LedgerSerializer : SerializerWithStringManifest
 {
@@ -24,29 +28,29 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     /// <summary>Every manifest and how it is written and read; a manifest without a writer is only read (the journal keeps every event as it was written).</summary>
     private static readonly Codec[] Codecs =
     [
-        Json<AgreementCreated, AgreementCreatedWire>("agreement-created.v1", AgreementCreatedWire.Of, w => w.ToDomain()),
-        Json<DraftEdited, DraftEditedWire>("draft-edited.v1", DraftEditedWire.Of, w => w.ToDomain()),
-        Json<AgreementSubmitted, AgreementSubmittedWire>("agreement-submitted.v1", AgreementSubmittedWire.Of, w => w.ToDomain()),
-        Json<AgreementCountersigned, AgreementCountersignedWire>("agreement-countersigned.v1", AgreementCountersignedWire.Of, w => w.ToDomain()),
-        Json<AgreementApproved, AgreementApprovedWire>("agreement-approved.v1", AgreementApprovedWire.Of, w => w.ToDomain()),
-        Json<AgreementRejected, AgreementRejectedWire>("agreement-rejected.v1", AgreementRejectedWire.Of, w => w.ToDomain()),
-        Json<AgreementWithdrawn, AgreementWithdrawnWire>("agreement-withdrawn.v1", AgreementWithdrawnWire.Of, w => w.ToDomain()),
-        Json<AgreementSuspended, AgreementSuspendedWire>("agreement-suspended.v1", AgreementSuspendedWire.Of, w => w.ToDomain()),
-        Json<AgreementResumed, AgreementResumedWire>("agreement-resumed.v1", AgreementResumedWire.Of, w => w.ToDomain()),
-        Json<AgreementTerminated, AgreementTerminatedWire>("agreement-terminated.v1", AgreementTerminatedWire.Of, w => w.ToDomain()),
-        Json<AmendmentProposed, AmendmentProposedWire>("amendment-proposed.v1", AmendmentProposedWire.Of, w => w.ToDomain()),
-        Json<AmendmentCountersigned, AmendmentCountersignedWire>("amendment-countersigned.v1", AmendmentCountersignedWire.Of, w => w.ToDomain()),
-        Json<AmendmentApproved, AmendmentApprovedWire>("amendment-approved.v1", AmendmentApprovedWire.Of, w => w.ToDomain()),
-        Json<AmendmentRejected, AmendmentRejectedWire>("amendment-rejected.v1", AmendmentRejectedWire.Of, w => w.ToDomain()),
-        Json<AmendmentWithdrawn, AmendmentWithdrawnWire>("amendment-withdrawn.v1", AmendmentWithdrawnWire.Of, w => w.ToDomain()),
-        Json<FiguresBooked, FiguresBookedV1Wire>("figures-booked.v1", null, w => w.ToDomain()),
-        new(FiguresBookedV2Wire.Manifest, typeof(FiguresBooked), o => FiguresBookedV2Wire.Write((FiguresBooked)o), FiguresBookedV2Wire.Read),
-        Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", MonthReviewedWire.Of, w => w.ToDomain()),
-        Json<JsonAgreementSnapshot, AgreementSnapshotV1Wire>("agreement-snapshot.v1", s => AgreementSnapshotV1Wire.Of(s.State), w => new JsonAgreementSnapshot(w.ToState())),
-        new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), o => AgreementSnapshotV2Wire.Write(((CompactAgreementSnapshot)o).State), b => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b))),
-        Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, w => w.ToDomain()),
-        Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, w => w.ToDomain()),
-        Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, w => w.ToDomain()),
+        Json<AgreementCreated, AgreementCreatedWire>("agreement-created.v1", AgreementCreatedWire.Of, (w, reference) => w.ToDomain(reference)),
+        Json<DraftEdited, DraftEditedWire>("draft-edited.v1", DraftEditedWire.Of, (w, reference) => w.ToDomain(reference)),
+        Json<AgreementSubmitted, AgreementSubmittedWire>("agreement-submitted.v1", AgreementSubmittedWire.Of, (w, _) => w.ToDomain()),
+        Json<AgreementCountersigned, AgreementCountersignedWire>("agreement-countersigned.v1", AgreementCountersignedWire.Of, (w, _) => w.ToDomain()),
+        Json<AgreementApproved, AgreementApprovedWire>("agreement-approved.v1", AgreementApprovedWire.Of, (w, _) => w.ToDomain()),
+        Json<AgreementRejected, AgreementRejectedWire>("agreement-rejected.v1", AgreementRejectedWire.Of, (w, _) => w.ToDomain()),
+        Json<AgreementWithdrawn, AgreementWithdrawnWire>("agreement-withdrawn.v1", AgreementWithdrawnWire.Of, (w, _) => w.ToDomain()),
+        Json<AgreementSuspended, AgreementSuspendedWire>("agreement-suspended.v1", AgreementSuspendedWire.Of, (w, _) => w.ToDomain()),
+        Json<AgreementResumed, AgreementResumedWire>("agreement-resumed.v1", AgreementResumedWire.Of, (w, _) => w.ToDomain()),
+        Json<AgreementTerminated, AgreementTerminatedWire>("agreement-terminated.v1", AgreementTerminatedWire.Of, (w, _) => w.ToDomain()),
+        Json<AmendmentProposed, AmendmentProposedWire>("amendment-proposed.v1", AmendmentProposedWire.Of, (w, reference) => w.ToDomain(reference)),
+        Json<AmendmentCountersigned, AmendmentCountersignedWire>("amendment-countersigned.v1", AmendmentCountersignedWire.Of, (w, _) => w.ToDomain()),
+        Json<AmendmentApproved, AmendmentApprovedWire>("amendment-approved.v1", AmendmentApprovedWire.Of, (w, reference) => w.ToDomain(reference)),
+        Json<AmendmentRejected, AmendmentRejectedWire>("amendment-rejected.v1", AmendmentRejectedWire.Of, (w, _) => w.ToDomain()),
+        Json<AmendmentWithdrawn, AmendmentWithdrawnWire>("amendment-withdrawn.v1", AmendmentWithdrawnWire.Of, (w, _) => w.ToDomain()),
+        Json<FiguresBooked, FiguresBookedV1Wire>("figures-booked.v1", null, (w, reference) => w.ToDomain(reference)),
+        new(FiguresBookedV2Wire.Manifest, typeof(FiguresBooked), o => FiguresBookedV2Wire.Write((FiguresBooked)o), FiguresBookedV2Wire.Read, null),
+        Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", MonthReviewedWire.Of, (w, _) => w.ToDomain()),
+        Json<JsonAgreementSnapshot, AgreementSnapshotV1Wire>("agreement-snapshot.v1", s => AgreementSnapshotV1Wire.Of(s.State), (w, reference) => new JsonAgreementSnapshot(w.ToState(reference))),
+        new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), o => AgreementSnapshotV2Wire.Write(((CompactAgreementSnapshot)o).State), (b, reference) => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b, reference)), null),
+        Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, (w, reference) => w.ToDomain(reference)),
+        Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, (w, reference) => w.ToDomain(reference)),
+        Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, (w, _) => w.ToDomain()),
     ];
 
     private static readonly FrozenDictionary<Type, Codec> WriterOf =
@@ -55,9 +59,17 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     private static readonly FrozenDictionary<string, Codec> ReaderOf =
         Codecs.ToFrozenDictionary(c => c.Manifest, StringComparer.Ordinal);
 
+    private readonly ReferenceData reference;
+
+    /// <summary>Called by Akka.NET; throws <see cref="ConfigurationException"/> when the system was created without a <see cref="LedgerSerializerSetup"/>.</summary>
     public LedgerSerializer(ExtendedActorSystem system)
         : base(system)
     {
+        ArgumentNullException.ThrowIfNull(system);
+        var setup = system.Settings.Setup.Get<LedgerSerializerSetup>();
+        reference = setup.HasValue
+            ? setup.Value.Reference
+            : throw new ConfigurationException($"The ledger's serializer needs the indicator catalogue: create the actor system with a {nameof(LedgerSerializerSetup)}.");
     }
 
     public override int Identifier => SerializerIdentifier;
@@ -74,36 +86,54 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     /// <summary>The bytes <see cref="ToBinary"/> writes for <paramref name="obj"/>, without an actor system (for the benchmark's profile).</summary>
     public static byte[] Payload(object obj) => WriterFor(obj.GetType()).Write!(obj);
 
-    public override object FromBinary(byte[] bytes, string manifest) =>
-        ReaderOf.TryGetValue(manifest, out var codec)
-            ? codec.Read(bytes)
-            : throw new SerializationException($"Unknown manifest '{manifest}' in the journal.");
+    public override object FromBinary(byte[] bytes, string manifest) => FromPayload(bytes, manifest, reference);
 
-    private static Codec WriterFor(Type type) =>
-        WriterOf.TryGetValue(type, out var codec)
-            ? codec
-            : throw new SerializationException($"{type.FullName} has no manifest in the ledger's wire format.");
-
-    private static Codec Json<TDomain, TWire>(string manifest, Func<TDomain, TWire>? toWire, Func<TWire, object> toDomain)
-        where TWire : class =>
-        new(
-            manifest,
-            typeof(TDomain),
-            toWire is null ? null : o => JsonSerializer.SerializeToUtf8Bytes(toWire((TDomain)o), WireJson.Options),
-            bytes => ToDomain(toDomain, ReadJson<TWire>(bytes, manifest), manifest));
-
-    /// <summary>A value the wire holds but the domain refuses (a credit code, a principal id) is a damaged payload, not a bug.</summary>
-    private static object ToDomain<TWire>(Func<TWire, object> toDomain, TWire wire, string manifest)
+    /// <summary>
+    /// What <see cref="FromBinary"/> reads from <paramref name="bytes"/>, without an actor system (for the
+    /// benchmark's recovery steps). A value the wire holds but the domain refuses (a credit code, a
+    /// principal id, an indicator code missing from <paramref name="reference"/>) is a damaged payload,
+    /// not a bug: it fails with the manifest in the message.
+    /// </summary>
+    public static object FromPayload(byte[] bytes, string manifest, ReferenceData reference)
     {
+        if (!ReaderOf.TryGetValue(manifest, out var codec))
+        {
+            throw new SerializationException($"Unknown manifest '{manifest}' in the journal.");
+        }
+
         try
         {
-            return toDomain(wire);
+            return codec.Read(bytes, reference);
         }
         catch (FormatException e)
         {
             throw new SerializationException($"{manifest}: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// The JSON of <paramref name="obj"/>'s wire record as the audit trail keeps it: the members and
+    /// values of its payload, escaped as <see cref="WireJson.Audit"/> says. Only for manifests whose
+    /// payload is its wire record's JSON.
+    /// </summary>
+    public static string AuditJson(object obj) =>
+        WriterFor(obj.GetType()).ToWire is { } toWire
+            ? JsonSerializer.Serialize(toWire(obj), WireJson.Audit)
+            : throw new SerializationException($"{ManifestFor(obj.GetType())} is not written as its wire record's JSON.");
+
+    private static Codec WriterFor(Type type) =>
+        WriterOf.TryGetValue(type, out var codec)
+            ? codec
+            : throw new SerializationException($"{type.FullName} has no manifest in the ledger's wire format.");
+
+    private static Codec Json<TDomain, TWire>(string manifest, Func<TDomain, TWire>? toWire, Func<TWire, ReferenceData, object> toDomain)
+        where TWire : class =>
+        new(
+            manifest,
+            typeof(TDomain),
+            toWire is null ? null : o => JsonSerializer.SerializeToUtf8Bytes(toWire((TDomain)o), WireJson.Options),
+            (bytes, reference) => toDomain(ReadJson<TWire>(bytes, manifest), reference),
+            toWire is null ? null : o => toWire((TDomain)o));
 
     private static TWire ReadJson<TWire>(byte[] bytes, string manifest)
         where TWire : class
@@ -119,6 +149,6 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         }
     }
 
-    /// <summary>One manifest: the type it stands for, how it is written (null: no longer written) and read.</summary>
-    private sealed record Codec(string Manifest, Type Type, Func<object, byte[]>? Write, Func<byte[], object> Read);
+    /// <summary>One manifest: the type it stands for, how it is written (null: no longer written) and read, and its wire record when its payload is that record's JSON.</summary>
+    private sealed record Codec(string Manifest, Type Type, Func<object, byte[]>? Write, Func<byte[], ReferenceData, object> Read, Func<object, object>? ToWire);
 }

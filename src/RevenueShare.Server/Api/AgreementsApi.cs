@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -35,7 +34,7 @@ public static class AgreementsApi
     }
 
     private static async Task<Results<Created<AgreementView>, ProblemHttpResult>> CreateAsync(
-        AgreementDocument? document, HttpContext http, AgreementService agreements, ReferenceData reference, CancellationToken cancellationToken)
+        AgreementDocument? document, HttpContext http, AgreementService agreements, CancellationToken cancellationToken)
     {
         var created = await agreements.CreateAsync(http.Office(), document, cancellationToken);
         if (created.IsRefused(out var refusal))
@@ -43,24 +42,24 @@ public static class AgreementsApi
             return RejectionProblems.ToResult(refusal);
         }
 
-        var view = AgreementViews.From(created.Value, reference);
+        var view = AgreementViews.From(created.Value);
         return TypedResults.Created($"/api/agreements/{Uri.EscapeDataString(view.Id)}", view);
     }
 
     private static async Task<Ok<AgreementListResponse>> ListAsync(
-        HttpContext http, AgreementService agreements, ReferenceData reference, CancellationToken cancellationToken)
+        HttpContext http, AgreementService agreements, CancellationToken cancellationToken)
     {
         var list = await agreements.ListAsync(http.Office(), cancellationToken);
-        return TypedResults.Ok(new AgreementListResponse([.. list.Select(a => AgreementViews.From(a, reference))]));
+        return TypedResults.Ok(new AgreementListResponse([.. list.Select(AgreementViews.From)]));
     }
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, AgreementService agreements, ReferenceData reference, CancellationToken cancellationToken) =>
-        Answer(await agreements.GetAsync(http.Office(), id, cancellationToken), reference);
+        string id, HttpContext http, AgreementService agreements, CancellationToken cancellationToken) =>
+        Answer(await agreements.GetAsync(http.Office(), id, cancellationToken));
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> EditAsync(
-        string id, AgreementDocument? document, HttpContext http, AgreementService agreements, ReferenceData reference, CancellationToken cancellationToken) =>
-        Answer(await agreements.EditAsync(http.Office(), id, document, cancellationToken), reference);
+        string id, AgreementDocument? document, HttpContext http, AgreementService agreements, CancellationToken cancellationToken) =>
+        Answer(await agreements.EditAsync(http.Office(), id, document, cancellationToken));
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> FireAsync(
         string id,
@@ -68,13 +67,12 @@ public static class AgreementsApi
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TriggerRequest? body,
         HttpContext http,
         AgreementService agreements,
-        ReferenceData reference,
         CancellationToken cancellationToken) =>
-        Answer(await agreements.FireAsync(http.Office(), id, trigger, body?.Reason, body?.From, cancellationToken), reference);
+        Answer(await agreements.FireAsync(http.Office(), id, trigger, body?.Reason, body?.From, cancellationToken));
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> ProposeAmendmentAsync(
-        string id, AmendmentRequest? body, HttpContext http, AgreementService agreements, ReferenceData reference, CancellationToken cancellationToken) =>
-        Answer(await agreements.ProposeAmendmentAsync(http.Office(), id, body?.From, body?.Terms, cancellationToken), reference);
+        string id, AmendmentRequest? body, HttpContext http, AgreementService agreements, CancellationToken cancellationToken) =>
+        Answer(await agreements.ProposeAmendmentAsync(http.Office(), id, body?.From, body?.Terms, cancellationToken));
 
     private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> FireAmendmentAsync(
         string id,
@@ -83,12 +81,11 @@ public static class AgreementsApi
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TriggerRequest? body,
         HttpContext http,
         AgreementService agreements,
-        ReferenceData reference,
         CancellationToken cancellationToken) =>
-        Answer(await agreements.FireAmendmentAsync(http.Office(), id, number, trigger, body?.Reason, cancellationToken), reference);
+        Answer(await agreements.FireAmendmentAsync(http.Office(), id, number, trigger, body?.Reason, cancellationToken));
 
     private static async Task<Results<Ok<AmendmentPreviewResponse>, ProblemHttpResult>> PreviewAmendmentAsync(
-        string id, int number, HttpContext http, AgreementService agreements, ReferenceData reference, CancellationToken cancellationToken)
+        string id, int number, HttpContext http, AgreementService agreements, CancellationToken cancellationToken)
     {
         var outcome = await agreements.PreviewAmendmentAsync(http.Office(), id, number, cancellationToken);
         if (outcome.IsRefused(out var refusal))
@@ -103,15 +100,15 @@ public static class AgreementsApi
             Months.Format(preview.Amendment.From),
             preview.Blocked?.Message,
             [
-                .. preview.ByDistrictAndIndicator(reference).Select(c => ChangeView(c.District, reference.Indicator(c.Indicator), c.Change)),
+                .. preview.ByDistrictAndIndicator().Select(c => ChangeView(c.District, c.Indicator, c.Change)),
             ],
             [
                 .. preview.Entries.Select(e => new AmendmentEntryView(
                     e.Change.Line.Enterprise.Value,
-                    e.Change.Line.Indicator,
+                    e.Change.Line.Indicator.Code,
                     Months.Format(e.Change.Line.Month),
                     e.Change.Line.District.Value,
-                    Amounts.Format(e.Change.Amount, reference.Indicator(e.Change.Line.Indicator).Scale),
+                    Amounts.Format(e.Change.Amount, e.Change.Line.Indicator.Scale),
                     Amounts.FormatPercent(e.Change.Line.Ratio))),
             ]));
     }
@@ -130,7 +127,7 @@ public static class AgreementsApi
 
         return TypedResults.Ok(new AuditTrailResponse(
             id,
-            [.. trail.Value.Select(e => new AuditEventView(e.SequenceNr, e.Type, e.At, e.By, e.Reason, JsonDocument.Parse(e.Detail).RootElement.Clone()))]));
+            [.. trail.Value.Select(e => new AuditEventView(e.SequenceNr, e.Type, e.At, e.By, e.Reason, new StoredJson(e.Detail)))]));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> LifecycleAsync(
@@ -150,8 +147,8 @@ public static class AgreementsApi
         };
     }
 
-    private static Results<Ok<AgreementView>, ProblemHttpResult> Answer(Outcome<AgreementState> outcome, ReferenceData reference) =>
+    private static Results<Ok<AgreementView>, ProblemHttpResult> Answer(Outcome<AgreementState> outcome) =>
         outcome.IsRefused(out var refusal)
             ? RejectionProblems.ToResult(refusal)
-            : TypedResults.Ok(AgreementViews.From(outcome.Value, reference));
+            : TypedResults.Ok(AgreementViews.From(outcome.Value));
 }

@@ -76,12 +76,12 @@ public sealed partial class DraftForm
             v[$"enterprises[{e}].registeredDistrict"] = [enterprise.RegisteredDistrict.Value];
             foreach (var (indicator, amount) in enterprise.Baselines)
             {
-                v[$"enterprises[{e}].baselines.{indicator}"] = [amount.ToString(CultureInfo.InvariantCulture)];
+                v[$"enterprises[{e}].baselines.{indicator.Code}"] = [amount.ToString(CultureInfo.InvariantCulture)];
             }
 
             if (enterprise.Cap is { } cap)
             {
-                v[$"enterprises[{e}].cap.indicators"] = [.. cap.Indicators];
+                v[$"enterprises[{e}].cap.indicators"] = [.. cap.Indicators.Select(i => i.Code)];
                 v[$"enterprises[{e}].cap.amount"] = [cap.Amount.ToString(CultureInfo.InvariantCulture)];
             }
         }
@@ -89,7 +89,7 @@ public sealed partial class DraftForm
         for (var t = 0; t < terms.Terms.Length; t++)
         {
             var term = terms.Terms[t];
-            v[$"terms[{t}].indicators"] = [.. term.Indicators];
+            v[$"terms[{t}].indicators"] = [.. term.Indicators.Select(i => i.Code)];
             v[$"terms[{t}].mode"] = [term.Mode == AllocationMode.Split ? "split" : "double-count"];
             for (var s = 0; s < term.Schedule.Length; s++)
             {

@@ -134,7 +134,7 @@ public sealed class AgreementService(LedgerGateway ledger, ReadModel reads, Refe
             return Refusal.Forbidden("The preview of an amendment is for the finance bureau and the agreement's parties.");
         }
 
-        return AmendmentPreview.Of(state, number, reference) is { } preview
+        return AmendmentPreview.Of(state, number) is { } preview
             ? preview
             : Refusal.Of(new Rejection(RejectionCode.TriggerNotAllowed, $"Agreement {state.Id} has no pending amendment {number}."));
     }

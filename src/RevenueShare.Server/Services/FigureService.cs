@@ -176,7 +176,7 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
                 continue;
             }
 
-            var family = reference.Indicator(report.Indicator).Family;
+            var family = report.Indicator.Family;
             if (Principal.ReporterOf(family) != office)
             {
                 var rejection = new Rejection(RejectionCode.Forbidden, $"{report.Indicator} is reported by {Principal.ReporterOf(family)}, not {office}.", path + ".indicator");

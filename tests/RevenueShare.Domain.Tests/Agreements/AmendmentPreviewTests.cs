@@ -1,6 +1,5 @@
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Domain.Tests.Support;
 using static RevenueShare.Domain.Tests.Support.AgreementHistory;
 using static RevenueShare.Domain.Tests.Support.Agreements;
 
@@ -24,13 +23,13 @@ public sealed class AmendmentPreviewTests
     [Fact]
     public void The_preview_sums_the_change_per_district_and_indicator()
     {
-        var preview = AmendmentPreview.Of(AwaitingApprovalWithTwoMonthsBooked(), 1, Catalogue.Guangzhou);
+        var preview = AmendmentPreview.Of(AwaitingApprovalWithTwoMonthsBooked(), 1);
 
         Assert.NotNull(preview);
         Assert.Null(preview.Blocked);
         Assert.Equal(
             new[] { (O, "vat", -130.00m), (H, "vat", 130.00m) },
-            preview.ByDistrictAndIndicator(Catalogue.Guangzhou).ToArray());
+            preview.ByDistrictAndIndicator().Select(c => (c.District, c.Indicator.Code, c.Change)).ToArray());
         Assert.Equal(4, preview.Entries.Length); // two months, two parties
     }
 
@@ -38,7 +37,7 @@ public sealed class AmendmentPreviewTests
     public void Approval_books_exactly_the_entries_the_preview_showed()
     {
         var state = AwaitingApprovalWithTwoMonthsBooked();
-        var preview = AmendmentPreview.Of(state, 1, Catalogue.Guangzhou)!;
+        var preview = AmendmentPreview.Of(state, 1)!;
 
         var approved = Assert.IsType<AmendmentApproved>(Single(Decide(state, Command("approve-amendment", Principal.Finance))));
 
@@ -50,7 +49,7 @@ public sealed class AmendmentPreviewTests
     {
         var state = AwaitingApprovalWithTwoMonthsBooked();
 
-        _ = AmendmentPreview.Of(state, 1, Catalogue.Guangzhou);
+        _ = AmendmentPreview.Of(state, 1);
 
         Assert.Equal(AgreementStatus.AmendmentAwaitingApproval, state.Status);
         Assert.Equal(AmendmentStatus.AwaitingApproval, state.PendingAmendment!.Status);
@@ -61,8 +60,8 @@ public sealed class AmendmentPreviewTests
     {
         var state = AwaitingApprovalWithTwoMonthsBooked();
 
-        Assert.Null(AmendmentPreview.Of(state, 2, Catalogue.Guangzhou));
-        Assert.Null(AmendmentPreview.Of(Accept(state, Command("approve-amendment", Principal.Finance)), 1, Catalogue.Guangzhou));
+        Assert.Null(AmendmentPreview.Of(state, 2));
+        Assert.Null(AmendmentPreview.Of(Accept(state, Command("approve-amendment", Principal.Finance)), 1));
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class AmendmentPreviewTests
     {
         var state = Accept(AwaitingApprovalWithTwoMonthsBooked(), new ReviewMonth(AgreementId.Parse(Id), Principal.Tax, Month("2025-04"), IndicatorFamily.Tax, ReviewDecision.Approve, null));
 
-        var preview = AmendmentPreview.Of(state, 1, Catalogue.Guangzhou)!;
+        var preview = AmendmentPreview.Of(state, 1)!;
 
         Assert.Equal(RejectionCode.Locked, preview.Blocked?.Code);
         Assert.Equal(RejectionCode.Locked, Refusal(Decide(state, Command("approve-amendment", Principal.Finance))).Code);

@@ -3,6 +3,7 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Tests.Support;
 
 namespace RevenueShare.Domain.Tests.Agreements;
 
@@ -13,10 +14,10 @@ public sealed class EnterpriseBookTests
     private static readonly YearMonth March = new(2025, 3);
 
     private static FigureReport Report(string id, string indicator, YearMonth month, decimal amount, int revision = 1) =>
-        new(id, Enterprise, indicator, month, amount, revision);
+        new(id, Enterprise, Catalogue.Indicator(indicator), month, amount, revision);
 
     private static AllocationLine Line(string indicator, YearMonth month, DistrictCode district, decimal amount) =>
-        new(Enterprise, indicator, month, district, amount, 50m, 0m, amount * 2, null, null, false);
+        new(Enterprise, Catalogue.Indicator(indicator), month, district, amount, 50m, 0m, amount * 2, null, null, false);
 
     private static EnterpriseBook Built() => EnterpriseBook.Empty.With([Report("r1", "vat", January, 1.00m)], []);
 
@@ -35,7 +36,7 @@ public sealed class EnterpriseBookTests
         Parallel.For(0, 8, _ => Assert.Equal(built.Months, book.Months));
         Assert.Equal(1, calls);
         Assert.Equal(1, book.FigureCount);
-        Assert.Same(built.Figures.Single(), book.Current("vat", January));
+        Assert.Same(built.Figures.Single(), book.Current(Catalogue.Indicator("vat"), January));
     }
 
     [Fact]
@@ -49,9 +50,9 @@ public sealed class EnterpriseBookTests
 
         Assert.Equal([January, March], restated.Months.Select(m => m.Month));
         Assert.Same(book.Months[0], restated.Months[0]);
-        Assert.Equal(4.00m, restated.Current("vat", March)!.Amount);
+        Assert.Equal(4.00m, restated.Current(Catalogue.Indicator("vat"), March)!.Amount);
         Assert.Equal(3, restated.FigureCount);
-        Assert.Null(restated.Current("cit", March));
+        Assert.Null(restated.Current(Catalogue.Indicator("cit"), March));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class EnterpriseBookTests
             [Report("r1b", "vat", January, 2.00m, revision: 2), Report("r1", "vat", January, 1.00m)],
             [Line("vat", January, DistrictCode.Parse("440103"), 0.50m), Line("vat", January, DistrictCode.Parse("440115"), 0.50m), Line("vat", January, DistrictCode.Parse("440103"), 1.00m)]);
 
-        Assert.Equal("r1b", book.Current("vat", January)!.ReportId);
+        Assert.Equal("r1b", book.Current(Catalogue.Indicator("vat"), January)!.ReportId);
         Assert.Equal(1, book.FigureCount);
         Assert.Equal([(DistrictCode.Parse("440103"), 1.00m), (DistrictCode.Parse("440115"), 0.50m)], book.Lines.Select(l => (l.District, l.Amount)));
     }

@@ -19,7 +19,6 @@ namespace RevenueShare.Domain.Tests.Agreements;
 /// </summary>
 public sealed class FigureBookingProperties
 {
-    private static readonly ReferenceData Reference = Catalogue.Guangzhou;
     private static readonly Instant Now = Instant.FromUtc(2026, 6, 15, 2, 0);
 
     [Property(MaxTest = 300)]
@@ -27,7 +26,7 @@ public sealed class FigureBookingProperties
         Prop.ForAll(Scenario.WithBatches, p =>
         {
             var state = Running(p.Scenario.Rules);
-            var revisions = new Dictionary<(CreditCode, string, YearMonth), int>();
+            var revisions = new Dictionary<(CreditCode, Indicator, YearMonth), int>();
             var number = 0;
             foreach (var batch in p.Batches)
             {
@@ -39,7 +38,7 @@ public sealed class FigureBookingProperties
                 }).ToImmutableArray();
 
                 var expected = Recomputed(state, reports);
-                var decision = AgreementDecider.Decide(state, new BookFigures(state.Id, Principal.Tax, reports), Now, Reference);
+                var decision = AgreementDecider.Decide(state, new BookFigures(state.Id, Principal.Tax, reports), Now);
                 var booked = (FiguresBooked)decision.Events.Single();
                 if (!booked.Entries.Select(e => e.Change).SequenceEqual(expected))
                 {
@@ -69,8 +68,8 @@ public sealed class FigureBookingProperties
                 .Select(r => new Figure(r.Enterprise, r.Indicator, r.Month, r.Amount))
                 .Where(f => state.Rules.TermFor(f.Indicator, f.Month) is not null);
             var enterprise = state.Rules.Enterprises.Single(e => e.Id == group.Key);
-            var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, covered, Reference);
-            changes.AddRange(AllocationDelta.Between(book.LinesInPartyOrder(state.Rules), after, Reference));
+            var after = AllocationEngine.AllocateEnterprise(state.Rules, enterprise, covered);
+            changes.AddRange(AllocationDelta.Between(book.LinesInPartyOrder(state.Rules), after));
         }
 
         return changes;

@@ -4,6 +4,7 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Terms;
+using RevenueShare.Domain.Tests.Support;
 using static RevenueShare.Domain.Tests.Support.AgreementHistory;
 using static RevenueShare.Domain.Tests.Support.Agreements;
 
@@ -55,7 +56,7 @@ public sealed class FigureBookingTests
 
         // vat moved 360.00 + 140.00 to O and met the cap of 500.00; cit reported 600.00 + 600.00 toward its baseline of 1000.00.
         Assert.Equal(500.00m, carry.Transferred);
-        Assert.Equal(new Dictionary<string, decimal> { ["cit"] = 1200.00m }, carry.YearToDate);
+        Assert.Equal(new Dictionary<string, decimal> { ["cit"] = 1200.00m }, carry.YearToDate.ToDictionary(t => t.Key.Code, t => t.Value));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class FigureBookingTests
         {
             "amount" => original with { Amount = 600.01m },
             "month" => original with { Month = Month("2025-04") },
-            "indicator" => original with { Indicator = "cit" },
+            "indicator" => original with { Indicator = Catalogue.Indicator("cit") },
             _ => original with { Revision = 2 },
         };
 
@@ -328,7 +329,7 @@ public sealed class FigureBookingTests
         }
 
         var figures = state.Books.Values.SelectMany(b => b.CurrentFigures);
-        var expected = AllocationEngine.Allocate(state.Rules, figures, Support.Catalogue.Guangzhou)
+        var expected = AllocationEngine.Allocate(state.Rules, figures)
             .ToDictionary(l => (l.Enterprise, l.Indicator, l.Month, l.District), l => l.Amount);
         var booked = entries
             .GroupBy(e => (e.Change.Line.Enterprise, e.Change.Line.Indicator, e.Change.Line.Month, e.Change.Line.District))
@@ -336,7 +337,7 @@ public sealed class FigureBookingTests
         Assert.Equal(expected.OrderBy(k => k.Key.ToString()), booked.OrderBy(k => k.Key.ToString()));
         Assert.Equal<string>(
             ["2025-01 vat 450.00", "2025-01 cit 600.00", "2025-02 vat 400.00", "2025-02 cit 300.00", "2025-03 vat 100.00", "2025-03 cit -100.00", "2025-04 vat 50.00", "2025-04 cit 700.00", "2025-05 cit -40.00"],
-            figures.OrderBy(f => f.Month).ThenBy(f => f.Indicator == "cit").Select(f => $"{MonthText(f.Month)} {f.Indicator} {f.Amount.ToString(CultureInfo.InvariantCulture)}"));
+            figures.OrderBy(f => f.Month).ThenBy(f => f.Indicator.Code == "cit").Select(f => $"{MonthText(f.Month)} {f.Indicator} {f.Amount.ToString(CultureInfo.InvariantCulture)}"));
     }
 
     /// <summary>The agreement of the worked examples, approved.</summary>

@@ -3,6 +3,7 @@ using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
+using RevenueShare.Domain.Tests.Support;
 using static RevenueShare.Domain.Tests.Support.AgreementHistory;
 using static RevenueShare.Domain.Tests.Support.Agreements;
 
@@ -158,7 +159,7 @@ public sealed class MonthReviewTests
             Tax,
             Report("tax-vat-01-r2", "vat", "2025-01", 500.00m, revision: 2),
             Report("tax-cit-03-r2", "cit", "2025-03", 0.00m, revision: 2),
-            new FigureReport("other-vat-03", OtherEnterprise, "vat", Month("2025-03"), 100.00m, 1)));
+            new FigureReport("other-vat-03", OtherEnterprise, Catalogue.Indicator("vat"), Month("2025-03"), 100.00m, 1)));
 
         Assert.Equal(
             ["Rejected Locked", "Rejected Locked", "Booked "],

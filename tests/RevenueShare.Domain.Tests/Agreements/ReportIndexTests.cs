@@ -2,6 +2,7 @@ using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Tests.Support;
 
 namespace RevenueShare.Domain.Tests.Agreements;
 
@@ -9,7 +10,7 @@ public sealed class ReportIndexTests
 {
     private static readonly CreditCode Enterprise = CreditCode.Parse("91440115MA5BLE2Y7A");
 
-    private static FigureReport Report(string id, decimal amount = 1.00m) => new(id, Enterprise, "vat", new YearMonth(2025, 1), amount, 1);
+    private static FigureReport Report(string id, decimal amount = 1.00m) => new(id, Enterprise, Catalogue.Indicator("vat"), new YearMonth(2025, 1), amount, 1);
 
     [Fact]
     public void The_empty_index_holds_nothing()

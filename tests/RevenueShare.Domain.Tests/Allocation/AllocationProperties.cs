@@ -9,8 +9,6 @@ namespace RevenueShare.Domain.Tests.Allocation;
 
 public sealed class AllocationProperties
 {
-    private static readonly ReferenceData Reference = Catalogue.Guangzhou;
-
     /// <summary>An amount at scale 2 and weights: percents summing to 100, or any weights ≥ 0 with a positive sum.</summary>
     private static readonly Arbitrary<(decimal Amount, decimal[] Weights)> Splits = Arb.From(
         from amount in Gen.Choose(-10_000_000, 10_000_000).Select(c => c / 100m)
@@ -49,21 +47,21 @@ public sealed class AllocationProperties
     public Property The_allocation_does_not_depend_on_the_order_of_the_figures() =>
         Prop.ForAll(
             Arb.From(from s in Scenario.Any.Generator from shuffled in Gen.Shuffle(s.Figures.ToArray()) select (s, shuffled)),
-            p => Print(AllocationEngine.Allocate(p.s.Rules, p.s.Figures, Reference))
-                .SequenceEqual(Print(AllocationEngine.Allocate(p.s.Rules, p.shuffled, Reference))));
+            p => Print(AllocationEngine.Allocate(p.s.Rules, p.s.Figures))
+                .SequenceEqual(Print(AllocationEngine.Allocate(p.s.Rules, p.shuffled))));
 
     [Property]
     public Property Booking_the_changes_after_every_report_sums_to_the_fresh_allocation_of_the_final_figures() =>
         Prop.ForAll(Scenario.WithReports, p =>
         {
-            var figures = new Dictionary<(CreditCode, string, NodaTime.YearMonth), Figure>();
-            var booked = new Dictionary<(CreditCode, string, NodaTime.YearMonth, DistrictCode), decimal>();
+            var figures = new Dictionary<(CreditCode, Indicator, NodaTime.YearMonth), Figure>();
+            var booked = new Dictionary<(CreditCode, Indicator, NodaTime.YearMonth, DistrictCode), decimal>();
             IReadOnlyList<AllocationLine> previous = [];
             foreach (var report in p.Reports)
             {
                 figures[(report.Enterprise, report.Indicator, report.Month)] = report;
-                var current = AllocationEngine.Allocate(p.Scenario.Rules, figures.Values, Reference);
-                foreach (var change in AllocationDelta.Between(previous, current, Reference))
+                var current = AllocationEngine.Allocate(p.Scenario.Rules, figures.Values);
+                foreach (var change in AllocationDelta.Between(previous, current))
                 {
                     var key = (change.Line.Enterprise, change.Line.Indicator, change.Line.Month, change.Line.District);
                     booked[key] = booked.GetValueOrDefault(key) + change.Amount;
@@ -72,7 +70,7 @@ public sealed class AllocationProperties
                 previous = current;
             }
 
-            var fresh = AllocationEngine.Allocate(p.Scenario.Rules, figures.Values, Reference);
+            var fresh = AllocationEngine.Allocate(p.Scenario.Rules, figures.Values);
             return booked.Count == fresh.Count
                 && fresh.All(l => booked.TryGetValue((l.Enterprise, l.Indicator, l.Month, l.District), out var sum) && sum == l.Amount);
         });
@@ -81,7 +79,7 @@ public sealed class AllocationProperties
     public Property In_split_mode_the_lines_of_each_figure_sum_to_the_figure() =>
         Prop.ForAll(Scenario.Any, s =>
         {
-            var lines = AllocationEngine.Allocate(s.Rules, s.Figures, Reference);
+            var lines = AllocationEngine.Allocate(s.Rules, s.Figures);
             var byFigure = lines.GroupBy(l => (l.Enterprise, l.Indicator, l.Month)).ToDictionary(g => g.Key, g => g.ToArray());
             return byFigure.Count == s.Figures.Length
                 && s.Figures.All(f =>
@@ -93,7 +91,7 @@ public sealed class AllocationProperties
 
     private static bool CapIsNeverExceeded(Scenario scenario)
     {
-        var lines = AllocationEngine.Allocate(scenario.Rules, scenario.Figures, Reference);
+        var lines = AllocationEngine.Allocate(scenario.Rules, scenario.Figures);
         foreach (var enterprise in scenario.Rules.Enterprises)
         {
             if (enterprise.Cap is not { } cap)

@@ -24,21 +24,21 @@ public sealed class AgreementDocumentReaderTests
         Assert.Equal(CreditCode.Parse(Codes.First), enterprise.Id);
         Assert.Equal("示例智造有限公司", enterprise.Name);
         Assert.Equal(Huangpu, enterprise.RegisteredDistrict.Value);
-        Assert.Equal(1_200_000m, enterprise.Baselines["cit"]);
-        Assert.Equal(500.5m, enterprise.Baselines["industrial-output"]);
+        Assert.Equal(1_200_000m, enterprise.Baselines[Catalogue.Indicator("cit")]);
+        Assert.Equal(500.5m, enterprise.Baselines[Catalogue.Indicator("industrial-output")]);
         Assert.NotNull(enterprise.Cap);
-        Assert.Equal<string>(["vat", "cit"], enterprise.Cap.Indicators);
+        Assert.Equal<string>(["vat", "cit"], enterprise.Cap.Indicators.Select(i => i.Code));
         Assert.Equal(3_600_000m, enterprise.Cap.Amount);
 
         Assert.Equal(2, terms.Terms.Length);
         var tax = terms.Terms[0];
-        Assert.Equal<string>(["vat", "cit"], tax.Indicators);
+        Assert.Equal<string>(["vat", "cit"], tax.Indicators.Select(i => i.Code));
         Assert.Equal(AllocationMode.Split, tax.Mode);
         Assert.Equal([new YearMonth(2026, 1), new YearMonth(2029, 1)], tax.Schedule.Select(s => s.From));
         Assert.Equal(50m, tax.Schedule[0].Ratios[DistrictCode.Parse(Tianhe)]);
         Assert.Equal(30m, tax.Schedule[1].Ratios[DistrictCode.Parse(Tianhe)]);
         Assert.Equal(70m, tax.Schedule[1].Ratios[DistrictCode.Parse(Huangpu)]);
-        Assert.Equal<string>(["industrial-output"], terms.Terms[1].Indicators);
+        Assert.Equal<string>(["industrial-output"], terms.Terms[1].Indicators.Select(i => i.Code));
         Assert.Equal(60m, terms.Terms[1].Schedule[0].Ratios[DistrictCode.Parse(Huangpu)]);
     }
 

@@ -32,7 +32,7 @@ public sealed class AmendmentReaderTests
 
         Assert.Empty(problems);
         Assert.Equal(2, terms.Length);
-        Assert.Equal<string>(["vat", "cit", "pit"], terms[0].Indicators);
+        Assert.Equal<string>(["vat", "cit", "pit"], terms[0].Indicators.Select(i => i.Code));
         Assert.Equal(AllocationMode.Split, terms[0].Mode);
         Assert.Equal([From, new YearMonth(2030, 1)], terms[0].Schedule.Select(s => s.From));
         Assert.Equal(80m, terms[0].Schedule[1].Ratios[DistrictCode.Parse(Huangpu)]);

@@ -21,7 +21,7 @@ public sealed class FigureReportReaderTests
         Assert.Empty(problems);
         Assert.Equal("tax-2026-03-0001", report.ReportId);
         Assert.Equal(CreditCode.Parse(Codes.First), report.Enterprise);
-        Assert.Equal("vat", report.Indicator);
+        Assert.Equal("vat", report.Indicator.Code);
         Assert.Equal(new YearMonth(2026, 3), report.Month);
         Assert.Equal(100.01m, report.Amount);
         Assert.Equal(1, report.Revision);

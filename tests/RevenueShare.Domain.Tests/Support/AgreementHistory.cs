@@ -99,10 +99,10 @@ internal static class AgreementHistory
     public static BookFigures Book(Principal by, params FigureReport[] reports) => new(AgreementId.Parse(Id), by, [.. reports]);
 
     public static FigureReport Report(string reportId, string indicator, string month, decimal amount, int revision = 1) =>
-        new(reportId, Enterprise, indicator, Month(month), amount, revision);
+        new(reportId, Enterprise, Catalogue.Indicator(indicator), Month(month), amount, revision);
 
     public static Decision Decide(AgreementState? state, IAgreementCommand command, Instant? now = null) =>
-        AgreementDecider.Decide(state, command, now ?? Now, Catalogue.Guangzhou);
+        AgreementDecider.Decide(state, command, now ?? Now);
 
     /// <summary>The state after the events, as replay builds it.</summary>
     public static AgreementState Apply(AgreementState? state, IEnumerable<IAgreementEvent> events)

@@ -28,7 +28,7 @@ internal static class Agreements
         new(Month(from), ratios.ToImmutableDictionary(r => r.District, r => r.Percent));
 
     public static SharingTerm Term(string indicator, AllocationMode mode, params RatioStep[] schedule) =>
-        new([.. indicator.Split(',')], mode, [.. schedule]);
+        new([.. indicator.Split(',').Select(Catalogue.Indicator)], mode, [.. schedule]);
 
     public static SharingTerm Split(string indicator, params RatioStep[] schedule) =>
         Term(indicator, AllocationMode.Split, schedule);
@@ -36,14 +36,14 @@ internal static class Agreements
     public static CoveredEnterprise Covered(
         CreditCode? id = null,
         DistrictCode? registered = null,
-        ImmutableDictionary<string, decimal>? baselines = null,
+        ImmutableDictionary<Indicator, decimal>? baselines = null,
         EnterpriseCap? cap = null) =>
-        new(id ?? Enterprise, "示例智造有限公司", registered ?? H, baselines ?? ImmutableDictionary<string, decimal>.Empty, cap);
+        new(id ?? Enterprise, "示例智造有限公司", registered ?? H, baselines ?? ImmutableDictionary<Indicator, decimal>.Empty, cap);
 
-    public static EnterpriseCap Cap(string indicators, decimal amount) => new([.. indicators.Split(',')], amount);
+    public static EnterpriseCap Cap(string indicators, decimal amount) => new([.. indicators.Split(',').Select(Catalogue.Indicator)], amount);
 
-    public static ImmutableDictionary<string, decimal> Baseline(string indicator, decimal annual) =>
-        ImmutableDictionary<string, decimal>.Empty.Add(indicator, annual);
+    public static ImmutableDictionary<Indicator, decimal> Baseline(string indicator, decimal annual) =>
+        ImmutableDictionary<Indicator, decimal>.Empty.Add(Catalogue.Indicator(indicator), annual);
 
     /// <summary>Rules with the given parties (origin first unless told), one enterprise and terms from 2025-01.</summary>
     public static AgreementRules Rules(CoveredEnterprise enterprise, params SharingTerm[] terms) =>
@@ -56,7 +56,7 @@ internal static class Agreements
             [new TermsVersion(Month("2025-01"), [.. terms])]);
 
     public static Figure Figure(string indicator, string month, decimal amount, CreditCode? enterprise = null) =>
-        new(enterprise ?? Enterprise, indicator, Month(month), amount);
+        new(enterprise ?? Enterprise, Catalogue.Indicator(indicator), Month(month), amount);
 
     /// <summary>
     /// Lines as a table: one row per figure, "2025-01 vat O 360.00 H 240.00". Amounts print as the

@@ -30,4 +30,7 @@ internal static class Catalogue
             new Indicator("value-added", "工业增加值", IndicatorFamily.Statistics, "10k yuan", 1, 4),
             new Indicator("operating-revenue", "营业收入", IndicatorFamily.Statistics, "10k yuan", 1, 5),
         ]);
+
+    /// <summary>The entry of <paramref name="code"/>, which the domain's records carry instead of the code.</summary>
+    public static Indicator Indicator(string code) => Guangzhou.Indicator(code);
 }

@@ -101,17 +101,17 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         let covered = enterprises.Select((e, i) => e with { Id = Codes[i] }).ToArray()
         let rules = Build(districts, covered, first, second, amendment)
         from figures in Gen.SubListOf(Keys(covered.Length)).SelectMany(keys => Gen.ArrayOf(Amount(allowNegative), keys.Count)
-            .Select(amounts => keys.Select((k, i) => new Figure(Codes[k.Enterprise], k.Indicator, k.Month, amounts[i])).ToArray()))
+            .Select(amounts => keys.Select((k, i) => new Figure(Codes[k.Enterprise], Catalogue.Indicator(k.Indicator), k.Month, amounts[i])).ToArray()))
         select new Scenario(rules, [.. figures]);
 
     private static Gen<CoveredEnterprise> Enterprise(DistrictCode[] districts) =>
         from registered in Gen.Elements(districts)
         from baseline in Gen.OneOf(
-            Gen.Constant(ImmutableDictionary<string, decimal>.Empty),
-            Gen.Zip(Gen.Elements(Indicators), Gen.Choose(0, 300_000), (i, b) => ImmutableDictionary<string, decimal>.Empty.Add(i, b / 100m)))
+            Gen.Constant(ImmutableDictionary<Indicator, decimal>.Empty),
+            Gen.Zip(Gen.Elements(Indicators), Gen.Choose(0, 300_000), (i, b) => ImmutableDictionary<Indicator, decimal>.Empty.Add(Catalogue.Indicator(i), b / 100m)))
         from cap in Gen.OneOf(
             Gen.Constant<EnterpriseCap?>(null),
-            Gen.Zip(Gen.Elements<string[]>(["vat"], ["cit"], ["vat", "cit"]), Gen.Choose(0, 300_000), (i, c) => (EnterpriseCap?)new EnterpriseCap([.. i], c / 100m)))
+            Gen.Zip(Gen.Elements<string[]>(["vat"], ["cit"], ["vat", "cit"]), Gen.Choose(0, 300_000), (i, c) => (EnterpriseCap?)new EnterpriseCap([.. i.Select(Catalogue.Indicator)], c / 100m)))
         select new CoveredEnterprise(Codes[0], "示例", registered, baseline, cap);
 
     private static Gen<Figure> Report(AgreementRules rules, bool allowNegative, int months) =>
@@ -119,7 +119,7 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         from indicator in Gen.Elements(Indicators)
         from month in Gen.Elements(Months.Skip(1).Take(months))
         from amount in Amount(allowNegative)
-        select new Figure(enterprise, indicator, month, amount);
+        select new Figure(enterprise, Catalogue.Indicator(indicator), month, amount);
 
     private static (int Enterprise, string Indicator, YearMonth Month)[] Keys(int enterprises) =>
         [.. from e in Enumerable.Range(0, enterprises) from i in Indicators from m in Months select (e, i, m)];
@@ -135,10 +135,10 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         var rules = new AgreementRules(
             [.. districts.Select((d, i) => new Party(d, i == 0 ? PartyRole.Origin : PartyRole.Host))],
             [.. enterprises],
-            [new TermsVersion(Months[0], [new SharingTerm(["vat", "cit"], AllocationMode.Split, schedule)])]);
+            [new TermsVersion(Months[0], [new SharingTerm([Catalogue.Indicator("vat"), Catalogue.Indicator("cit")], AllocationMode.Split, schedule)])]);
         return amendment is null
             ? rules
-            : rules.Amend(Months[3], [new SharingTerm(["vat", "cit"], AllocationMode.Split, [Step(Months[3], districts, amendment)])]);
+            : rules.Amend(Months[3], [new SharingTerm([Catalogue.Indicator("vat"), Catalogue.Indicator("cit")], AllocationMode.Split, [Step(Months[3], districts, amendment)])]);
     }
 
     private static RatioStep Step(YearMonth from, DistrictCode[] districts, decimal[] ratios) =>

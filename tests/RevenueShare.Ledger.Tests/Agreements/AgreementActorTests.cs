@@ -18,7 +18,7 @@ using RevenueShare.Ledger.Tests.Support;
 namespace RevenueShare.Ledger.Tests.Agreements;
 
 /// <summary>The agreement actor on the persistence test kit's journal, whose writes a test can make fail.</summary>
-public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
+public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJournalConfig))
 {
     private const string Id = "GZ-2025-0001";
 
@@ -40,7 +40,7 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     public async Task A_command_whose_event_cannot_be_journaled_is_never_acknowledged_and_changes_nothing()
     {
         var coverage = CreateTestProbe();
-        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock));
         actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         Assert.Equal(AgreementStatus.Draft, ExpectMsg<AgreementReply>().State!.Status);
 
@@ -51,7 +51,7 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
         await Journal.OnWrite.Pass();
-        var recovered = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
+        var recovered = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock));
         recovered.Tell(new GetAgreement(AgreementId.Parse(Id)));
         var state = ExpectMsg<AgreementReply>().State!;
         Assert.Equal(AgreementStatus.Draft, state.Status);
@@ -61,7 +61,7 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     [Fact]
     public void A_refused_trigger_persists_nothing_and_names_the_permitted_triggers()
     {
-        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), CreateTestProbe(), clock, RepositoryFiles.Reference));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), CreateTestProbe(), clock));
         actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         ExpectMsg<AgreementReply>();
 
@@ -78,7 +78,7 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
     public void Approval_waits_for_the_coverage_registry_and_a_collision_refuses_it_naming_the_other_agreement()
     {
         var coverage = CreateTestProbe();
-        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, RepositoryFiles.Reference));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock));
         actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), LifecycleTrigger.Submit, null, null));
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440115")), LifecycleTrigger.Countersign, null, null));
@@ -88,7 +88,7 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
 
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.Finance, LifecycleTrigger.Approve, null, null));
         var reserve = coverage.ExpectMsg<ReserveCoverage>();
-        Assert.Equal([new CoverageItem(Enterprise, "vat", new YearMonth(2025, 1), new YearMonth(2029, 12))], reserve.Items.ToArray());
+        Assert.Equal([new CoverageItem(Enterprise, RepositoryFiles.Indicator("vat"), new YearMonth(2025, 1), new YearMonth(2029, 12))], reserve.Items.ToArray());
 
         // While the registry has not answered, other commands wait their turn.
         actor.Tell(new GetAgreement(AgreementId.Parse(Id)));
@@ -112,6 +112,6 @@ public sealed class AgreementActorTests() : TestKit(TestJournalConfig)
         AgreementModel.HqRndManufacturing,
         [new Party(DistrictCode.Parse("440103"), PartyRole.Origin), new Party(DistrictCode.Parse("440115"), PartyRole.Host)],
         new EffectivePeriod(new YearMonth(2025, 1), new YearMonth(2029, 12)),
-        [new CoveredEnterprise(Enterprise, "示例", DistrictCode.Parse("440115"), ImmutableDictionary<string, decimal>.Empty, null)],
-        [new SharingTerm(["vat"], AllocationMode.Split, [new RatioStep(new YearMonth(2025, 1), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 60m).Add(DistrictCode.Parse("440115"), 40m))])]);
+        [new CoveredEnterprise(Enterprise, "示例", DistrictCode.Parse("440115"), ImmutableDictionary<Indicator, decimal>.Empty, null)],
+        [new SharingTerm([RepositoryFiles.Indicator("vat")], AllocationMode.Split, [new RatioStep(new YearMonth(2025, 1), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 60m).Add(DistrictCode.Parse("440115"), 40m))])]);
 }

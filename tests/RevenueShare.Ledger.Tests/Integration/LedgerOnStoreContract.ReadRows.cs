@@ -109,7 +109,7 @@ public abstract partial class LedgerOnStoreContract
         for (var month = state.Terms.Effective.From; month <= state.Terms.Effective.To; month = month.PlusMonths(1))
         {
             Assert.Equal(state.IsOpenFor(month), header.IsOpenFor(month));
-            Assert.Equal(Json(Wire(state.Rules.TermFor("vat", month))), Json(Wire(header.Rules.TermFor("vat", month))));
+            Assert.Equal(Json(Wire(state.Rules.TermFor(RepositoryFiles.Indicator("vat"), month))), Json(Wire(header.Rules.TermFor(RepositoryFiles.Indicator("vat"), month))));
         }
 
         Assert.Empty(header.Books);
@@ -136,5 +136,5 @@ public abstract partial class LedgerOnStoreContract
     }
 
     private static ImmutableArray<SharingTerm> EvenSplit(string from) =>
-        [new SharingTerm(["vat"], AllocationMode.Split, [new RatioStep(Months.Parse(from), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 50m).Add(DistrictCode.Parse("440115"), 50m))])];
+        [new SharingTerm([RepositoryFiles.Indicator("vat")], AllocationMode.Split, [new RatioStep(Months.Parse(from), ImmutableDictionary<DistrictCode, decimal>.Empty.Add(DistrictCode.Parse("440103"), 50m).Add(DistrictCode.Parse("440115"), 50m))])];
 }

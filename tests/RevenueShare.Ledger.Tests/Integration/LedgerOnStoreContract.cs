@@ -231,7 +231,7 @@ public abstract partial class LedgerOnStoreContract
     }
 
     private static FigureReport Report(string reportId, string month, decimal amount, int revision = 1) =>
-        new(reportId, CreditCode.Parse(Enterprise), "vat", Months.Parse(month), amount, revision);
+        new(reportId, CreditCode.Parse(Enterprise), RepositoryFiles.Indicator("vat"), Months.Parse(month), amount, revision);
 
     [Fact]
     public async Task An_agreement_recovered_from_its_snapshot_carries_on_where_it_stopped()

@@ -9,6 +9,7 @@ using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
+using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Serialization;
 
@@ -17,7 +18,7 @@ namespace RevenueShare.Ledger.Tests.Serialization;
 /// from — asserted field by field against values written out here by hand, never against what today's
 /// types would serialize, so a renamed domain member or a changed mapping cannot pass unnoticed.
 /// </summary>
-public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreOptions.Sqlite(Path.GetTempPath())))
+public sealed class GoldenPayloadReaderTests() : TestKit(LedgerSystems.Setup(LedgerConfig.For(StoreOptions.Sqlite(Path.GetTempPath()))))
 {
     private const string Id = "GZ-2026-0001";
     private static readonly Instant At = Instant.FromUtc(2026, 4, 2, 3, 4, 5);
@@ -49,16 +50,16 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal(Enterprise, enterprise.Id);
         Assert.Equal("示例", enterprise.Name);
         Assert.Equal("440115", enterprise.RegisteredDistrict.Value);
-        Assert.Equal(1000.00m, Assert.Single(enterprise.Baselines, b => b.Key == "cit").Value);
-        Assert.Equal("1000.00", enterprise.Baselines["cit"].ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal<string>(["vat"], enterprise.Cap!.Indicators);
+        Assert.Equal(1000.00m, Assert.Single(enterprise.Baselines, b => b.Key.Code == "cit").Value);
+        Assert.Equal("1000.00", enterprise.Baselines[RepositoryFiles.Indicator("cit")].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal<string>(["vat"], enterprise.Cap!.Indicators.Select(i => i.Code));
         Assert.Equal("500.00", enterprise.Cap.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AssertSampleTerm(Assert.Single(terms.Terms));
     }
 
     private static void AssertSampleTerm(SharingTerm term)
     {
-        Assert.Equal<string>(["vat", "cit"], term.Indicators);
+        Assert.Equal<string>(["vat", "cit"], term.Indicators.Select(i => i.Code));
         Assert.Equal(AllocationMode.Split, term.Mode);
         var step = Assert.Single(term.Schedule);
         Assert.Equal(January, step.From);
@@ -75,7 +76,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal("-60.00", Text(entry.Change.Amount));
         var line = entry.Change.Line;
         Assert.Equal(Enterprise, line.Enterprise);
-        Assert.Equal("vat", line.Indicator);
+        Assert.Equal("vat", line.Indicator.Code);
         Assert.Equal(January, line.Month);
         Assert.Equal("440103", line.District.Value);
         Assert.Equal("360.00", Text(line.Amount));
@@ -91,7 +92,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
     {
         Assert.Equal("r1", report.ReportId);
         Assert.Equal(Enterprise, report.Enterprise);
-        Assert.Equal("vat", report.Indicator);
+        Assert.Equal("vat", report.Indicator.Code);
         Assert.Equal(January, report.Month);
         Assert.Equal("600.00", Text(report.Amount));
         Assert.Equal(1, report.Revision);
@@ -244,7 +245,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal(3, state.Version);
         AssertSampleReport(Assert.Single(state.Reports.Values));
         var book = state.Books[Enterprise];
-        AssertSampleReport(book.Current("vat", January)!);
+        AssertSampleReport(book.Current(RepositoryFiles.Indicator("vat"), January)!);
         var line = Assert.Single(book.Lines);
         Assert.Equal(("440103", "360.00", "60", "0.00", "600.00"), (line.District.Value, Text(line.Amount), Text(line.Ratio), Text(line.BasePart), Text(line.SharedPart)));
         Assert.Equal(("500.00", "140.00", false), (Text(line.CapRemainingBefore!.Value), Text(line.CapRemainingAfter!.Value), line.DoubleCount));
@@ -277,22 +278,22 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         Assert.Equal("79228162514264337593543950335", Text(state.Reports["\U00020001b"].Amount));
         Assert.Equal("0.0000000000000000000000000001", Text(state.Reports["r2"].Amount));
         Assert.Equal(december, state.Reports["r2"].Month);
-        Assert.Equal(("-0.10", "cit", february, other), (Text(state.Reports["\U00020000a"].Amount), state.Reports["\U00020000a"].Indicator, state.Reports["\U00020000a"].Month, state.Reports["\U00020000a"].Enterprise));
+        Assert.Equal(("-0.10", "cit", february, other), (Text(state.Reports["\U00020000a"].Amount), state.Reports["\U00020000a"].Indicator.Code, state.Reports["\U00020000a"].Month, state.Reports["\U00020000a"].Enterprise));
 
         // The book holds the current line of each figure and district: the restatement's 1.20 replaced 0.60.
         var own = state.Books[Enterprise];
-        Assert.Same(state.Reports["r1b"], own.Current("vat", January));
+        Assert.Same(state.Reports["r1b"], own.Current(RepositoryFiles.Indicator("vat"), January));
         Assert.Equal(2, own.FigureCount);
         Assert.Equal(
             [("vat", January, "440115", "0.40", null, null), ("vat", January, "440103", "1.20", "500.00", "498.80"), ("cit", december, "440115", "0.0000000000000000000000000001", null, null)],
-            own.Lines.Select(l => (l.Indicator, l.Month, l.District.Value, Text(l.Amount), l.CapRemainingBefore is { } b ? Text(b) : null, l.CapRemainingAfter is { } a ? Text(a) : null))
+            own.Lines.Select(l => (Indicator: l.Indicator.Code, l.Month, l.District.Value, Text(l.Amount), l.CapRemainingBefore is { } b ? Text(b) : null, l.CapRemainingAfter is { } a ? Text(a) : null))
                 .OrderBy(l => l.Indicator == "cit").ThenBy(l => l.Item4 == "1.20"));
 
         var others = state.Books[other];
         Assert.Equal(
             [("cit", february, "440103", "-0.06", true), ("vat", february, "440115", "-79228162514264337593543950335", false)],
-            others.Lines.Select(l => (l.Indicator, l.Month, l.District.Value, Text(l.Amount), l.DoubleCount)).OrderBy(l => l.Indicator, StringComparer.Ordinal));
-        Assert.Equal(("0", null), others.Lines.Where(l => l.Indicator == "vat").Select(l => (Text(l.CapRemainingBefore!.Value), l.CapRemainingAfter)).Single());
+            others.Lines.Select(l => (Indicator: l.Indicator.Code, l.Month, l.District.Value, Text(l.Amount), l.DoubleCount)).OrderBy(l => l.Indicator, StringComparer.Ordinal));
+        Assert.Equal(("0", null), others.Lines.Where(l => l.Indicator.Code == "vat").Select(l => (Text(l.CapRemainingBefore!.Value), l.CapRemainingAfter)).Single());
         Assert.Equal(ReviewStatus.Approved, Assert.Single(state.Reviews, r => r.Key == (January, IndicatorFamily.Tax)).Value);
     }
 
@@ -302,7 +303,7 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerConfig.For(StoreO
         var granted = Read<CoverageGranted>("coverage-granted.v1");
         Assert.Equal(Id, granted.AgreementId.Value);
         var item = Assert.Single(granted.Items);
-        Assert.Equal((Enterprise, "vat", January, new YearMonth(2029, 12)), (item.Enterprise, item.Indicator, item.From, item.To));
+        Assert.Equal((Enterprise, "vat", January, new YearMonth(2029, 12)), (item.Enterprise, item.Indicator.Code, item.From, item.To));
 
         var snapshot = Read<CoverageSnapshot>("coverage-snapshot.v1");
         var grant = Assert.Single(snapshot.Grants);

@@ -8,12 +8,13 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Storage;
+using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Serialization;
 
 using static RevenueShare.Ledger.Tests.Serialization.SerializerSamples;
 
-public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOptions.Sqlite(Path.GetTempPath())))
+public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(LedgerConfig.For(StoreOptions.Sqlite(Path.GetTempPath()))))
 {
     public static TheoryData<string> Manifests => [.. LedgerSerializer.SupportedTypes.Select(LedgerSerializer.ManifestFor)];
 
@@ -24,8 +25,8 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
         var books = state.Books.OrderBy(b => b.Key).Select(b => new
         {
             enterprise = b.Key.Value,
-            figures = b.Value.Figures.OrderBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Month).Select(FigureReportWire.Of),
-            lines = b.Value.Lines.OrderBy(l => l.Indicator, StringComparer.Ordinal).ThenBy(l => l.Month).ThenBy(l => l.District).Select(AllocationLineWire.Of),
+            figures = b.Value.Figures.OrderBy(f => f.Indicator.Code, StringComparer.Ordinal).ThenBy(f => f.Month).Select(FigureReportWire.Of),
+            lines = b.Value.Lines.OrderBy(l => l.Indicator.Code, StringComparer.Ordinal).ThenBy(l => l.Month).ThenBy(l => l.District).Select(AllocationLineWire.Of),
         });
         return System.Text.Json.JsonSerializer.Serialize(new { snapshot = snapshot with { Lines = [] }, books }, WireJson.Options);
     }
@@ -89,8 +90,8 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
         Assert.Equal(bytes, serializer.ToBinary(new CompactAgreementSnapshot(state)));
         Assert.Equal(bytes, serializer.ToBinary(new CompactAgreementSnapshot(back)));
         Assert.Equal(2, back.Books[Enterprise].FigureCount);
-        Assert.Equal(2.00m, back.Books[Enterprise].Current("vat", January)!.Amount);
-        Assert.Same(back.Reports["r1b"], back.Books[Enterprise].Current("vat", January));
+        Assert.Equal(2.00m, back.Books[Enterprise].Current(RepositoryFiles.Indicator("vat"), January)!.Amount);
+        Assert.Same(back.Reports["r1b"], back.Books[Enterprise].Current(RepositoryFiles.Indicator("vat"), January));
         Assert.Equal(5, back.Reports.Count);
         Assert.True(back.IsLocked(January, IndicatorFamily.Tax));
     }
@@ -124,8 +125,8 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     {
         var bytes = AgreementSnapshotV2Wire.Write(Rich());
 
-        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read(bytes[..^1]));
-        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read([.. bytes, 0]));
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read(bytes[..^1], RepositoryFiles.Reference));
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read([.. bytes, 0], RepositoryFiles.Reference));
     }
 
     [Fact]
@@ -133,11 +134,11 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
     {
         var booked = new FiguresBooked(
             AgreementId.Parse("GZ-2026-0001"),
-            [Report, new FigureReport("r2 \"quoted\" 报表", Enterprise, "industrial-output", new YearMonth(2025, 12), -12.5m, 3)],
+            [Report, new FigureReport("r2 \"quoted\" 报表", Enterprise, RepositoryFiles.Indicator("industrial-output"), new YearMonth(2025, 12), -12.5m, 3)],
             [
                 Entry,
                 new BookedEntry(
-                    new AllocationChange(new AllocationLine(Enterprise, "industrial-output", new YearMonth(2025, 12), Liwan, 0.0m, 33.34m, 1.10m, 2.20m, null, null, true), 0.0m, AllocationChangeKind.Allocation),
+                    new AllocationChange(new AllocationLine(Enterprise, RepositoryFiles.Indicator("industrial-output"), new YearMonth(2025, 12), Liwan, 0.0m, 33.34m, 1.10m, 2.20m, null, null, true), 0.0m, AllocationChangeKind.Allocation),
                     "amendment 2"),
             ],
             Instant.FromUtc(2026, 4, 2, 3, 4, 5).PlusNanoseconds(123_456_789),
@@ -171,6 +172,22 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerConfig.For(StoreOpti
         var bytes = serializer.ToBinary(SerializerSamples.ByType[typeof(FiguresBooked)]);
 
         Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary(bytes[..(bytes.Length / 2)], "figures-booked.v2"));
+    }
+
+    /// <summary>The catalogue may grow but never lose a code its journal uses (docs/storage.md): decoding stops, naming the code and the manifest.</summary>
+    [Theory]
+    [InlineData("figures-booked.v2")]
+    [InlineData("agreement-snapshot.v2")]
+    [InlineData("coverage-granted.v1")]
+    [InlineData("agreement-created.v1")]
+    public void A_stored_indicator_missing_from_the_catalogue_fails_loudly(string manifest)
+    {
+        var withoutVat = new ReferenceData(RepositoryFiles.Reference.Districts, RepositoryFiles.Reference.Indicators.Where(i => i.Code != "vat"));
+        var sample = SerializerSamples.ByType[LedgerSerializer.SupportedTypes.Single(t => LedgerSerializer.ManifestFor(t) == manifest)];
+        var bytes = LedgerSerializer.Payload(sample);
+
+        var e = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => LedgerSerializer.FromPayload(bytes, manifest, withoutVat));
+        Assert.StartsWith($"{manifest}: the indicator 'vat' is not in the configured catalogue", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Serialization;
+using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Serialization;
 
@@ -26,21 +27,21 @@ internal static class SerializerSamples
     internal static readonly YearMonth January = new(2025, 1);
 
     internal static readonly SharingTerm Term = new(
-        ["vat", "cit"], AllocationMode.Split, [new RatioStep(January, ImmutableDictionary<DistrictCode, decimal>.Empty.Add(Liwan, 60m).Add(Nansha, 40m))]);
+        [RepositoryFiles.Indicator("vat"), RepositoryFiles.Indicator("cit")], AllocationMode.Split, [new RatioStep(January, ImmutableDictionary<DistrictCode, decimal>.Empty.Add(Liwan, 60m).Add(Nansha, 40m))]);
 
     internal static readonly AgreementTerms Terms = new(
         "封顶示例",
         AgreementModel.HqRndManufacturing,
         [new Party(Liwan, PartyRole.Origin), new Party(Nansha, PartyRole.Host)],
         new EffectivePeriod(January, new YearMonth(2029, 12)),
-        [new CoveredEnterprise(Enterprise, "示例", Nansha, ImmutableDictionary<string, decimal>.Empty.Add("cit", 1000.00m), new EnterpriseCap(["vat"], 500.00m))],
+        [new CoveredEnterprise(Enterprise, "示例", Nansha, ImmutableDictionary<Indicator, decimal>.Empty.Add(RepositoryFiles.Indicator("cit"), 1000.00m), new EnterpriseCap([RepositoryFiles.Indicator("vat")], 500.00m))],
         [Term]);
 
     internal static readonly BookedEntry Entry = new(
-        new AllocationChange(new AllocationLine(Enterprise, "vat", January, Liwan, 360.00m, 60m, 0.00m, 600.00m, 500.00m, 140.00m, false), -60.00m, AllocationChangeKind.Adjustment),
+        new AllocationChange(new AllocationLine(Enterprise, RepositoryFiles.Indicator("vat"), January, Liwan, 360.00m, 60m, 0.00m, 600.00m, 500.00m, 140.00m, false), -60.00m, AllocationChangeKind.Adjustment),
         "r1b");
 
-    internal static readonly FigureReport Report = new("r1", Enterprise, "vat", January, 600.00m, 1);
+    internal static readonly FigureReport Report = new("r1", Enterprise, RepositoryFiles.Indicator("vat"), January, 600.00m, 1);
 
     internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
     {
@@ -65,7 +66,7 @@ internal static class SerializerSamples
             .Apply(new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax))
             .Apply(new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax))),
         new CompactAgreementSnapshot(Rich()),
-        new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [new CoverageItem(Enterprise, "vat", January, new YearMonth(2029, 12))]),
+        new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [new CoverageItem(Enterprise, RepositoryFiles.Indicator("vat"), January, new YearMonth(2029, 12))]),
         new CoverageSnapshot([new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [])]),
         new AgreementNumberIssued(2026, 1),
     }.ToDictionary(o => o.GetType());
@@ -87,18 +88,18 @@ internal static class SerializerSamples
         var other = CreditCode.Parse("91440106MA59C8UK2" + CreditCode.CheckCharacter("91440106MA59C8UK2"));
         var february = new YearMonth(2026, 2);
         AllocationLine Line(CreditCode enterprise, string indicator, YearMonth month, DistrictCode district, decimal amount, decimal? before = null, decimal? after = null, bool doubleCount = false) =>
-            new(enterprise, indicator, month, district, amount, 60m, 0.00m, amount, before, after, doubleCount);
+            new(enterprise, RepositoryFiles.Indicator(indicator), month, district, amount, 60m, 0.00m, amount, before, after, doubleCount);
         BookedEntry Booked(AllocationLine line, string reportId) => new(new AllocationChange(line, line.Amount, AllocationChangeKind.Allocation), reportId);
 
-        yield return new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report with { Amount = 1.00m }, new FigureReport("\U00020000a", other, "cit", february, -0.10m, 1)], [
+        yield return new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report with { Amount = 1.00m }, new FigureReport("\U00020000a", other, RepositoryFiles.Indicator("cit"), february, -0.10m, 1)], [
             Booked(Line(Enterprise, "vat", January, Liwan, 0.60m, 500.00m, 499.40m), "r1"),
             Booked(Line(Enterprise, "vat", January, Nansha, 0.40m), "r1"),
             Booked(Line(other, "cit", february, Liwan, -0.06m, doubleCount: true), "\U00020000a"),
         ], At, Principal.Tax);
         yield return new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [
-            new FigureReport("r1b", Enterprise, "vat", January, 2.00m, 2),
-            new FigureReport("\U00020001b", other, "vat", february, 79228162514264337593543950335m, 1),
-            new FigureReport("r2", Enterprise, "cit", new YearMonth(2029, 12), 0.0000000000000000000000000001m, 1),
+            new FigureReport("r1b", Enterprise, RepositoryFiles.Indicator("vat"), January, 2.00m, 2),
+            new FigureReport("\U00020001b", other, RepositoryFiles.Indicator("vat"), february, 79228162514264337593543950335m, 1),
+            new FigureReport("r2", Enterprise, RepositoryFiles.Indicator("cit"), new YearMonth(2029, 12), 0.0000000000000000000000000001m, 1),
         ], [
             Booked(Line(Enterprise, "vat", January, Liwan, 1.20m, 500.00m, 498.80m), "r1b"),
             Booked(Line(other, "vat", february, Nansha, -79228162514264337593543950335m, 0m, null), "\U00020001b"),

@@ -11,6 +11,9 @@ internal static class RepositoryFiles
         File.ReadAllText(Path.Combine(Root, "contracts", "catalogues", "districts.json")),
         File.ReadAllText(Path.Combine(Root, "contracts", "catalogues", "indicators.json")));
 
+    /// <summary>The catalogue's entry of <paramref name="code"/>, which the domain's records carry instead of the code.</summary>
+    public static Indicator Indicator(string code) => Reference.Indicator(code);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

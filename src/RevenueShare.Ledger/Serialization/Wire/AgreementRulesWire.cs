@@ -1,4 +1,5 @@
 using RevenueShare.Domain.Terms;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -10,8 +11,8 @@ public sealed record AgreementRulesWire(IReadOnlyList<PartyWire> Parties, IReadO
         [.. rules.Enterprises.Select(CoveredEnterpriseWire.Of)],
         [.. rules.Versions.Select(TermsVersionWire.Of)]);
 
-    public AgreementRules ToDomain() => new(
+    public AgreementRules ToDomain(ReferenceData reference) => new(
         [.. Parties.Select(p => p.ToDomain())],
-        [.. Enterprises.Select(e => e.ToDomain())],
-        [.. Versions.Select(v => v.ToDomain())]);
+        [.. Enterprises.Select(e => e.ToDomain(reference))],
+        [.. Versions.Select(v => v.ToDomain(reference))]);
 }

@@ -44,10 +44,10 @@ public sealed record AgreementSnapshotV1Wire(
         [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines).Select(AllocationLineWire.Of)],
         [.. state.Reviews.OrderBy(r => r.Key.Month).ThenBy(r => r.Key.Family).Select(r => MonthReviewWire.Of(new MonthReview(r.Key.Month, r.Key.Family, r.Value)))]);
 
-    public AgreementState ToState()
+    public AgreementState ToState(ReferenceData reference)
     {
-        var reports = Reports.Select(r => r.ToDomain()).ToArray();
-        var lines = Lines.Select(l => l.ToDomain()).ToArray();
+        var reports = Reports.Select(r => r.ToDomain(reference)).ToArray();
+        var lines = Lines.Select(l => l.ToDomain(reference)).ToArray();
         var reportsOf = reports.ToLookup(r => r.Enterprise);
         var linesOf = lines.ToLookup(l => l.Enterprise);
         var books = reportsOf.Select(g => g.Key)
@@ -57,11 +57,11 @@ public sealed record AgreementSnapshotV1Wire(
         return new AgreementState(
             Domain.Agreements.AgreementId.Parse(Id),
             WireNames.Status.Parse(Status),
-            Terms.ToDomain(),
-            Rules.ToDomain(),
+            Terms.ToDomain(reference),
+            Rules.ToDomain(reference),
             DistrictCode.Parse(Proposer),
             [.. Signatures.Select(DistrictCode.Parse)],
-            [.. Amendments.Select(a => a.ToDomain())],
+            [.. Amendments.Select(a => a.ToDomain(reference))],
             [.. Pauses.Select(p => p.ToDomain())],
             TerminatedFrom,
             Version,

@@ -66,7 +66,7 @@ public static class AgreementSnapshotV2Wire
         foreach (var report in reports)
         {
             enterprises.Add(report.Enterprise.Value);
-            indicators.Add(report.Indicator);
+            indicators.Add(report.Indicator.Code);
         }
 
         foreach (var (enterprise, book) in books)
@@ -74,7 +74,7 @@ public static class AgreementSnapshotV2Wire
             enterprises.Add(enterprise.Value);
             foreach (var line in book.Lines)
             {
-                indicators.Add(line.Indicator);
+                indicators.Add(line.Indicator.Code);
                 districts.Add(line.District.Value);
             }
         }
@@ -96,7 +96,7 @@ public static class AgreementSnapshotV2Wire
             writer.Count(shared);
             writer.String(report.ReportId.AsSpan(shared));
             writer.Count(enterprises.IndexOf(report.Enterprise.Value));
-            writer.Count(indicators.IndexOf(report.Indicator));
+            writer.Count(indicators.IndexOf(report.Indicator.Code));
             writer.Month(report.Month);
             writer.Decimal(report.Amount);
             writer.Count(report.Revision);
@@ -116,7 +116,7 @@ public static class AgreementSnapshotV2Wire
         return writer.ToArray();
     }
 
-    public static AgreementState Read(byte[] bytes)
+    public static AgreementState Read(byte[] bytes, ReferenceData reference)
     {
         var reader = new Reader(bytes);
         var version = reader.Byte();
@@ -134,7 +134,14 @@ public static class AgreementSnapshotV2Wire
             enterprises[k] = CreditCode.Parse(enterpriseCodes[k]);
         }
 
-        var indicators = reader.Strings();
+        // Resolved here, not when a deferred book is first used: a code the catalogue lacks fails the read.
+        var indicatorCodes = reader.Strings();
+        var indicators = new Indicator[indicatorCodes.Length];
+        for (var k = 0; k < indicators.Length; k++)
+        {
+            indicators[k] = WireIndicators.Resolve(reference, indicatorCodes[k]);
+        }
+
         var districts = reader.Strings();
 
         var reports = new FigureReport[reader.Count()];
@@ -161,7 +168,7 @@ public static class AgreementSnapshotV2Wire
             throw new SerializationException("Bytes left over after the snapshot.");
         }
 
-        return head.ToState() with { Books = books.ToImmutable(), Reports = ReportIndex.From(reports) };
+        return head.ToState(reference) with { Books = books.ToImmutable(), Reports = ReportIndex.From(reports) };
     }
 
     private static void WriteBook(Writer body, AgreementId agreementId, CreditCode enterprise, EnterpriseBook book, Dictionary<FigureReport, int> reportIndex, StringTable indicators, StringTable districts)
@@ -195,7 +202,7 @@ public static class AgreementSnapshotV2Wire
                 end++;
             }
 
-            body.Count(indicators.IndexOf(indicator));
+            body.Count(indicators.IndexOf(indicator.Code));
             body.Month(month);
             body.Count(end - start);
             for (var k = start; k < end; k++)
@@ -214,7 +221,7 @@ public static class AgreementSnapshotV2Wire
     }
 
     /// <summary>One book's figures and lines, when the book is first used.</summary>
-    private static EnterpriseBook ReadBook(ReadOnlySpan<byte> bytes, CreditCode enterprise, string[] indicators, string[] districts, FigureReport[] reports)
+    private static EnterpriseBook ReadBook(ReadOnlySpan<byte> bytes, CreditCode enterprise, Indicator[] indicators, string[] districts, FigureReport[] reports)
     {
         var reader = new Reader(bytes);
         var figureCount = reader.Count();
@@ -247,13 +254,13 @@ public static class AgreementSnapshotV2Wire
     private static AgreementSnapshotV1Wire Head(AgreementState state) =>
         AgreementSnapshotV1Wire.Of(state with { Books = state.Books.Clear(), Reports = ReportIndex.Empty });
 
-    private static int CompareFigures(string indicatorA, YearMonth monthA, string indicatorB, YearMonth monthB)
+    private static int CompareFigures(Indicator indicatorA, YearMonth monthA, Indicator indicatorB, YearMonth monthB)
     {
-        var byIndicator = string.CompareOrdinal(indicatorA, indicatorB);
+        var byIndicator = string.CompareOrdinal(indicatorA.Code, indicatorB.Code);
         return byIndicator != 0 ? byIndicator : monthA.CompareTo(monthB);
     }
 
-    private static int CountGroups(KeyValuePair<(string Indicator, YearMonth Month, DistrictCode District), AllocationLine>[] lines)
+    private static int CountGroups(KeyValuePair<(Indicator Indicator, YearMonth Month, DistrictCode District), AllocationLine>[] lines)
     {
         var groups = 0;
         for (var k = 0; k < lines.Length; k++)
@@ -289,7 +296,7 @@ public static class AgreementSnapshotV2Wire
         }
     }
 
-    private static AllocationLine ReadLine(ref Reader reader, string[] districts, CreditCode enterprise, string indicator, YearMonth month)
+    private static AllocationLine ReadLine(ref Reader reader, string[] districts, CreditCode enterprise, Indicator indicator, YearMonth month)
     {
         var district = DistrictCode.Parse(districts[reader.Count()]);
         var flags = reader.Byte();

@@ -1,4 +1,5 @@
 using RevenueShare.Domain.Terms;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -19,11 +20,11 @@ public sealed record AgreementTermsWire(
         [.. terms.Enterprises.Select(CoveredEnterpriseWire.Of)],
         SharingTermWire.Of(terms.Terms));
 
-    public AgreementTerms ToDomain() => new(
+    public AgreementTerms ToDomain(ReferenceData reference) => new(
         Title,
         WireNames.Model.Parse(Model),
         [.. Parties.Select(p => p.ToDomain())],
         Effective.ToDomain(),
-        [.. Enterprises.Select(e => e.ToDomain())],
-        SharingTermWire.ToDomain(Terms));
+        [.. Enterprises.Select(e => e.ToDomain(reference))],
+        SharingTermWire.ToDomain(Terms, reference));
 }

@@ -1,4 +1,5 @@
 using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -8,5 +9,5 @@ public sealed record AllocationChangeWire(AllocationLineWire Line, decimal Amoun
     public static AllocationChangeWire Of(AllocationChange change) =>
         new(AllocationLineWire.Of(change.Line), change.Amount, WireNames.ChangeKind.Name(change.Kind));
 
-    public AllocationChange ToDomain() => new(Line.ToDomain(), Amount, WireNames.ChangeKind.Parse(Kind));
+    public AllocationChange ToDomain(ReferenceData reference) => new(Line.ToDomain(reference), Amount, WireNames.ChangeKind.Parse(Kind));
 }

@@ -19,9 +19,9 @@ public sealed record AllocationLineWire(
     bool DoubleCount)
 {
     public static AllocationLineWire Of(AllocationLine line) => new(
-        line.Enterprise.Value, line.Indicator, line.Month, line.District.Value, line.Amount, line.Ratio, line.BasePart, line.SharedPart,
+        line.Enterprise.Value, line.Indicator.Code, line.Month, line.District.Value, line.Amount, line.Ratio, line.BasePart, line.SharedPart,
         line.CapRemainingBefore, line.CapRemainingAfter, line.DoubleCount);
 
-    public AllocationLine ToDomain() => new(
-        CreditCode.Parse(Enterprise), Indicator, Month, DistrictCode.Parse(District), Amount, Ratio, BasePart, SharedPart, CapRemainingBefore, CapRemainingAfter, DoubleCount);
+    public AllocationLine ToDomain(ReferenceData reference) => new(
+        CreditCode.Parse(Enterprise), WireIndicators.Resolve(reference, Indicator), Month, DistrictCode.Parse(District), Amount, Ratio, BasePart, SharedPart, CapRemainingBefore, CapRemainingAfter, DoubleCount);
 }

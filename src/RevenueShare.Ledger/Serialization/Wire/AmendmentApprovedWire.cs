@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -15,5 +16,5 @@ public sealed record AmendmentApprovedWire(
 {
     public static AmendmentApprovedWire Of(AmendmentApproved e) => new(e.AgreementId.Value, e.Number, e.Reason, BookedEntryWire.Of(e.Entries), e.At, e.By.ToString());
 
-    public AmendmentApproved ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, Reason, BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
+    public AmendmentApproved ToDomain(ReferenceData reference) => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, Reason, BookedEntryWire.ToDomain(Entries, reference), At, Principal.Parse(By));
 }

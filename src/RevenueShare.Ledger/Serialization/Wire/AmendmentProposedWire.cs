@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -15,5 +16,5 @@ public sealed record AmendmentProposedWire(
 {
     public static AmendmentProposedWire Of(AmendmentProposed e) => new(e.AgreementId.Value, e.Number, e.From, SharingTermWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public AmendmentProposed ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, From, SharingTermWire.ToDomain(Terms), At, Principal.Parse(By));
+    public AmendmentProposed ToDomain(ReferenceData reference) => new(Domain.Agreements.AgreementId.Parse(AgreementId), Number, From, SharingTermWire.ToDomain(Terms, reference), At, Principal.Parse(By));
 }

@@ -15,5 +15,5 @@ public sealed record AmendmentWire(int Number, YearMonth From, IReadOnlyList<Sha
         [.. amendment.Signatures.Select(s => s.Value)],
         WireNames.AmendmentStatus.Name(amendment.Status));
 
-    public Amendment ToDomain() => new(Number, From, SharingTermWire.ToDomain(Terms), DistrictCode.Parse(Proposer), [.. Signatures.Select(DistrictCode.Parse)], WireNames.AmendmentStatus.Parse(Status));
+    public Amendment ToDomain(ReferenceData reference) => new(Number, From, SharingTermWire.ToDomain(Terms, reference), DistrictCode.Parse(Proposer), [.. Signatures.Select(DistrictCode.Parse)], WireNames.AmendmentStatus.Parse(Status));
 }

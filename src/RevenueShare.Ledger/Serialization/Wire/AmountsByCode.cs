@@ -10,7 +10,8 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// </summary>
 internal static class AmountsByCode
 {
-    public static Dictionary<string, decimal> Of(ImmutableDictionary<string, decimal> amounts) => Ordered(amounts, code => code);
+    /// <summary>Amounts by indicator (baselines), keyed by the indicator's code.</summary>
+    public static Dictionary<string, decimal> Of(ImmutableDictionary<Indicator, decimal> amounts) => Ordered(amounts, indicator => indicator.Code);
 
     /// <summary>Amounts by district (ratios), keyed by the code's text in the same ordinal order.</summary>
     public static Dictionary<string, decimal> Of(ImmutableDictionary<DistrictCode, decimal> amounts) => Ordered(amounts, district => district.Value);
@@ -18,8 +19,8 @@ internal static class AmountsByCode
     public static ImmutableDictionary<DistrictCode, decimal> ByDistrict(IReadOnlyDictionary<string, decimal>? amounts) =>
         amounts is null ? ImmutableDictionary<DistrictCode, decimal>.Empty : amounts.ToImmutableDictionary(a => DistrictCode.Parse(a.Key), a => a.Value);
 
-    public static ImmutableDictionary<string, decimal> ToDomain(IReadOnlyDictionary<string, decimal>? amounts) =>
-        amounts is null ? ImmutableDictionary<string, decimal>.Empty : amounts.ToImmutableDictionary(StringComparer.Ordinal);
+    public static ImmutableDictionary<Indicator, decimal> ByIndicator(IReadOnlyDictionary<string, decimal>? amounts, ReferenceData reference) =>
+        amounts is null ? ImmutableDictionary<Indicator, decimal>.Empty : amounts.ToImmutableDictionary(a => WireIndicators.Resolve(reference, a.Key), a => a.Value);
 
     private static Dictionary<string, decimal> Ordered<TKey>(ImmutableDictionary<TKey, decimal> amounts, Func<TKey, string> text)
         where TKey : notnull

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -9,6 +10,6 @@ public sealed record BookedEntryWire(AllocationChangeWire Change, string Cause)
     public static IReadOnlyList<BookedEntryWire> Of(ImmutableArray<BookedEntry> entries) =>
         [.. entries.Select(e => new BookedEntryWire(AllocationChangeWire.Of(e.Change), e.Cause))];
 
-    public static ImmutableArray<BookedEntry> ToDomain(IReadOnlyList<BookedEntryWire> entries) =>
-        [.. entries.Select(e => new BookedEntry(e.Change.ToDomain(), e.Cause))];
+    public static ImmutableArray<BookedEntry> ToDomain(IReadOnlyList<BookedEntryWire> entries, ReferenceData reference) =>
+        [.. entries.Select(e => new BookedEntry(e.Change.ToDomain(reference), e.Cause))];
 }

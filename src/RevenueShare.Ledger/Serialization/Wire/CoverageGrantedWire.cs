@@ -1,4 +1,5 @@
 using RevenueShare.Ledger.Coverage;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -7,5 +8,5 @@ public sealed record CoverageGrantedWire(string AgreementId, IReadOnlyList<Cover
 {
     public static CoverageGrantedWire Of(CoverageGranted granted) => new(granted.AgreementId.Value, [.. granted.Items.Select(CoverageItemWire.Of)]);
 
-    public CoverageGranted ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), [.. Items.Select(i => i.ToDomain())]);
+    public CoverageGranted ToDomain(ReferenceData reference) => new(Domain.Agreements.AgreementId.Parse(AgreementId), [.. Items.Select(i => i.ToDomain(reference))]);
 }

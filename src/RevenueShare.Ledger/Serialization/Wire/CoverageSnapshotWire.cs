@@ -1,4 +1,5 @@
 using RevenueShare.Ledger.Coverage;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -7,5 +8,5 @@ public sealed record CoverageSnapshotWire(IReadOnlyList<CoverageGrantedWire> Gra
 {
     public static CoverageSnapshotWire Of(CoverageSnapshot snapshot) => new([.. snapshot.Grants.Select(CoverageGrantedWire.Of)]);
 
-    public CoverageSnapshot ToDomain() => new([.. Grants.Select(g => g.ToDomain())]);
+    public CoverageSnapshot ToDomain(ReferenceData reference) => new([.. Grants.Select(g => g.ToDomain(reference))]);
 }

@@ -13,5 +13,6 @@ public sealed record CoveredEnterpriseWire(string Id, string Name, string Regist
         AmountsByCode.Of(enterprise.Baselines),
         enterprise.Cap is null ? null : EnterpriseCapWire.Of(enterprise.Cap));
 
-    public CoveredEnterprise ToDomain() => new(CreditCode.Parse(Id), Name, DistrictCode.Parse(RegisteredDistrict), AmountsByCode.ToDomain(Baselines), Cap?.ToDomain());
+    public CoveredEnterprise ToDomain(ReferenceData reference) =>
+        new(CreditCode.Parse(Id), Name, DistrictCode.Parse(RegisteredDistrict), AmountsByCode.ByIndicator(Baselines, reference), Cap?.ToDomain(reference));
 }

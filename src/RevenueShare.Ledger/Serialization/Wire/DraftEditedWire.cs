@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -13,5 +14,5 @@ public sealed record DraftEditedWire(
 {
     public static DraftEditedWire Of(DraftEdited e) => new(e.AgreementId.Value, AgreementTermsWire.Of(e.Terms), e.At, e.By.ToString());
 
-    public DraftEdited ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Terms.ToDomain(), At, Principal.Parse(By));
+    public DraftEdited ToDomain(ReferenceData reference) => new(Domain.Agreements.AgreementId.Parse(AgreementId), Terms.ToDomain(reference), At, Principal.Parse(By));
 }

@@ -8,7 +8,7 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 public sealed record FigureReportWire(string ReportId, string Enterprise, string Indicator, YearMonth Month, decimal Amount, int Revision)
 {
     public static FigureReportWire Of(FigureReport report) =>
-        new(report.ReportId, report.Enterprise.Value, report.Indicator, report.Month, report.Amount, report.Revision);
+        new(report.ReportId, report.Enterprise.Value, report.Indicator.Code, report.Month, report.Amount, report.Revision);
 
-    public FigureReport ToDomain() => new(ReportId, CreditCode.Parse(Enterprise), Indicator, Month, Amount, Revision);
+    public FigureReport ToDomain(ReferenceData reference) => new(ReportId, CreditCode.Parse(Enterprise), WireIndicators.Resolve(reference, Indicator), Month, Amount, Revision);
 }

@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -15,5 +16,5 @@ public sealed record FiguresBookedV1Wire(
     Instant At,
     string By)
 {
-    public FiguresBooked ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), [.. Reports.Select(r => r.ToDomain())], BookedEntryWire.ToDomain(Entries), At, Principal.Parse(By));
+    public FiguresBooked ToDomain(ReferenceData reference) => new(Domain.Agreements.AgreementId.Parse(AgreementId), [.. Reports.Select(r => r.ToDomain(reference))], BookedEntryWire.ToDomain(Entries, reference), At, Principal.Parse(By));
 }

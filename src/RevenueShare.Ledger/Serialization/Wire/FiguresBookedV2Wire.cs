@@ -47,7 +47,7 @@ internal static class FiguresBookedV2Wire
                 writer.WriteStartArray();
                 writer.WriteStringValue(report.ReportId);
                 writer.WriteStringValue(report.Enterprise.Value);
-                writer.WriteStringValue(report.Indicator);
+                writer.WriteStringValue(report.Indicator.Code);
                 writer.WriteStringValue(Months.Format(report.Month));
                 writer.WriteNumberValue(report.Amount);
                 writer.WriteNumberValue(report.Revision);
@@ -61,7 +61,7 @@ internal static class FiguresBookedV2Wire
                 var line = entry.Change.Line;
                 writer.WriteStartArray();
                 writer.WriteStringValue(line.Enterprise.Value);
-                writer.WriteStringValue(line.Indicator);
+                writer.WriteStringValue(line.Indicator.Code);
                 writer.WriteStringValue(Months.Format(line.Month));
                 writer.WriteStringValue(line.District.Value);
                 writer.WriteNumberValue(line.Amount);
@@ -84,11 +84,11 @@ internal static class FiguresBookedV2Wire
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static FiguresBooked Read(byte[] bytes)
+    public static FiguresBooked Read(byte[] bytes, ReferenceData reference)
     {
         try
         {
-            return ReadEvent(bytes);
+            return ReadEvent(bytes, reference);
         }
         catch (JsonException e)
         {
@@ -96,10 +96,10 @@ internal static class FiguresBookedV2Wire
         }
     }
 
-    private static FiguresBooked ReadEvent(byte[] bytes)
+    private static FiguresBooked ReadEvent(byte[] bytes, ReferenceData reference)
     {
         var reader = new Utf8JsonReader(bytes);
-        var pool = new Pool();
+        var pool = new Pool(reference);
         string? agreementId = null, by = null;
         Instant? at = null;
         var reports = ImmutableArray<FigureReport>.Empty;
@@ -147,7 +147,7 @@ internal static class FiguresBookedV2Wire
             var report = new FigureReport(
                 String(ref reader),
                 pool.Code(ref reader),
-                pool.Text(ref reader),
+                pool.Indicator(ref reader),
                 pool.Month(ref reader),
                 Decimal(ref reader),
                 Int(ref reader));
@@ -166,7 +166,7 @@ internal static class FiguresBookedV2Wire
         {
             var line = new AllocationLine(
                 pool.Code(ref reader),
-                pool.Text(ref reader),
+                pool.Indicator(ref reader),
                 pool.Month(ref reader),
                 DistrictCode.Parse(pool.Text(ref reader)),
                 Decimal(ref reader),
@@ -247,17 +247,22 @@ internal static class FiguresBookedV2Wire
     /// <summary>One event's repeated values, read once: the rows of an event name few enterprises, indicators, districts and months.</summary>
     private sealed class Pool
     {
+        private readonly ReferenceData reference;
         private readonly Dictionary<string, CreditCode> codes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Indicator> indicators = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, YearMonth> months = new(StringComparer.Ordinal);
         private readonly Dictionary<string, CreditCode>.AlternateLookup<ReadOnlySpan<char>> codeLookup;
+        private readonly Dictionary<string, Indicator>.AlternateLookup<ReadOnlySpan<char>> indicatorLookup;
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> textLookup;
         private readonly Dictionary<string, YearMonth>.AlternateLookup<ReadOnlySpan<char>> monthLookup;
         private readonly char[] buffer = new char[64];
 
-        public Pool()
+        public Pool(ReferenceData reference)
         {
+            this.reference = reference;
             codeLookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
+            indicatorLookup = indicators.GetAlternateLookup<ReadOnlySpan<char>>();
             textLookup = texts.GetAlternateLookup<ReadOnlySpan<char>>();
             monthLookup = months.GetAlternateLookup<ReadOnlySpan<char>>();
         }
@@ -273,6 +278,20 @@ internal static class FiguresBookedV2Wire
             }
 
             return code;
+        }
+
+        /// <summary>The catalogue entry of the code, resolved once per event.</summary>
+        public Indicator Indicator(ref Utf8JsonReader reader)
+        {
+            var text = Chars(ref reader);
+            if (!indicatorLookup.TryGetValue(text, out var indicator))
+            {
+                var value = text.ToString();
+                indicator = WireIndicators.Resolve(reference, value);
+                indicators[value] = indicator;
+            }
+
+            return indicator;
         }
 
         public string Text(ref Utf8JsonReader reader)

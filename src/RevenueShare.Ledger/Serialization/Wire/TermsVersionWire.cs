@@ -1,5 +1,6 @@
 using NodaTime;
 using RevenueShare.Domain.Terms;
+using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
@@ -8,5 +9,5 @@ public sealed record TermsVersionWire(YearMonth From, IReadOnlyList<SharingTermW
 {
     public static TermsVersionWire Of(TermsVersion version) => new(version.From, SharingTermWire.Of(version.Terms));
 
-    public TermsVersion ToDomain() => new(From, SharingTermWire.ToDomain(Terms));
+    public TermsVersion ToDomain(ReferenceData reference) => new(From, SharingTermWire.ToDomain(Terms, reference));
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
@@ -15,6 +16,13 @@ public static class WireJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// The same records for the audit trail's detail: escaped only where JSON requires it, as the API's
+    /// answers escape (ASP.NET Core's default encoder), so the API embeds the stored text as it is,
+    /// without parsing it, and still answers what it answered when it parsed and rewrote it.
+    /// </summary>
+    public static JsonSerializerOptions Audit { get; } = CreateAudit();
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -23,6 +31,13 @@ public static class WireJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateAudit()
+    {
+        var options = new JsonSerializerOptions(Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

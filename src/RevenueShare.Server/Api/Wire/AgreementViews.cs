@@ -7,7 +7,7 @@ namespace RevenueShare.Server.Api.Wire;
 /// <summary>Maps the domain's agreement state to its wire shape: amounts at their indicator's scale, percents without trailing zeros.</summary>
 public static class AgreementViews
 {
-    public static AgreementView From(AgreementState state, ReferenceData reference)
+    public static AgreementView From(AgreementState state)
     {
         var terms = state.Terms;
         return new AgreementView(
@@ -16,7 +16,7 @@ public static class AgreementViews
             terms.Model == AgreementModel.HqRndManufacturing ? "hq-rnd+manufacturing" : "incubation+industrialisation",
             [.. terms.Parties.Select(p => new PartyView(p.District.Value, p.Role == PartyRole.Origin ? "origin" : "host"))],
             new EffectiveView(Months.Format(terms.Effective.From), Months.Format(terms.Effective.To)),
-            [.. terms.Enterprises.Select(e => Enterprise(e, reference))],
+            [.. terms.Enterprises.Select(Enterprise)],
             Terms(terms.Terms),
             state.TopLevelStatus.ToString(),
             state.IsActive ? state.Status.ToString() : null,
@@ -28,22 +28,22 @@ public static class AgreementViews
             state.TerminatedFrom is { } terminated ? Months.Format(terminated) : null);
     }
 
-    private static EnterpriseView Enterprise(CoveredEnterprise enterprise, ReferenceData reference) => new(
+    private static EnterpriseView Enterprise(CoveredEnterprise enterprise) => new(
         enterprise.Id.Value,
         enterprise.Name,
         enterprise.RegisteredDistrict.Value,
         enterprise.Baselines.IsEmpty
             ? null
-            : enterprise.Baselines.OrderBy(b => reference.Indicator(b.Key).Order)
-                .ToDictionary(b => b.Key, b => Amounts.Format(b.Value, reference.Indicator(b.Key).Scale)),
+            : enterprise.Baselines.OrderBy(b => b.Key.Order)
+                .ToDictionary(b => b.Key.Code, b => Amounts.Format(b.Value, b.Key.Scale)),
         enterprise.Cap is { } cap
-            ? new CapView(cap.Indicators, Amounts.Format(cap.Amount, cap.Indicators.Max(i => reference.Indicator(i).Scale)))
+            ? new CapView([.. cap.Indicators.Select(i => i.Code)], Amounts.Format(cap.Amount, cap.Indicators.Max(i => i.Scale)))
             : null);
 
     private static IReadOnlyList<TermView> Terms(IEnumerable<SharingTerm> terms) =>
     [
         .. terms.Select(t => new TermView(
-            t.Indicators,
+            [.. t.Indicators.Select(i => i.Code)],
             t.Mode == AllocationMode.Split ? "split" : "double-count",
             [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key).ToDictionary(r => r.Key.Value, r => Amounts.FormatPercent(r.Value))))])),
     ];

@@ -1,6 +1,4 @@
-using System.Text.Json;
-
 namespace RevenueShare.Server.Api.Wire;
 
 /// <summary>One event of an agreement's audit trail.</summary>
-public sealed record AuditEventView(long Sequence, string Type, string At, string By, string? Reason, JsonElement Detail);
+public sealed record AuditEventView(long Sequence, string Type, string At, string By, string? Reason, StoredJson Detail);

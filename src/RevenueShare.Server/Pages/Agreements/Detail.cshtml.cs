@@ -125,8 +125,7 @@ public sealed class DetailModel(AgreementService agreements, ReferenceData refer
             $"变更 {Preview.Amendment.Number} 对已记账月份的影响：{Words.Family(family)}（{unit}）",
             [new("区"), Column.Code("区划代码"), new("指标"), Column.Code("指标代码"), Column.Amount($"变化（{unit}）")],
             [
-                .. Preview.ByDistrictAndIndicator(reference)
-                    .Select(c => (c.District, Indicator: reference.Indicator(c.Indicator), c.Change))
+                .. Preview.ByDistrictAndIndicator()
                     .Where(c => c.Indicator.Family == family)
                     .Select(c => (IReadOnlyList<string?>)
                     [

@@ -1,0 +1,16 @@
+using Akka.Actor.Setup;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Serialization;
+
+/// <summary>
+/// What <see cref="LedgerSerializer"/> needs beyond its HOCON binding: the configured catalogue, to
+/// resolve the indicator codes the journal stores. Akka.NET constructs serializers from configuration
+/// with only the actor system, and a <see cref="Setup"/> is how a program hands such a component an
+/// object (as <c>SerializationSetup</c> and the Newtonsoft serializer's setup do); the catalogue is
+/// configuration of its own, so it cannot be static.
+/// </summary>
+public sealed class LedgerSerializerSetup(ReferenceData reference) : Setup
+{
+    public ReferenceData Reference { get; } = reference ?? throw new ArgumentNullException(nameof(reference));
+}
