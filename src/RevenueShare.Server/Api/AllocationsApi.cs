@@ -4,6 +4,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
@@ -42,12 +43,27 @@ public static class AllocationsApi
         {
             return CsvAnswer.File(
                 "allocations",
-                ["协议", "统一社会信用代码", "指标", "月份", "区", "金额", "类型", "报告编号", "原因", "比例", "基数部分", "分成部分", "封顶剩余（前）", "封顶剩余（后）", "双核算", "记账时间", "记账人"],
-                views.Select(v => (IReadOnlyList<string?>)[v.Agreement, v.Enterprise, v.Indicator, v.Month, v.District, v.Amount, v.Kind == AllocationChangeKinds.AllocationName ? "分配" : "调整",
-                    v.ReportId, v.Reason, v.Ratio, v.BasePart, v.SharedPart, v.CapRemainingBefore, v.CapRemainingAfter, v.DoubleCount ? "是" : "否", v.BookedAt, v.BookedBy]));
+                ["协议", "统一社会信用代码", "指标", "指标代码", "月份", "区", "区代码", "金额", "单位", "单位代码", "类型", "报告编号", "原因", "比例",
+                    "基数部分", "分成部分", "封顶剩余（前）", "封顶剩余（后）", "双核算", "记账时间", "记账人", "记账人代码"],
+                views.Select(v => CsvRow(v, reference)));
         }
 
         return TypedResults.Ok(new AllocationsResponse(views));
+    }
+
+    /// <summary>
+    /// An entry as a CSV row (version 2, docs/interfaces.md): names for the offices, each code in the
+    /// column after its name, and the unit beside the amount, as tax (元) and statistics (万元) share it.
+    /// </summary>
+    private static IReadOnlyList<string?> CsvRow(AllocationEntryView v, ReferenceData reference)
+    {
+        var indicator = reference.Indicator(v.Indicator);
+        return
+        [
+            v.Agreement, v.Enterprise, indicator.Name, v.Indicator, v.Month, Names.District(v.District, reference), v.District,
+            v.Amount, Words.Unit(indicator), indicator.Unit, Words.ChangeKind(v.Kind), v.ReportId, v.Reason, v.Ratio, v.BasePart, v.SharedPart,
+            v.CapRemainingBefore, v.CapRemainingAfter, v.DoubleCount ? "是" : "否", v.BookedAt, Names.Office(v.BookedBy, reference), v.BookedBy,
+        ];
     }
 
     private static AllocationEntryView View(AllocationEntryRow entry, ReferenceData reference)

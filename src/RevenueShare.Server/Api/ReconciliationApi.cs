@@ -5,6 +5,7 @@ using RevenueShare.Domain.Reports;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
@@ -23,7 +24,7 @@ public static class ReconciliationApi
     }
 
     private static async Task<Results<Ok<ReconciliationResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string? month, string? format, HttpContext http, ReportService reports, CancellationToken cancellationToken)
+        string? month, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var outcome = await reports.ReconciliationAsync(http.Office(), month, cancellationToken);
         if (outcome.IsRefused(out var refusal))
@@ -37,7 +38,7 @@ public static class ReconciliationApi
             [.. reconciliation.Indicators.Select(View)],
             [.. reconciliation.Missing.Select(m => new MissingReport(m.Agreement.Value, m.Enterprise.ToString(), m.Indicator.Code))],
             [.. reconciliation.Reviews.Select(r => new ReviewStatusView(r.Agreement.Value, r.Family.WireName(), r.Status is { } status ? ReviewRow.NameOf(status) : "none"))]);
-        return CsvAnswer.Wanted(http, format) ? Csv(response) : TypedResults.Ok(response);
+        return CsvAnswer.Wanted(http, format) ? Csv(reconciliation, response, reference) : TypedResults.Ok(response);
     }
 
     private static ReconciliationIndicator View(IndicatorReconciliation line) => new(
@@ -56,21 +57,39 @@ public static class ReconciliationApi
     private static Dictionary<string, string>? ByDistrict(IReadOnlyDictionary<DistrictCode, decimal>? amounts, int scale) =>
         amounts?.ToDictionary(a => a.Key.Value, a => Amounts.Format(a.Value, scale), StringComparer.Ordinal);
 
-    private static FileContentHttpResult Csv(ReconciliationResponse response)
+    /// <summary>
+    /// The report as CSV, version 2 (docs/interfaces.md): names for the offices, each code in the column
+    /// after its name as version 1 wrote it, and the unit of each row, as tax (元) and statistics (万元)
+    /// share the amount column. A review row's 金额 holds its status, a code like any other.
+    /// </summary>
+    private static FileContentHttpResult Csv(Reconciliation reconciliation, ReconciliationResponse response, ReferenceData reference)
     {
+        var month = response.Month;
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var i in response.Indicators)
         {
-            rows.Add([response.Month, i.Indicator, "上报合计", null, null, null, i.Reported]);
-            rows.Add([response.Month, i.Indicator, "分配合计", null, null, null, i.Allocated]);
-            rows.Add([response.Month, i.Indicator, "差额", null, null, null, i.Difference]);
-            rows.AddRange(i.Districts.Select(d => (IReadOnlyList<string?>)[response.Month, i.Indicator, i.Published is null ? "分配" : "考核口径", d.Key, null, null, d.Value]));
-            rows.AddRange((i.Published ?? new Dictionary<string, string>()).Select(d => (IReadOnlyList<string?>)[response.Month, i.Indicator, "在地口径", d.Key, null, null, d.Value]));
-            rows.AddRange((i.DoubleCount ?? new Dictionary<string, string>()).Select(d => (IReadOnlyList<string?>)[response.Month, i.Indicator, "双核算（不计入合计）", d.Key, null, null, d.Value]));
+            var indicator = reference.Indicator(i.Indicator);
+            IReadOnlyList<string?> Row(string item, string? district, string amount) =>
+            [
+                month, indicator.Name, i.Indicator, item, district is null ? null : Names.District(district, reference), district,
+                null, null, amount, amount, Words.Unit(indicator), indicator.Unit,
+            ];
+
+            rows.Add(Row("上报合计", null, i.Reported));
+            rows.Add(Row("分配合计", null, i.Allocated));
+            rows.Add(Row("差额", null, i.Difference));
+            rows.AddRange(i.Districts.Select(d => Row(i.Published is null ? "分配" : "考核口径", d.Key, d.Value)));
+            rows.AddRange((i.Published ?? new Dictionary<string, string>()).Select(d => Row("在地口径", d.Key, d.Value)));
+            rows.AddRange((i.DoubleCount ?? new Dictionary<string, string>()).Select(d => Row("双核算（不计入合计）", d.Key, d.Value)));
         }
 
-        rows.AddRange(response.Missing.Select(m => (IReadOnlyList<string?>)[response.Month, m.Indicator, "缺报", null, m.Agreement, m.Enterprise, null]));
-        rows.AddRange(response.Reviews.Select(r => (IReadOnlyList<string?>)[response.Month, r.Family, "审核状态", null, r.Agreement, null, r.Status]));
-        return CsvAnswer.File("reconciliation-" + response.Month, ["月份", "指标", "项目", "区", "协议", "企业", "金额"], rows);
+        rows.AddRange(response.Missing.Select(m =>
+        {
+            var indicator = reference.Indicator(m.Indicator);
+            return (IReadOnlyList<string?>)[month, indicator.Name, m.Indicator, "缺报", null, null, m.Agreement, m.Enterprise, null, null, Words.Unit(indicator), indicator.Unit];
+        }));
+        rows.AddRange(reconciliation.Reviews.Zip(response.Reviews, (review, r) => (IReadOnlyList<string?>)
+            [month, Words.Family(review.Family), r.Family, "审核状态", null, null, r.Agreement, null, Words.Review(review.Status), r.Status, null, null]));
+        return CsvAnswer.File("reconciliation-" + month, ["月份", "指标", "指标代码", "项目", "区", "区代码", "协议", "企业", "金额", "金额代码", "单位", "单位代码"], rows);
     }
 }

@@ -4,6 +4,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Settlement;
 using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
@@ -22,7 +23,7 @@ public static class SettlementApi
     }
 
     private static async Task<Results<Ok<SettlementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        int? year, string? format, HttpContext http, ReportService reports, CancellationToken cancellationToken)
+        int? year, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var outcome = await reports.SettlementAsync(http.Office(), year, cancellationToken);
         if (outcome.IsRefused(out var refusal))
@@ -44,12 +45,21 @@ public static class SettlementApi
             return TypedResults.Ok(response);
         }
 
+        // Version 2 (docs/interfaces.md): names for the offices, each code in the column after its name
+        // as version 1 wrote it; every amount is in 元, so no unit column.
         var yearText = settlement.Year.ToString(CultureInfo.InvariantCulture);
+        string? District(string? code) => code is null ? null : Names.District(code, reference);
+        IReadOnlyList<string?> Row(string item, string from, string? to, string? indicator, string amount, string? kind) =>
+        [
+            yearText, item, District(from), from, District(to), to, indicator is null ? null : Names.Indicator(indicator, reference), indicator,
+            amount, kind is null ? null : Words.Position(kind), kind,
+        ];
+
         var rows = new List<IReadOnlyList<string?>>();
-        rows.AddRange(response.Gross.Select(g => (IReadOnlyList<string?>)[yearText, "应付（分税种）", g.From, g.To, g.Indicator, g.Amount, null]));
-        rows.AddRange(response.Totals.Select(t => (IReadOnlyList<string?>)[yearText, "应付（合计）", t.From, t.To, null, t.Amount, null]));
-        rows.AddRange(response.Positions.Select(p => (IReadOnlyList<string?>)[yearText, "净头寸", p.District, null, null, p.Net, p.Kind]));
-        rows.AddRange(response.Transfers.Select(t => (IReadOnlyList<string?>)[yearText, "轧差划拨", t.From, t.To, null, t.Amount, null]));
-        return CsvAnswer.File($"settlement-{year}", ["年度", "项目", "付款区", "收款区", "指标", "金额（元）", "性质"], rows);
+        rows.AddRange(response.Gross.Select(g => Row("应付（分税种）", g.From, g.To, g.Indicator, g.Amount, null)));
+        rows.AddRange(response.Totals.Select(t => Row("应付（合计）", t.From, t.To, null, t.Amount, null)));
+        rows.AddRange(response.Positions.Select(p => Row("净头寸", p.District, null, null, p.Net, p.Kind)));
+        rows.AddRange(response.Transfers.Select(t => Row("轧差划拨", t.From, t.To, null, t.Amount, null)));
+        return CsvAnswer.File($"settlement-{year}", ["年度", "项目", "付款区", "付款区代码", "收款区", "收款区代码", "指标", "指标代码", "金额（元）", "性质", "性质代码"], rows);
     }
 }

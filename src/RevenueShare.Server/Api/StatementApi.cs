@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
 
 namespace RevenueShare.Server.Api;
@@ -19,7 +20,7 @@ public static class StatementApi
     }
 
     private static async Task<Results<Ok<StatementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string code, string? from, string? to, string? format, HttpContext http, ReportService reports, CancellationToken cancellationToken)
+        string code, string? from, string? to, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var outcome = await reports.StatementAsync(http.Office(), code, from, to, cancellationToken);
         if (outcome.IsRefused(out var refusal))
@@ -39,11 +40,21 @@ public static class StatementApi
             Amounts.Format(line.DoubleCount, line.Indicator.Scale))).ToArray();
 
         var response = new StatementResponse(statement.District.Value, Months.Format(statement.From), Months.Format(statement.To), rows);
-        return CsvAnswer.Wanted(http, format)
-            ? CsvAnswer.File(
-                $"statement-{code}-{response.From}-{response.To}",
-                ["区", "起始月份", "截止月份", "指标", "类别", "单位", "本区登记企业", "转出", "转入", "净额", "双核算（不计入净额）"],
-                rows.Select(r => (IReadOnlyList<string?>)[code, response.From, response.To, r.Indicator, r.Family, r.Unit, r.Registered, r.TransferredOut, r.Received, r.Net, r.DoubleCount]))
-            : TypedResults.Ok(response);
+        if (!CsvAnswer.Wanted(http, format))
+        {
+            return TypedResults.Ok(response);
+        }
+
+        // Version 2 (docs/interfaces.md): names for the offices, each code in the column after its name as
+        // version 1 wrote it, so a machine reading version 1 finds its values under the code headers.
+        var district = Names.District(statement.District, reference);
+        return CsvAnswer.File(
+            $"statement-{code}-{response.From}-{response.To}",
+            ["区", "区代码", "起始月份", "截止月份", "指标", "指标代码", "类别", "类别代码", "单位", "单位代码", "本区登记企业", "转出", "转入", "净额", "双核算（不计入净额）"],
+            statement.Indicators.Zip(rows, (line, r) => (IReadOnlyList<string?>)
+            [
+                district, code, response.From, response.To, line.Indicator.Name, r.Indicator, Words.Family(line.Indicator.Family), r.Family,
+                Words.Unit(line.Indicator), r.Unit, r.Registered, r.TransferredOut, r.Received, r.Net, r.DoubleCount,
+            ]));
     }
 }

@@ -1,5 +1,6 @@
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Settlement;
 using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Server.Presentation;
@@ -97,6 +98,9 @@ public static class Words
     public static string Role(PartyRole role) => role == PartyRole.Origin ? "输出地（总部研发 / 孵化）" : "承接地（制造 / 产业化）";
 
     public static string Mode(AllocationMode mode) => mode == AllocationMode.Split ? "按比例分成" : "全额双核算";
+
+    /// <summary>A district's net position at settlement by its kind (<c>上解</c>, <c>补助</c>, <c>none</c>); a zero position is 持平.</summary>
+    public static string Position(string kind) => kind == NetPosition.None ? "持平" : kind;
 
     /// <summary>An allocation entry's kind (<c>allocation</c>, <c>adjustment</c>).</summary>
     public static string ChangeKind(string kind) => kind == Domain.Allocation.AllocationChangeKinds.AllocationName ? "分配" : "调整";

@@ -40,7 +40,7 @@ public sealed class ImportExportCommandTests
         Assert.True(code == ExitCodes.Ok, stderr);
         var bytes = await File.ReadAllBytesAsync(output);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.Contains("440112,440106,vat,20.00", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Contains("黄埔区,440112,天河区,440106,增值税（地方分享部分）,vat,20.00", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
 
         (code, _, stderr) = await RunAsync(["export", "statement", "--district", "440106", "--from", "2025-01", "--to", "2025-12", "--server", ledger.Server.Client.BaseAddress!.ToString(), "--token", await ledger.TokenAsync(District(Huangpu))]);
         Assert.Equal(ExitCodes.Failed, code);

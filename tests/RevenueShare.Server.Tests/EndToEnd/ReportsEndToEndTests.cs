@@ -176,12 +176,14 @@ public sealed class ReportsEndToEndTests
     {
         await using var ledger = await StartAsync();
         await LoadSampleYearAsync(ledger, leaveOut: null);
-        foreach (var (path, office, header) in new[]
+        foreach (var (path, office, header, named) in new[]
         {
-            ("/api/settlement?year=2025&format=csv", Finance, "年度,项目,付款区,收款区,指标,金额（元）,性质"),
-            ("/api/districts/440112/statement?from=2025-01&to=2025-12&format=csv", Finance, "区,起始月份,截止月份,指标,类别,单位,本区登记企业,转出,转入,净额,双核算（不计入净额）"),
-            ("/api/reconciliation?month=2025-03&format=csv", Statistics, "月份,指标,项目,区,协议,企业,金额"),
-            ("/api/allocations?format=csv", Finance, "协议,统一社会信用代码,指标,月份,区,金额,类型,报告编号,原因,比例,基数部分,分成部分,封顶剩余（前）,封顶剩余（后）,双核算,记账时间,记账人"),
+            ("/api/settlement?year=2025&format=csv", Finance, "年度,项目,付款区,付款区代码,收款区,收款区代码,指标,指标代码,金额（元）,性质,性质代码", "\r\n2025,应付（分税种）,黄埔区,440112,天河区,440106,增值税（地方分享部分）,vat,"),
+            ("/api/districts/440112/statement?from=2025-01&to=2025-12&format=csv", Finance, "区,区代码,起始月份,截止月份,指标,指标代码,类别,类别代码,单位,单位代码,本区登记企业,转出,转入,净额,双核算（不计入净额）",
+                "\r\n黄埔区,440112,2025-01,2025-12,规上工业总产值,industrial-output,统计,statistics,万元,10k yuan,"),
+            ("/api/reconciliation?month=2025-03&format=csv", Statistics, "月份,指标,指标代码,项目,区,区代码,协议,企业,金额,金额代码,单位,单位代码", "\r\n2025-03,规上工业总产值,industrial-output,在地口径,黄埔区,440112,,,"),
+            ("/api/allocations?format=csv", Finance, "协议,统一社会信用代码,指标,指标代码,月份,区,区代码,金额,单位,单位代码,类型,报告编号,原因,比例,基数部分,分成部分,封顶剩余（前）,封顶剩余（后）,双核算,记账时间,记账人,记账人代码",
+                ",万元,10k yuan,分配,"),
         })
         {
             var response = await ledger.SendAsync(HttpMethod.Get, path, office);
@@ -191,6 +193,7 @@ public sealed class ReportsEndToEndTests
             Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
             var text = Encoding.UTF8.GetString(bytes[3..]);
             Assert.StartsWith(header + "\r\n", text, StringComparison.Ordinal);
+            Assert.Contains(named, text, StringComparison.Ordinal);
             Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
             Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }

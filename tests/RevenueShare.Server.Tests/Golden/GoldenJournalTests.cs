@@ -11,16 +11,23 @@ namespace RevenueShare.Server.Tests.Golden;
 /// the code of December 2026 from <see cref="GoldenHistory"/>, with the answer of every read route over
 /// it (<see cref="GoldenReads"/>). Whatever the code becomes, that journal must replay into the same
 /// answers, byte for byte: events written once are read forever. The files never change; a new format
-/// gets new golden files beside them.
+/// gets new golden files beside them: CSV answers are compared with <c>answers-csv-v2/</c> (names beside
+/// codes, docs/decisions.md), JSON answers with <c>answers/</c>, whose CSV files stay as version 1 for
+/// <see cref="CsvVersion2Tests"/>.
 /// </summary>
 public sealed class GoldenJournalTests
 {
-    /// <summary>Set to <c>1</c> to write the golden folder from today's code; only a folder not there yet is written.</summary>
+    /// <summary>
+    /// Set to <c>1</c> to write the golden folders from today's code; only a folder not there yet is
+    /// written (the journal with its answers, or the CSV answers of version 2), never one committed.
+    /// </summary>
     private const string WriteVariable = "REVSHARE_WRITE_GOLDEN";
 
-    private static string Folder => Path.Combine(Path.GetDirectoryName(TestReference.ContractsDirectory)!, "tests", "RevenueShare.Server.Tests", "Golden", "journal-2026-12");
+    internal static string Folder => Path.Combine(Path.GetDirectoryName(TestReference.ContractsDirectory)!, "tests", "RevenueShare.Server.Tests", "Golden", "journal-2026-12");
 
-    private static string AnswersFolder => Path.Combine(Folder, "answers");
+    internal static string AnswersFolder => Path.Combine(Folder, "answers");
+
+    internal static string CsvAnswersFolder => Path.Combine(Folder, "answers-csv-v2");
 
     [Fact]
     public async Task The_golden_journal_replays_into_the_golden_answers()
@@ -43,14 +50,21 @@ public sealed class GoldenJournalTests
     [Fact]
     public async Task The_golden_history_written_by_todays_code_gives_the_golden_answers()
     {
-        var writing = Environment.GetEnvironmentVariable(WriteVariable) == "1" && !Directory.Exists(Folder);
+        var asked = Environment.GetEnvironmentVariable(WriteVariable) == "1";
+        var writing = asked && !Directory.Exists(Folder);
+        var writingCsv = asked && !Directory.Exists(CsvAnswersFolder);
         using var store = new TempDirectory();
         await using (var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path)))
         {
             await GoldenHistory.WriteAsync(ledger);
             if (writing)
             {
-                await WriteAnswersAsync(ledger);
+                await WriteAnswersAsync(ledger, AnswersFolder, GoldenReads.Requests());
+            }
+
+            if (writingCsv)
+            {
+                await WriteAnswersAsync(ledger, CsvAnswersFolder, [.. GoldenReads.Requests().Where(r => r.AsksCsv)]);
             }
 
             await AssertAnswersAsync(ledger);
@@ -78,10 +92,11 @@ public sealed class GoldenJournalTests
     {
         var requests = GoldenReads.Requests();
         Assert.Equal(requests.Count, Directory.GetFiles(AnswersFolder).Length);
+        Assert.Equal(requests.Count(r => r.AsksCsv), Directory.GetFiles(CsvAnswersFolder).Length);
         var differing = new List<string>();
         foreach (var request in requests)
         {
-            var expected = await File.ReadAllBytesAsync(Path.Combine(AnswersFolder, request.FileName));
+            var expected = await File.ReadAllBytesAsync(Path.Combine(request.AsksCsv ? CsvAnswersFolder : AnswersFolder, request.FileName));
             var actual = await GoldenReads.AnswerAsync(ledger, request);
             if (!expected.AsSpan().SequenceEqual(actual))
             {
@@ -104,12 +119,12 @@ public sealed class GoldenJournalTests
         return $"at byte {at} (lengths {expected.Length} / {actual.Length})\n  golden: …{Around(expected)}…\n  now:    …{Around(actual)}…";
     }
 
-    private static async Task WriteAnswersAsync(LedgerUnderTest ledger)
+    private static async Task WriteAnswersAsync(LedgerUnderTest ledger, string folder, IReadOnlyList<GoldenReads.Request> requests)
     {
-        Directory.CreateDirectory(AnswersFolder);
-        foreach (var request in GoldenReads.Requests())
+        Directory.CreateDirectory(folder);
+        foreach (var request in requests)
         {
-            await File.WriteAllBytesAsync(Path.Combine(AnswersFolder, request.FileName), await GoldenReads.AnswerAsync(ledger, request));
+            await File.WriteAllBytesAsync(Path.Combine(folder, request.FileName), await GoldenReads.AnswerAsync(ledger, request));
         }
     }
 

@@ -25,6 +25,9 @@ internal static class GoldenReads
     /// <summary>One read: the path, the office asking, and whether CSV is asked for by the Accept header.</summary>
     public sealed record Request(string Path, string Office, bool Csv)
     {
+        /// <summary>Whether the request asks for CSV, by the Accept header or by <c>format=csv</c>.</summary>
+        public bool AsksCsv => Csv || Path.Contains("format=csv", StringComparison.Ordinal);
+
         /// <summary>The answer's file name: the request, spelled so a file system takes it.</summary>
         public string FileName
         {

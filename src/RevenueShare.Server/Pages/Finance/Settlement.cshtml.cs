@@ -77,7 +77,7 @@ public sealed class SettlementModel(ReportService reports, ReferenceData referen
                 $"settlement-{y}-positions",
                 "各区净头寸（元）",
                 [new("区"), Column.Code("区划代码"), Column.Amount("净额（元）"), new("性质")],
-                [.. settlement.Positions.Select(p => (IReadOnlyList<string?>)[District(p.District), p.District.Value, Amount(p.Net), p.Kind == NetPosition.None ? "持平" : p.Kind])]),
+                [.. settlement.Positions.Select(p => (IReadOnlyList<string?>)[District(p.District), p.District.Value, Amount(p.Net), Words.Position(p.Kind)])]),
             new Table(
                 $"settlement-{y}-totals",
                 "应付合计（轧差前，元）",
