@@ -31,6 +31,10 @@ public static class Display
         return parsed.Success ? Local.Format(parsed.Value.InZone(Months.ChinaTime).LocalDateTime) : stored;
     }
 
+    /// <summary>The date of an instant in China time, as a document is dated: 2026年4月2日.</summary>
+    public static string Date(Instant instant) =>
+        instant.InZone(Months.ChinaTime).Date.ToString("uuuu'年'M'月'd'日'", CultureInfo.InvariantCulture);
+
     /// <summary>A percent without trailing zeros, with its sign: 62.5%.</summary>
     public static string Percent(decimal percent) => Amounts.FormatPercent(percent) + "%";
 

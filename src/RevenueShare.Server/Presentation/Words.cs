@@ -91,6 +91,18 @@ public static class Words
         _ => indicator.Unit,
     };
 
+    /// <summary>
+    /// The unit a family's amounts are shown in, from its indicators in the catalogue (元 for tax, 万元 for
+    /// statistics): a page shows one table per family, so a family must keep to one unit.
+    /// </summary>
+    public static string Unit(IndicatorFamily family, ReferenceData reference)
+    {
+        var units = reference.Indicators.Where(i => i.Family == family).Select(Unit).Distinct(StringComparer.Ordinal).ToArray();
+        return units.Length == 1
+            ? units[0]
+            : throw new InvalidOperationException($"The {family.WireName()} indicators of the catalogue do not share one unit.");
+    }
+
     public static string Model(AgreementModel model) => model == AgreementModel.HqRndManufacturing
         ? "中心城区总部研发 + 外围城区制造基地"
         : "中心城区孵化 + 外围城区产业化";

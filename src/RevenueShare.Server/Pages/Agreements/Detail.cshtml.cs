@@ -119,7 +119,7 @@ public sealed class DetailModel(AgreementService agreements, ReferenceData refer
 
     private Table PreviewTable(IndicatorFamily family)
     {
-        var unit = family == IndicatorFamily.Tax ? "元" : "万元";
+        var unit = Words.Unit(family, reference);
         return new Table(
             $"amendment-{Agreement.Id.Value}-{Preview!.Amendment.Number}-{family.WireName()}",
             $"变更 {Preview.Amendment.Number} 对已记账月份的影响：{Words.Family(family)}（{unit}）",

@@ -84,7 +84,7 @@ public sealed class MonthModel(ReviewService reviews, ReportService reports, Ref
         [
             .. Reviews.Families.Select(f =>
             {
-                var unit = f.Family == IndicatorFamily.Tax ? "元" : "万元";
+                var unit = Words.Unit(f.Family, reference);
                 return new Table(
                     $"entries-{Id}-{text}-{f.Family.WireName()}",
                     $"{Words.Family(f.Family)}分配明细（{unit}）",

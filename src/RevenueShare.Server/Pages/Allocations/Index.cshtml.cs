@@ -80,7 +80,7 @@ public sealed class IndexModel(ReportService reports, AgreementService agreement
 
     private Table EntryTable(IndicatorFamily family, IReadOnlyList<AllocationEntryRow> entries, IReadOnlyDictionary<string, string> enterprises)
     {
-        var unit = family == IndicatorFamily.Tax ? "元" : "万元";
+        var unit = Words.Unit(family, reference);
         return new Table(
             $"allocations-{family.WireName()}-{From}-{To}",
             $"{Words.Family(family)}分配明细（{unit}）",

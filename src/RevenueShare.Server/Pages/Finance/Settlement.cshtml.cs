@@ -53,7 +53,7 @@ public sealed class SettlementModel(ReportService reports, ReferenceData referen
         var office = HttpContext.Office();
         var now = clock.GetCurrentInstant();
         OfficeName = OfficeNames.Of(office, reference);
-        PrintedOn = now.InZone(Months.ChinaTime).Date.ToString("uuuu'年'M'月'd'日'", CultureInfo.InvariantCulture);
+        PrintedOn = Display.Date(now);
         Year = year ?? Months.Current(now).Year - 1;
         var outcome = await reports.SettlementAsync(office, Year, cancellationToken);
         if (outcome.IsRefused(out var refusal))

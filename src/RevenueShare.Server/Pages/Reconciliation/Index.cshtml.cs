@@ -61,7 +61,7 @@ public sealed class IndexModel(ReportService reports, ReferenceData reference, I
                 continue;
             }
 
-            var unit = family == IndicatorFamily.Tax ? "元" : "万元";
+            var unit = Words.Unit(family, reference);
             tables.Add(Totals(family, unit, lines));
             tables.Add(ByDistrict(family, unit, lines));
             charts.Add((

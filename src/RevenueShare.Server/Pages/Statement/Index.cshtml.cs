@@ -60,7 +60,7 @@ public sealed class IndexModel(ReportService reports, ReferenceData reference, I
         District = office.Kind == PrincipalKind.District ? office.District!.Value.Value : district ?? reference.Districts[0].Code;
         From = string.IsNullOrWhiteSpace(from) ? Months.Format(new YearMonth(year, 1)) : from.Trim();
         To = string.IsNullOrWhiteSpace(to) ? Months.Format(new YearMonth(year, 12)) : to.Trim();
-        PrintedOn = now.InZone(Months.ChinaTime).Date.ToString("uuuu'年'M'月'd'日'", System.Globalization.CultureInfo.InvariantCulture);
+        PrintedOn = Display.Date(now);
 
         var whole = await reports.StatementAsync(office, District, From, To, cancellationToken);
         if (whole.IsRefused(out var refusal))
@@ -122,5 +122,5 @@ public sealed class IndexModel(ReportService reports, ReferenceData reference, I
         return ($"share-{family.WireName()}", ChartOptions.ToJson(ChartOptions.StackedBars(unit, labels, series)), numbers);
     }
 
-    private static string UnitOf(IndicatorFamily family) => family == IndicatorFamily.Tax ? "元" : "万元";
+    private string UnitOf(IndicatorFamily family) => Words.Unit(family, reference);
 }
