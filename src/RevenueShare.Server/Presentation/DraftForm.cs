@@ -15,7 +15,7 @@ namespace RevenueShare.Server.Presentation;
 /// party row (<c>terms[0].schedule[0].ratio[1]</c>: the second party's percent) and becomes the
 /// document's ratio keyed by that party's district.
 /// </summary>
-public sealed partial class DraftForm
+public sealed partial class DraftForm : PathForm
 {
     public const int PartyRows = 3;
 
@@ -30,15 +30,10 @@ public sealed partial class DraftForm
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Dictionary<string, string[]> values;
-
     private DraftForm(Dictionary<string, string[]> values)
+        : base(values)
     {
-        this.values = values;
     }
-
-    /// <summary>Problems by the form field they belong beside; problems of no field are under the empty name.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>An empty form: one origin and one host row to start from.</summary>
     public static DraftForm Empty() => new(new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -49,8 +44,7 @@ public sealed partial class DraftForm
         ["terms[0].mode"] = ["split"],
     });
 
-    public static DraftForm Posted(IEnumerable<KeyValuePair<string, StringValues>> form) =>
-        new(form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal));
+    public static DraftForm Posted(IEnumerable<KeyValuePair<string, StringValues>> form) => new(ValuesOf(form));
 
     /// <summary>The form of a Draft's terms, to edit them.</summary>
     public static DraftForm Of(AgreementTerms terms)
@@ -107,40 +101,14 @@ public sealed partial class DraftForm
         return new DraftForm(v);
     }
 
-    public string? Value(string name) => values.TryGetValue(name, out var v) ? v.LastOrDefault(x => !string.IsNullOrWhiteSpace(x)) : null;
-
-    public bool Has(string name, string value) => values.TryGetValue(name, out var v) && v.Contains(value, StringComparer.Ordinal);
-
-    public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var list) ? list : [];
-
     /// <summary>The document the form describes, for the same reader as the API's.</summary>
-    public AgreementDocument ToDocument()
-    {
-        var fields = values.Select(f => new KeyValuePair<string, StringValues>(DocumentField(f.Key), new StringValues(f.Value)));
-        return FormDocument.Read(fields, Lists).Deserialize<AgreementDocument>(Json)!;
-    }
+    public AgreementDocument ToDocument() => Document(Lists).Deserialize<AgreementDocument>(Json)!;
 
-    /// <summary>Puts each problem beside the field its path names (a ratio beside its party's row).</summary>
-    public void Show(IEnumerable<Domain.ValidationProblem> problems)
-    {
-        foreach (var problem in problems)
-        {
-            var field = FormField(FormDocument.FieldOf(problem.Path));
-            var shown = values.ContainsKey(field) || Known(field) ? field : string.Empty;
-            if (!Errors.TryGetValue(shown, out var list))
-            {
-                Errors[shown] = list = [];
-            }
-
-            list.Add(problem.Message);
-        }
-    }
-
-    /// <summary>Whether the form shows problems beside this name, though its field was left blank.</summary>
-    private static bool Known(string field) => FieldShape().IsMatch(field);
+    /// <inheritdoc/>
+    protected override bool Shows(string field) => FieldShape().IsMatch(field);
 
     /// <summary>A ratio row's field as the document's ratio keyed by the party row's district.</summary>
-    private string DocumentField(string name)
+    protected override string DocumentField(string name)
     {
         var match = RatioField().Match(name);
         return match.Success && Value($"parties[{match.Groups["party"].Value}].district") is { } district
@@ -149,7 +117,7 @@ public sealed partial class DraftForm
     }
 
     /// <summary>The inverse of <see cref="DocumentField"/>: a document ratio's path as the party row's field.</summary>
-    private string FormField(string documentField)
+    protected override string FormField(string documentField)
     {
         var match = DocumentRatio().Match(documentField);
         if (!match.Success)

@@ -99,6 +99,39 @@ public sealed class OfficeJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Districts_propose_and_countersign_an_amendment_in_the_browser()
+    {
+        var id = await ProposeSignedAgreementAsync();
+        var finance = await browser.Server.IssueTokenAsync(Principal.Finance);
+        (await browser.Server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, $"/api/agreements/{id}/approve", finance))).EnsureSuccessStatusCode();
+
+        var (page, problems) = await SignedInAsync(Tianhe);
+        await page.GotoAsync($"/agreements/{id}");
+        await page.ClickAsync($"a[href='/agreements/{id}/amend']");
+        await page.FillAsync("input[name='from']", "2031-07");
+        await page.FillAsync("input[name='terms[0].schedule[0].from']", "2031-07");
+        await page.FillAsync("input[name='terms[0].schedule[0].ratios.440106']", "55");
+        await page.FillAsync("input[name='terms[0].schedule[0].ratios.440112']", "55");
+        await page.FillAsync("input[name='terms[1].schedule[0].from']", "2031-07");
+        await page.ClickAsync(".draft-form button[type=submit]");
+
+        Assert.Contains("100", await page.Locator(".field-error[data-field^='terms[0].schedule[0]']").First.InnerTextAsync());
+        await page.FillAsync("input[name='terms[0].schedule[0].ratios.440112']", "45");
+        await page.ClickAsync(".draft-form button[type=submit]");
+        Assert.Contains("已提出变更", await page.Locator(".notice.success").InnerTextAsync());
+        Assert.Contains("变更待会签", await page.Locator(".subtitle").InnerTextAsync());
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        var (host, hostProblems) = await SignedInAsync(Huangpu);
+        await host.GotoAsync($"/agreements/{id}");
+        await host.ClickAsync("details[data-act='countersign-amendment'] summary");
+        await host.ClickAsync("details[data-act='countersign-amendment'] button[type=submit]");
+        Assert.Contains("变更待审批", await host.Locator(".subtitle").InnerTextAsync());
+        Assert.Contains("天河区 55%；黄埔区 45%", await host.Locator("#amendment-preview").Locator("xpath=..").InnerTextAsync());
+        Assert.True(hostProblems.Count == 0, string.Join("\n", hostProblems));
+    }
+
+    [Fact]
     public async Task A_district_cannot_open_another_districts_agreement()
     {
         var (page, _) = await SignedInAsync(Tianhe);

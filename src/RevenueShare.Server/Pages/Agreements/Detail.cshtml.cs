@@ -20,6 +20,12 @@ public sealed class DetailModel(AgreementService agreements, ReferenceData refer
 
     public IReadOnlyList<LifecycleTrigger> Acts { get; private set; } = [];
 
+    /// <summary>Whether the office may edit the Draft now (its proposer may).</summary>
+    public bool MayEdit { get; private set; }
+
+    /// <summary>Whether the office may propose an amendment now (a party of a running agreement may).</summary>
+    public bool MayAmend { get; private set; }
+
     /// <summary>The acts the office may take on the pending amendment now.</summary>
     public IReadOnlyList<LifecycleTrigger> AmendmentActs { get; private set; } = [];
 
@@ -101,6 +107,8 @@ public sealed class DetailModel(AgreementService agreements, ReferenceData refer
         Agreement = found.Value;
         var acts = AgreementService.ActsOf(office, Agreement);
         Acts = [.. acts.Where(t => LifecycleTriggers.TryParseAgreementTrigger(LifecycleTriggers.Name(t), out _))];
+        MayEdit = acts.Contains(LifecycleTrigger.Edit);
+        MayAmend = acts.Contains(LifecycleTrigger.ProposeAmendment);
         AmendmentActs = [.. acts.Where(t => t is LifecycleTrigger.CountersignAmendment or LifecycleTrigger.ApproveAmendment
             or LifecycleTrigger.RejectAmendment or LifecycleTrigger.WithdrawAmendment)];
         Trail = (await agreements.AuditTrailAsync(office, id, cancellationToken)).Value;
