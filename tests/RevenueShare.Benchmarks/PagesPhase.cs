@@ -28,7 +28,7 @@ internal sealed partial class PagesPhase(BenchRun run)
         await PageAsync(finance, "page: one agreement with audit trail and lifecycle", $"/agreements/{firstAgreement}", repeats);
         await PageAsync(finance, "page: approval queue", "/finance/approvals", repeats);
         await PageAsync(finance, "page: year-end settlement with charts", "/finance/settlement?year=2025", repeats);
-        await PageAsync(finance, "page: allocations of the city for a month (finance)", "/allocations?from=2025-06&to=2025-06", repeats);
+        await PageAsync(finance, "page: allocations of one district for a month (finance)", "/allocations?from=2025-06&to=2025-06", repeats);
         await PageAsync(statistics, "page: reconciliation of a month (statistics)", "/reconciliation?month=2025-06", repeats);
         await PageAsync(tax, "page: review queue (tax)", "/reviews", repeats);
         await PageAsync(tax, "page: one month's review and entries (tax)", $"/agreements/{firstAgreement}/months/2025-06", repeats);

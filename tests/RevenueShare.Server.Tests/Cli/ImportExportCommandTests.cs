@@ -47,6 +47,42 @@ public sealed class ImportExportCommandTests
         Assert.Contains("403", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_reads_an_excel_workbook_as_it_reads_csv()
+    {
+        await using var ledger = await StartAsync();
+        var enterprise = CreditCode(Huangpu, 32);
+        await ledger.CreateActiveAsync(TwoParty(enterprise, ["vat"]));
+        using var folder = new TempDirectory();
+        var file = Path.Combine(folder.Path, "figures.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(file, new object[]
+        {
+            new Dictionary<string, object> { ["报告编号"] = "x-1", ["统一社会信用代码"] = enterprise, ["指标"] = "vat", ["月份"] = "2025-01", ["金额"] = "10.00", ["修订号"] = 1 },
+            new Dictionary<string, object> { ["报告编号"] = "x-2", ["统一社会信用代码"] = enterprise, ["指标"] = "vat", ["月份"] = "2025-02", ["金额"] = 20.5, ["修订号"] = 1 },
+        });
+        string[] args = ["import", file, "--server", ledger.Server.Client.BaseAddress!.ToString(), "--token", await ledger.TokenAsync(Tax)];
+
+        var (code, stdout, stderr) = await RunAsync(args);
+
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Equal("booked 2, duplicate 0, rejected 0", stdout.Trim());
+        Assert.Equal(30.50m, (await ledger.AllocationsAsync()).Sum(e => e.Amount));
+    }
+
+    [Fact]
+    public async Task Import_refuses_a_file_named_xlsx_that_is_not_a_workbook()
+    {
+        await using var ledger = await StartAsync();
+        using var folder = new TempDirectory();
+        var file = Path.Combine(folder.Path, "figures.xlsx");
+        await File.WriteAllTextAsync(file, "reportId,enterprise\r\n");
+
+        var (code, _, stderr) = await RunAsync(["import", file, "--server", ledger.Server.Client.BaseAddress!.ToString(), "--token", await ledger.TokenAsync(Tax)]);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("not an Excel workbook", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args)
     {
         using var stdout = new StringWriter();

@@ -1,15 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RevenueShare.Domain;
+using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Demo;
 using RevenueShare.Server.Tests.Support;
 using RevenueShare.Tests.Postgres;
 
 namespace RevenueShare.Server.Tests.Http;
 
-/// <summary>The host on PostgreSQL: tokens work there too, and health reports a lost database.</summary>
+/// <summary>The host on PostgreSQL: tokens and the offices' pages work there too, and health reports a lost database.</summary>
 [Collection(PostgresFixture.Collection)]
 public sealed class PostgresHostTests(PostgresFixture postgres)
 {
@@ -25,6 +28,34 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
 
         Assert.Equal("postgresql", health.GetProperty("store").GetString());
         Assert.Equal("statistics", (await whoami.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("principal").GetString());
+    }
+
+    [Fact]
+    public async Task The_offices_pages_work_on_postgresql()
+    {
+        var connection = await postgres.CreateDatabaseAsync("pages");
+        await using var server = await RunningServer.StartAsync(store: StoreOptions.PostgreSql(connection));
+        await server.App.Services.GetRequiredService<DemoLoader>().LoadAsync(TestReference.ContractsDirectory, CancellationToken.None);
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = true })
+        {
+            BaseAddress = server.Client.BaseAddress,
+        };
+        var form = await browser.GetStringAsync("/signin");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var signedIn = await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+            ["Token"] = await server.IssueTokenAsync(Principal.ForDistrict(DistrictCode.Parse("440106"))),
+        }));
+
+        var agreements = await browser.GetStringAsync("/agreements");
+        var statement = await browser.GetStringAsync("/statement?from=2025-01&to=2025-12");
+
+        Assert.Contains("天河区财政局", agreements, StringComparison.Ordinal);
+        Assert.Contains("GZ-2026-0006", agreements, StringComparison.Ordinal);
+        Assert.DoesNotContain("GZ-2026-0001", agreements, StringComparison.Ordinal);
+        Assert.Contains("天河区跨区产业联动收益共享结算单", statement, StringComparison.Ordinal);
+        Assert.Contains("增值税（地方分享部分）", statement, StringComparison.Ordinal);
     }
 
     [Fact]
