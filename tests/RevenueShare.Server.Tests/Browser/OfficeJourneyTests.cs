@@ -101,18 +101,18 @@ public sealed class OfficeJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Districts_propose_and_countersign_an_amendment_in_the_browser()
     {
-        var id = await ProposeSignedAgreementAsync();
+        var id = await ProposeSignedAgreementAsync(2033);
         var finance = await browser.Server.IssueTokenAsync(Principal.Finance);
         (await browser.Server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, $"/api/agreements/{id}/approve", finance))).EnsureSuccessStatusCode();
 
         var (page, problems) = await SignedInAsync(Tianhe);
         await page.GotoAsync($"/agreements/{id}");
         await page.ClickAsync($"a[href='/agreements/{id}/amend']");
-        await page.FillAsync("input[name='from']", "2031-07");
-        await page.FillAsync("input[name='terms[0].schedule[0].from']", "2031-07");
+        await page.FillAsync("input[name='from']", "2033-07");
+        await page.FillAsync("input[name='terms[0].schedule[0].from']", "2033-07");
         await page.FillAsync("input[name='terms[0].schedule[0].ratios.440106']", "55");
         await page.FillAsync("input[name='terms[0].schedule[0].ratios.440112']", "55");
-        await page.FillAsync("input[name='terms[1].schedule[0].from']", "2031-07");
+        await page.FillAsync("input[name='terms[1].schedule[0].from']", "2033-07");
         await page.ClickAsync(".draft-form button[type=submit]");
 
         Assert.Contains("100", await page.Locator(".field-error[data-field^='terms[0].schedule[0]']").First.InnerTextAsync());
@@ -145,7 +145,7 @@ public sealed class OfficeJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Finance_approves_a_signed_agreement_from_its_queue_and_sees_the_settlement()
     {
-        var id = await ProposeSignedAgreementAsync();
+        var id = await ProposeSignedAgreementAsync(2031);
         var (page, problems) = await SignedInAsync(Principal.Finance);
 
         await page.GotoAsync("/finance/approvals");
@@ -302,15 +302,19 @@ public sealed class OfficeJourneyTests(BrowserFixture browser)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    /// <summary>A new agreement of 天河 and 黄埔 over years no other agreement covers, proposed, submitted and countersigned through the API.</summary>
-    private async Task<string> ProposeSignedAgreementAsync()
+    /// <summary>
+    /// A new agreement of 天河 and 黄埔 over <paramref name="year"/>, proposed, submitted and countersigned
+    /// through the API. Each test takes a year no other agreement covers, since approval refuses overlaps.
+    /// </summary>
+    private async Task<string> ProposeSignedAgreementAsync(int year)
     {
+        var first = $"{year}-01";
         var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestReference.ContractsDirectory, "examples", "agreements", "two-party.json")))!;
-        document["title"] = "浏览器测试：天河 + 黄埔 2031 年协议 " + Guid.NewGuid().ToString("N")[..6];
-        document["effective"] = new JsonObject { ["from"] = "2031-01", ["to"] = "2031-12" };
+        document["title"] = $"浏览器测试：天河 + 黄埔 {year} 年协议";
+        document["effective"] = new JsonObject { ["from"] = first, ["to"] = $"{year}-12" };
         foreach (var term in document["terms"]!.AsArray())
         {
-            term!["schedule"]![0]!["from"] = "2031-01";
+            term!["schedule"]![0]!["from"] = first;
         }
 
         var tianhe = await browser.Server.IssueTokenAsync(Tianhe);
@@ -340,6 +344,7 @@ public sealed class OfficeJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/signin");
         await page.FillAsync("#token", await browser.IssueTokenAsync(office));
         await page.ClickAsync("button[type=submit]");
+        await page.Locator(".site-header .office-name").WaitForAsync();
         return (page, problems);
     }
 

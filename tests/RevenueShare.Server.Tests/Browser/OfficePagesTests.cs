@@ -334,7 +334,12 @@ public sealed partial class OfficePagesTests(BrowserFixture browser)
     {
         await page.GotoAsync("/signin");
         await page.FillAsync("#token", token);
+
         await page.ClickAsync("button[type=submit]");
+
+        // The answer (the office's page, or the form with its message) must have arrived before the test
+        // goes on, or a reload races the navigation.
+        await page.Locator(".site-header .office-name, .form-error").First.WaitForAsync();
     }
 
     private static Principal Office(string id) =>
