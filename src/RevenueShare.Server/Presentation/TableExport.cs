@@ -23,6 +23,10 @@ public static class TableExport
         _ => null,
     };
 
+    /// <summary>The file of the table named <paramref name="name"/> among a page's <paramref name="tables"/>, or null when there is none or the format is unknown.</summary>
+    public static FileContentResult? File(IEnumerable<Table> tables, string? name, string? format) =>
+        tables.FirstOrDefault(t => t.Name == name) is { } table ? File(table, format) : null;
+
     public static byte[] Workbook(Table table)
     {
         var rows = table.Rows.Select(row =>

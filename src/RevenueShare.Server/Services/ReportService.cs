@@ -125,10 +125,11 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
     }
 
     /// <summary>
-    /// The statement of district <paramref name="code"/> month by month over <paramref name="from"/>..<paramref name="to"/>
-    /// (at most <see cref="MaxStatementMonths"/>), for the pages' chart of its share per indicator and month.
+    /// The statement of district <paramref name="code"/> over <paramref name="from"/>..<paramref name="to"/>
+    /// (at most <see cref="MaxStatementMonths"/>), and the same month by month, for the pages' chart of its
+    /// share per indicator and month.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<DistrictStatement>>> MonthlyStatementsAsync(
+    public async Task<Outcome<(DistrictStatement Whole, IReadOnlyList<DistrictStatement> Months)>> StatementByMonthAsync(
         Principal office, string code, string? from, string? to, CancellationToken cancellationToken)
     {
         var whole = await StatementAsync(office, code, from, to, cancellationToken);
@@ -149,7 +150,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
             months.Add(await reports.StatementAsync(statement.District, month, month, cancellationToken));
         }
 
-        return Outcomes.Of<IReadOnlyList<DistrictStatement>>(months);
+        return (statement, months);
     }
 
     /// <summary>The longest range a statement by month covers: a year and its restatement window.</summary>

@@ -49,14 +49,9 @@ public sealed class AmendModel(AgreementService agreements, IClock clock) : Page
             return RedirectToPage("/Agreements/Detail", new { id, done = "propose-amendment" });
         }
 
-        if (refusal.Problems.IsEmpty)
-        {
-            Refused = refusal;
-        }
-        else
-        {
-            Form.Show(refusal.Problems);
-        }
+        // Problems go beside their fields; a refusal of no field (403, 409) above the form.
+        Form.Show(refusal.Problems);
+        Refused = refusal.Problems.IsEmpty ? refusal : null;
 
         return Page();
     }

@@ -143,7 +143,7 @@ public sealed class DetailModel(AgreementService agreements, ReferenceData refer
     }
 
     public async Task<IActionResult> OnGetExportAsync(string id, string? table, string? format, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) && PreviewTables.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file
+        await LoadAsync(id, cancellationToken) && TableExport.File(PreviewTables, table, format) is { } file
             ? file
             : NotFound();
 

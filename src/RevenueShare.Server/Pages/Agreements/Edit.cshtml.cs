@@ -44,14 +44,9 @@ public sealed class EditModel(AgreementService agreements) : PageModel
             return NotFound();
         }
 
-        if (refusal.Problems.IsEmpty)
-        {
-            Refused = refusal;
-        }
-        else
-        {
-            Form.Show(refusal.Problems);
-        }
+        // Problems go beside their fields; a refusal of no field (403, 409) above the form.
+        Form.Show(refusal.Problems);
+        Refused = refusal.Problems.IsEmpty ? refusal : null;
 
         return Page();
     }

@@ -56,7 +56,7 @@ public sealed class MonthModel(ReviewService reviews, ReportService reports, Ref
     }
 
     public async Task<IActionResult> OnGetExportAsync(string id, string month, string? table, string? format, CancellationToken cancellationToken) =>
-        await LoadAsync(id, month, cancellationToken) && Entries.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file
+        await LoadAsync(id, month, cancellationToken) && TableExport.File(Entries, table, format) is { } file
             ? file
             : NotFound();
 

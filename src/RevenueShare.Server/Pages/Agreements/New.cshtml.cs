@@ -34,14 +34,9 @@ public sealed class NewModel(AgreementService agreements) : PageModel
             return RedirectToPage("/Agreements/Detail", new { id = created.Value.Id.Value, done = "create" });
         }
 
-        if (refusal.Problems.IsEmpty)
-        {
-            Refused = refusal;
-        }
-        else
-        {
-            Form.Show(refusal.Problems);
-        }
+        // Problems go beside their fields; a refusal of no field (403, 409) above the form.
+        Form.Show(refusal.Problems);
+        Refused = refusal.Problems.IsEmpty ? refusal : null;
 
         return Page();
     }

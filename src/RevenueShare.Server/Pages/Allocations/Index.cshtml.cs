@@ -41,7 +41,7 @@ public sealed class IndexModel(ReportService reports, AgreementService agreement
     public async Task<IActionResult> OnGetExportAsync(string? agreement, string? district, string? from, string? to, string? table, string? format, CancellationToken cancellationToken)
     {
         await LoadAsync(agreement, district, from, to, cancellationToken);
-        return Tables.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file ? file : NotFound();
+        return TableExport.File(Tables, table, format) is { } file ? file : NotFound();
     }
 
     private async Task LoadAsync(string? agreement, string? district, string? from, string? to, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ public sealed class SettlementModel(ReportService reports, ReferenceData referen
     public async Task<IActionResult> OnGetExportAsync(int? year, string? table, string? format, CancellationToken cancellationToken)
     {
         await LoadAsync(year, cancellationToken);
-        return Tables.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file ? file : NotFound();
+        return TableExport.File(Tables, table, format) is { } file ? file : NotFound();
     }
 
     private async Task LoadAsync(int? year, CancellationToken cancellationToken)

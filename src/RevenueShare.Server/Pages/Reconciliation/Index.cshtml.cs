@@ -37,7 +37,7 @@ public sealed class IndexModel(ReportService reports, ReferenceData reference, I
     public async Task<IActionResult> OnGetExportAsync(string? month, string? table, string? format, CancellationToken cancellationToken)
     {
         await LoadAsync(month, cancellationToken);
-        return Tables.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file ? file : NotFound();
+        return TableExport.File(Tables, table, format) is { } file ? file : NotFound();
     }
 
     private async Task LoadAsync(string? month, CancellationToken cancellationToken)

@@ -47,8 +47,7 @@ public sealed class IndexModel(ReportService reports, ReferenceData reference, I
     public async Task<IActionResult> OnGetExportAsync(string? district, string? from, string? to, string? table, string? format, CancellationToken cancellationToken)
     {
         await LoadAsync(district, from, to, cancellationToken);
-        var all = Tables.Concat(Charts.Select(c => c.Numbers));
-        return all.FirstOrDefault(t => t.Name == table) is { } found && TableExport.File(found, format) is { } file ? file : NotFound();
+        return TableExport.File(Tables.Concat(Charts.Select(c => c.Numbers)), table, format) is { } file ? file : NotFound();
     }
 
     private async Task LoadAsync(string? district, string? from, string? to, CancellationToken cancellationToken)
@@ -62,24 +61,17 @@ public sealed class IndexModel(ReportService reports, ReferenceData reference, I
         To = string.IsNullOrWhiteSpace(to) ? Months.Format(new YearMonth(year, 12)) : to.Trim();
         PrintedOn = Display.Date(now);
 
-        var whole = await reports.StatementAsync(office, District, From, To, cancellationToken);
-        if (whole.IsRefused(out var refusal))
+        var statement = await reports.StatementByMonthAsync(office, District, From, To, cancellationToken);
+        if (statement.IsRefused(out var refusal))
         {
             Refused = refusal;
             return;
         }
 
-        var monthly = await reports.MonthlyStatementsAsync(office, District, From, To, cancellationToken);
-        if (monthly.IsRefused(out refusal))
-        {
-            Refused = refusal;
-            return;
-        }
-
-        Statement = whole.Value;
+        (Statement, var months) = statement.Value;
         var families = new[] { IndicatorFamily.Tax, IndicatorFamily.Statistics };
         Tables = [.. families.Select(f => StatementTable(f, Statement))];
-        Charts = [.. families.Select(f => ShareChart(f, monthly.Value))];
+        Charts = [.. families.Select(f => ShareChart(f, months))];
     }
 
     private Table StatementTable(IndicatorFamily family, DistrictStatement statement)
