@@ -10,6 +10,7 @@ using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Projections;
+using RevenueShare.Ledger.ReportIds;
 
 namespace RevenueShare.Ledger;
 
@@ -25,9 +26,9 @@ public sealed class LedgerGateway
     private readonly ActorRegistry registry;
     private readonly ReadBarrier barrier;
     private readonly IClock clock;
-    private readonly ReportIdIndex reportIds;
+    private readonly ReportIdRegistry reportIds;
 
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdIndex reportIds)
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdRegistry reportIds)
     {
         this.registry = registry;
         this.barrier = barrier;
@@ -88,60 +89,116 @@ public sealed class LedgerGateway
         registry.Get<AgreementNumbering>().Ask<bool>(new IsIssued(agreementId), Timeout, cancellationToken);
 
     /// <summary>
-    /// Books a batch: each report is routed to the agreement covering it, each agreement receives its
-    /// reports as one command (one persisted event), and the outcomes come back in the batch's order.
+    /// Books a batch, once the read side keeps up (<see cref="ReadBarrier.AdmitAsync"/>): each report is routed to the agreement covering it, its reportId claimed for that
+    /// agreement in the <see cref="ReportIdRegistry"/>, each agreement receives its reports as one
+    /// command (one persisted event), and the outcomes come back in the batch's order.
     /// </summary>
     public async Task<IReadOnlyList<FigureOutcome>> BookAsync(Principal by, IReadOnlyList<FigureReport> reports, CancellationToken cancellationToken)
     {
+        await barrier.AdmitAsync(cancellationToken);
         var routes = await registry.Get<CoverageRegistry>().Ask<FigureRoutes>(new RouteFigures([.. reports]), Timeout, cancellationToken);
         var outcomes = new FigureOutcome?[reports.Count];
-        var batches = new Dictionary<AgreementId, List<int>>();
+        var covered = new List<int>(reports.Count);
         for (var i = 0; i < reports.Count; i++)
         {
-            var agreement = routes.Agreements[i];
-            var report = reports[i];
-            if (await reportIds.AgreementOfAsync(report.ReportId, cancellationToken) is { } bookedUnder && bookedUnder != agreement)
+            if (routes.Agreements[i] is null)
             {
-                outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, new Rejection(
-                    RejectionCode.ReportIdReused,
-                    $"reportId '{report.ReportId}' was already used for a figure of agreement {bookedUnder}.",
-                    "reportId"));
-                continue;
-            }
-
-            if (agreement is not { } covering)
-            {
+                var report = reports[i];
                 outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, new Rejection(
                     RejectionCode.NotCovered,
                     $"No approved agreement shares {report.Indicator} of {report.Enterprise} in {Months.Format(report.Month)}.",
                     "enterprise"));
-                continue;
             }
-
-            if (!batches.TryGetValue(covering, out var indices))
+            else
             {
-                batches[covering] = indices = [];
+                covered.Add(i);
             }
-
-            indices.Add(i);
         }
 
-        var sent = batches.Select(async batch =>
+        var claimed = await reportIds.ClaimAsync([.. covered.Select(i => (reports[i].ReportId, routes.Agreements[i]!.Value))], cancellationToken);
+        var kept = new List<(string ReportId, AgreementId Agreement)>(covered.Count);
+        try
         {
-            var command = new BookFigures(batch.Key, by, [.. batch.Value.Select(i => reports[i])]);
-            var reply = await SendAsync(command, cancellationToken);
-            for (var k = 0; k < batch.Value.Count; k++)
+            var claims = await ConfirmAsync(claimed, cancellationToken);
+            var batches = new Dictionary<AgreementId, List<int>>();
+            for (var k = 0; k < covered.Count; k++)
             {
-                var outcome = reply.Rejection is null
-                    ? reply.Outcomes[k]
-                    : new ReportOutcome(command.Reports[k].ReportId, ReportStatus.Rejected, reply.Rejection);
-                outcomes[batch.Value[k]] = new FigureOutcome(outcome.ReportId, outcome.Status, batch.Key, outcome.Rejection);
+                var i = covered[k];
+                var claim = claims[k];
+                if (claim.HeldBy is { } holder)
+                {
+                    outcomes[i] = new FigureOutcome(claim.ReportId, ReportStatus.Rejected, null, new Rejection(
+                        RejectionCode.ReportIdReused,
+                        claim.InFlight
+                            ? $"reportId '{claim.ReportId}' is being booked for a figure of agreement {holder} by another batch."
+                            : $"reportId '{claim.ReportId}' was already used for a figure of agreement {holder}.",
+                        "reportId"));
+                    continue;
+                }
+
+                if (!batches.TryGetValue(claim.Agreement, out var indices))
+                {
+                    batches[claim.Agreement] = indices = [];
+                }
+
+                indices.Add(i);
             }
-        });
-        await Task.WhenAll(sent);
-        await reportIds.RecordAsync(
-            outcomes.Where(o => o!.Status == ReportStatus.Booked).Select(o => (o!.ReportId, o.Agreement!.Value)),
-            cancellationToken);
+
+            await Task.WhenAll(batches.Select(async batch =>
+            {
+                var command = new BookFigures(batch.Key, by, [.. batch.Value.Select(i => reports[i])]);
+                AgreementReply reply;
+                try
+                {
+                    reply = await SendAsync(command, cancellationToken);
+                }
+                catch
+                {
+                    // The agreement may have booked them without answering: keep their ids rather than
+                    // let another agreement take one.
+                    lock (kept)
+                    {
+                        kept.AddRange(command.Reports.Select(r => (r.ReportId, batch.Key)));
+                    }
+
+                    throw;
+                }
+
+                for (var k = 0; k < batch.Value.Count; k++)
+                {
+                    var outcome = reply.Rejection is null
+                        ? reply.Outcomes[k]
+                        : new ReportOutcome(command.Reports[k].ReportId, ReportStatus.Rejected, reply.Rejection);
+                    outcomes[batch.Value[k]] = new FigureOutcome(outcome.ReportId, outcome.Status, batch.Key, outcome.Rejection);
+                    if (outcome.Status != ReportStatus.Rejected)
+                    {
+                        lock (kept)
+                        {
+                            kept.Add((outcome.ReportId, batch.Key));
+                        }
+                    }
+                }
+            }));
+        }
+        finally
+        {
+            reportIds.Settle(claimed.Batch, claimed.Claims.Select(c => c.ReportId), kept);
+        }
+
         return [.. outcomes.Select(o => o!)];
+    }
+
+    /// <summary>Confirms each claim the registry only suspects (a matching hash) with the agreement it points at.</summary>
+    private async Task<ReportIdClaim[]> ConfirmAsync(
+        (long Batch, IReadOnlyList<ReportIdClaim> Claims, IReadOnlyList<int> Suspects) claimed, CancellationToken cancellationToken)
+    {
+        var claims = claimed.Claims.ToArray();
+        foreach (var i in claimed.Suspects)
+        {
+            var holder = await GetAsync(claims[i].HeldBy!.Value, cancellationToken);
+            claims[i] = reportIds.Confirm(claimed.Batch, claims[i], holder is not null && holder.Reports.ContainsKey(claims[i].ReportId));
+        }
+
+        return claims;
     }
 }

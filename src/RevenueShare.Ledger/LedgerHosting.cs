@@ -9,6 +9,7 @@ using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
+using RevenueShare.Ledger.ReportIds;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
@@ -23,16 +24,18 @@ public static class LedgerHosting
     /// Needs an <see cref="IClock"/> and <see cref="ReferenceData"/> registered by the host. The read
     /// schema is created and the projection caught up as the host starts.
     /// </summary>
-    public static IServiceCollection AddLedger(this IServiceCollection services, StoreOptions store)
+    public static IServiceCollection AddLedger(this IServiceCollection services, StoreOptions store, LedgerOptions? options = null)
     {
+        var ledger = options ?? LedgerOptions.Default;
         services.AddSingleton(store);
+        services.AddSingleton(ledger);
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ReadModel>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<OfficeReports>();
-        services.AddSingleton<ReportIdIndex>();
+        services.AddSingleton<ReportIdRegistry>();
         services.AddSingleton<LedgerGateway>();
 
         // Before AddAkka: hosted services start in the order they are added.
@@ -47,7 +50,7 @@ public static class LedgerHosting
                 var coverage = system.ActorOf(CoverageRegistry.Props(), "coverage");
                 registry.Register<CoverageRegistry>(coverage);
                 registry.Register<AgreementNumbering>(system.ActorOf(AgreementNumbering.Props(), "numbering"));
-                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock), "agreements"));
+                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, ledger.PassivateAfter), "agreements"));
             });
         });
         services.AddHostedService<ProjectionStarter>();

@@ -61,7 +61,7 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
             }
         }
 
-        // One stream per office, as reporters send (ReportIdIndex); --senders N splits each office's
+        // One stream per office, as reporters send; --senders N splits each office's
         // batches over N concurrent streams, to see whether ingest is bound by latency or by work.
         static IEnumerable<List<byte[]>> Split(List<byte[]> bodies, int n) =>
             Enumerable.Range(0, n).Select(k => bodies.Where((_, i) => i % n == k).ToList());

@@ -13,7 +13,7 @@ namespace RevenueShare.Ledger.Agreements;
 /// One agreement: it decides each command with the pure <see cref="AgreementDecider"/>, persists what
 /// was decided (tagged for the read side by <see cref="AgreementEventTagger"/>) and only then replies. Approvals first reserve the
 /// agreement's coverage with the <see cref="CoverageRegistry"/>; other commands wait (stashed) until
-/// that answer is in.
+/// that answer is in. Idle for its <c>passivateAfter</c>, it leaves memory through its region.
 /// </summary>
 public sealed class AgreementActor : ReceivePersistentActor
 {
@@ -25,7 +25,7 @@ public sealed class AgreementActor : ReceivePersistentActor
     private readonly IClock clock;
     private AgreementState? state;
 
-    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock)
+    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter)
     {
         this.id = id;
         this.coverage = coverage;
@@ -40,14 +40,15 @@ public sealed class AgreementActor : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ => { });
         Recover<object>(unknown => throw new InvalidOperationException($"Agreement {id} cannot replay {unknown.GetType().FullName}."));
         Ready();
+        SetReceiveTimeout(passivateAfter);
     }
 
     public override string PersistenceId => PersistenceIdOf(id);
 
     public static string PersistenceIdOf(AgreementId agreementId) => "agreement-" + agreementId.Value;
 
-    public static Props Props(AgreementId id, IActorRef coverage, IClock clock) =>
-        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock));
+    public static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter) =>
+        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, passivateAfter));
 
     private void Ready()
     {
@@ -55,6 +56,11 @@ public sealed class AgreementActor : ReceivePersistentActor
         Command<IAgreementCommand>(Handle);
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(_ => { });
+
+        // Idle: the region is asked to let the agreement go, and answers with the same message once
+        // it holds back whatever else comes for it (AgreementRegion).
+        Command<ReceiveTimeout>(_ => Context.Parent.Tell(Passivate.Instance));
+        Command<Passivate>(_ => Context.Stop(Self));
     }
 
     private void Handle(IAgreementCommand command)

@@ -53,6 +53,9 @@ public sealed class ReadModelProjection
             }
         }
 
+        // Writes acknowledged before the start were projected before it, or just now: a reply that
+        // persists nothing (a duplicate) names such a position, and must not wait for it to come again.
+        barrier.Projected(await writer.ProjectedPositionsAsync(cancellationToken));
         barrier.CaughtUp();
 
         // The live stream runs for as long as the actor system does; stopping the system stops it.

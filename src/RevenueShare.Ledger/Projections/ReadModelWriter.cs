@@ -1,6 +1,7 @@
 using Akka.Persistence.Query;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Projections;
@@ -29,6 +30,25 @@ public sealed class ReadModelWriter
 
     public Task<long> LoadOffsetAsync(CancellationToken cancellationToken) =>
         ProjectionOffset.LoadAsync(database, ProjectionName, cancellationToken);
+
+    /// <summary>
+    /// The journal position (persistence id, sequence number) each agreement is projected to, from its
+    /// header's version: after a restart, what was projected before it.
+    /// </summary>
+    public async Task<IReadOnlyList<(string PersistenceId, long SequenceNr)>> ProjectedPositionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, version FROM agreements";
+        var positions = new List<(string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            positions.Add((AgreementActor.PersistenceIdOf(AgreementId.Parse(reader.GetString(0))), reader.GetInt64(1)));
+        }
+
+        return positions;
+    }
 
     public async Task WriteAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {

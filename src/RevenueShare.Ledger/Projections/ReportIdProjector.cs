@@ -5,7 +5,7 @@ namespace RevenueShare.Ledger.Projections;
 
 /// <summary>
 /// Which agreement each booked reportId was booked under (<c>report_ids</c>), one row per booked
-/// report, read once at start into the gateway's <see cref="ReportIdIndex"/>. On the hot path (a row
+/// report, read once at start into the <see cref="ReportIds.ReportIdRegistry"/>. On the hot path (a row
 /// per report), so only ever inserted, in bulk (<see cref="InsertOnlyRows"/>).
 /// </summary>
 internal sealed class ReportIdProjector : IReadProjector

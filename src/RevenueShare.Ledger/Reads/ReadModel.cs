@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
@@ -71,21 +72,18 @@ public sealed class ReadModel
         return result;
     }
 
-    /// <summary>Every reportId booked so far and the agreement it was booked under.</summary>
-    public async Task<IReadOnlyDictionary<string, AgreementId>> BookedReportIdsAsync(CancellationToken cancellationToken)
+    /// <summary>Every reportId booked so far and the agreement it was booked under, streamed: there are millions.</summary>
+    public async IAsyncEnumerable<(string ReportId, AgreementId Agreement)> BookedReportIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT report_id, agreement FROM report_ids";
-        var result = new Dictionary<string, AgreementId>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)] = AgreementId.Parse(reader.GetString(1));
+            yield return (reader.GetString(0), AgreementId.Parse(reader.GetString(1)));
         }
-
-        return result;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(AgreementId agreementId, CancellationToken cancellationToken)

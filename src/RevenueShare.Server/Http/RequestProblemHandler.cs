@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using RevenueShare.Ledger.Projections;
 
 namespace RevenueShare.Server.Http;
 
@@ -27,6 +28,11 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
         }
 
         ServerLog.RequestAnswered(logger, exception, problem.Status);
+        if (exception is LedgerBusyException busy)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await Problems.WriteAsync(httpContext, problem);
         return true;
     }
@@ -42,7 +48,12 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
             return Problems.ForStatus(StatusCodes.Status400BadRequest, message, [new FieldError(path, message)]);
         }
 
-        if (exception is RevenueShare.Ledger.Projections.ReadSideUnavailableException unavailable)
+        if (exception is LedgerBusyException busy)
+        {
+            return Problems.Create(StatusCodes.Status429TooManyRequests, "busy", "The ledger is busy; send the batch again later.", busy.Message);
+        }
+
+        if (exception is ReadSideUnavailableException unavailable)
         {
             return Problems.Create(StatusCodes.Status503ServiceUnavailable, "unavailable", "The service is not ready.", unavailable.Message);
         }

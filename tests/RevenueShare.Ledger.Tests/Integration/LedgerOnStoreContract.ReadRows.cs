@@ -29,9 +29,15 @@ public abstract partial class LedgerOnStoreContract
 
         async Task AssertIndexAsync(LedgerHost ledger)
         {
+            var read = new Dictionary<string, AgreementId>(StringComparer.Ordinal);
+            await foreach (var (reportId, agreement) in ledger.Reads.BookedReportIdsAsync(default))
+            {
+                read.Add(reportId, agreement);
+            }
+
             Assert.Equal(
                 new Dictionary<string, AgreementId> { ["a1"] = AgreementId.Parse(first), ["a2"] = AgreementId.Parse(first), ["b1"] = AgreementId.Parse(second) },
-                await ledger.Reads.BookedReportIdsAsync(default));
+                read);
             var reused = Assert.Single(await ledger.Gateway.BookAsync(Principal.Tax, [Report("a2", "2025-02", 1.00m) with { Enterprise = other }], default));
             Assert.Equal(RejectionCode.ReportIdReused, reused.Rejection!.Code);
             Assert.Contains(first, reused.Rejection.Message, StringComparison.Ordinal);

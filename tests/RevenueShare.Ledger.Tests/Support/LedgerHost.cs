@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
+using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Ledger.Storage;
 
@@ -21,14 +22,16 @@ internal sealed class LedgerHost : IAsyncDisposable
     public Akka.Actor.ActorSystem System => host.Services.GetRequiredService<Akka.Actor.ActorSystem>();
     public ReportQueries Queries => host.Services.GetRequiredService<ReportQueries>();
 
+    public ReadBarrier Barrier => host.Services.GetRequiredService<ReadBarrier>();
+
     public ReadDatabase Database => host.Services.GetRequiredService<ReadDatabase>();
 
-    public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock)
+    public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock, LedgerOptions? options = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(RepositoryFiles.Reference);
-        builder.Services.AddLedger(store);
+        builder.Services.AddLedger(store, options);
         var host = builder.Build();
         await host.StartAsync();
         return new LedgerHost(host);
