@@ -26,9 +26,10 @@ public static class LedgerHosting
     /// </summary>
     public static IServiceCollection AddLedger(this IServiceCollection services, StoreOptions store, LedgerOptions? options = null)
     {
-        var ledger = options ?? LedgerOptions.Default;
         services.AddSingleton(store);
-        services.AddSingleton(ledger);
+
+        // A host may register its own options after this (the last registration is the one resolved).
+        services.AddSingleton(options ?? LedgerOptions.Default);
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
@@ -50,7 +51,7 @@ public static class LedgerHosting
                 var coverage = system.ActorOf(CoverageRegistry.Props(), "coverage");
                 registry.Register<CoverageRegistry>(coverage);
                 registry.Register<AgreementNumbering>(system.ActorOf(AgreementNumbering.Props(), "numbering"));
-                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, ledger.PassivateAfter), "agreements"));
+                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, provider.GetRequiredService<LedgerOptions>().PassivateAfter), "agreements"));
             });
         });
         services.AddHostedService<ProjectionStarter>();

@@ -66,7 +66,7 @@ internal sealed class Bench : IAsyncDisposable
 
     /// <summary>
     /// The phases that share one server and its store: the ingest through HTTP, then against what it
-    /// booked the raw-store limit, the restatements and the queries.
+    /// booked the raw-store limit, the restatements, the queries, the pages and the sustained load.
     /// </summary>
     private async Task OverHttpAsync(List<FigureReportDocument[]> tax, List<FigureReportDocument[]> statistics)
     {
@@ -81,5 +81,9 @@ internal sealed class Bench : IAsyncDisposable
         await new RestatementsPhase(run).RunAsync(server, tokens, district);
         await new QueriesPhase(run).RunAsync(server, tokens["finance"], district);
         await new PagesPhase(run).RunAsync(server, district);
+        if (run.Options.LoadSeconds > 0)
+        {
+            await new LoadPhase(run).RunAsync(server, tokens, district);
+        }
     }
 }

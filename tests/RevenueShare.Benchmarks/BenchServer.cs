@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,6 +12,9 @@ using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger;
+using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server;
 using RevenueShare.Server.Identity;
@@ -26,6 +31,7 @@ internal sealed class BenchServer : IAsyncDisposable
     private static readonly byte[] BookedMarker = Encoding.UTF8.GetBytes("\"status\":\"booked\"");
 
     private readonly WebApplication app;
+    private int refused;
 
     private BenchServer(WebApplication app)
     {
@@ -35,13 +41,27 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public static readonly TimeSpan PassivateAfter = TimeSpan.FromSeconds(15);
+
     public ReadDatabase Database => app.Services.GetRequiredService<ReadDatabase>();
+
+    /// <summary>How far the read side lags behind acknowledged writes now.</summary>
+    public TimeSpan Lag => app.Services.GetRequiredService<ReadBarrier>().Lag;
+
+    /// <summary>Batches answered 429 (the ledger busy) and sent again after their Retry-After.</summary>
+    public int Refused => refused;
+
+    public Task<int> LiveAgreementsAsync() =>
+        app.Services.GetRequiredService<ActorRegistry>().Get<AgreementRegion>().Ask<int>(CountLiveAgreements.Instance, TimeSpan.FromSeconds(10));
 
     public static async Task<BenchServer> StartAsync(StoreOptions store, string contracts)
     {
         var app = ServerHost.Build(new ServeOptions("http://127.0.0.1:0", store, false, contracts), builder =>
         {
             builder.Services.AddSingleton<IClock>(new FixedClock());
+
+            // Idle agreements leave memory after 15 s rather than 2 min, so the load phase can watch it.
+            builder.Services.AddSingleton(new LedgerOptions { PassivateAfter = PassivateAfter });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
@@ -97,6 +117,15 @@ internal sealed class BenchServer : IAsyncDisposable
 
         using var response = await Client.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        // A busy ledger refuses a batch before booking any of it: a reporter sends it again after Retry-After.
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && expected != HttpStatusCode.TooManyRequests)
+        {
+            Interlocked.Increment(ref refused);
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+            return await SendAsync(method, path, token, body, expected);
+        }
+
         if (response.StatusCode != expected)
         {
             throw new InvalidOperationException($"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 600)))}");

