@@ -27,9 +27,11 @@ public sealed class LedgerGateway
     private readonly ReadBarrier barrier;
     private readonly IClock clock;
     private readonly ReportIdRegistry reportIds;
+    private readonly IdleMemoryTrim trim;
 
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdRegistry reportIds)
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdRegistry reportIds, IdleMemoryTrim trim)
     {
+        this.trim = trim;
         this.registry = registry;
         this.barrier = barrier;
         this.clock = clock;
@@ -95,6 +97,7 @@ public sealed class LedgerGateway
     /// </summary>
     public async Task<IReadOnlyList<FigureOutcome>> BookAsync(Principal by, IReadOnlyList<FigureReport> reports, CancellationToken cancellationToken)
     {
+        trim.Wrote();
         await barrier.AdmitAsync(cancellationToken);
         var routes = await registry.Get<CoverageRegistry>().Ask<FigureRoutes>(new RouteFigures([.. reports]), Timeout, cancellationToken);
         var outcomes = new FigureOutcome?[reports.Count];

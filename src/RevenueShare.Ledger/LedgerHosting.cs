@@ -38,6 +38,8 @@ public static class LedgerHosting
         services.AddSingleton<OfficeReports>();
         services.AddSingleton<ReportIdRegistry>();
         services.AddSingleton<LedgerGateway>();
+        services.AddSingleton<IdleMemoryTrim>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdleMemoryTrim>());
 
         // Before AddAkka: hosted services start in the order they are added.
         services.AddHostedService<SqliteWriteAhead>();
@@ -51,7 +53,7 @@ public static class LedgerHosting
                 var coverage = system.ActorOf(CoverageRegistry.Props(), "coverage");
                 registry.Register<CoverageRegistry>(coverage);
                 registry.Register<AgreementNumbering>(system.ActorOf(AgreementNumbering.Props(), "numbering"));
-                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, provider.GetRequiredService<LedgerOptions>().PassivateAfter), "agreements"));
+                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, provider.GetRequiredService<LedgerOptions>().PassivateAfter, provider.GetRequiredService<IdleMemoryTrim>()), "agreements"));
             });
         });
         services.AddHostedService<ProjectionStarter>();

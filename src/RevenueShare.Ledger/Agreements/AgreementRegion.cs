@@ -20,14 +20,16 @@ public sealed class AgreementRegion : ReceiveActor
     private readonly IActorRef coverage;
     private readonly IClock clock;
     private readonly TimeSpan passivateAfter;
+    private readonly IdleMemoryTrim trim;
     private readonly Dictionary<IActorRef, string> names = [];
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> held = new(StringComparer.Ordinal);
 
-    public AgreementRegion(IActorRef coverage, IClock clock, TimeSpan passivateAfter)
+    public AgreementRegion(IActorRef coverage, IClock clock, TimeSpan passivateAfter, IdleMemoryTrim trim)
     {
         this.coverage = coverage;
         this.clock = clock;
         this.passivateAfter = passivateAfter;
+        this.trim = trim;
         Receive<IAgreementCommand>(command => Route(command.AgreementId, command, Sender));
         Receive<GetAgreement>(query => Route(query.AgreementId, query, Sender));
         Receive<Passivate>(_ => Release(Sender));
@@ -35,8 +37,8 @@ public sealed class AgreementRegion : ReceiveActor
         Receive<CountLiveAgreements>(_ => Sender.Tell(names.Count));
     }
 
-    public static Props Props(IActorRef coverage, IClock clock, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new AgreementRegion(coverage, clock, passivateAfter));
+    public static Props Props(IActorRef coverage, IClock clock, TimeSpan passivateAfter, IdleMemoryTrim trim) =>
+        Akka.Actor.Props.Create(() => new AgreementRegion(coverage, clock, passivateAfter, trim));
 
     private void Route(AgreementId agreementId, object message, IActorRef sender)
     {
@@ -79,6 +81,8 @@ public sealed class AgreementRegion : ReceiveActor
         {
             return;
         }
+
+        trim.Passivated();
 
         // Delivered now, in the order they came: a message that arrives later is routed after them.
         foreach (var (message, sender) in waiting)
