@@ -1,11 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using NodaTime;
+using RevenueShare.Domain.Documents;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
 using RevenueShare.Server.Api.Wire;
@@ -106,12 +106,9 @@ public static class ServerHost
         services.AddHostedService<TokenSchemaInitializer>();
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
-        services.Configure<JsonOptions>(json =>
-        {
-            // Web defaults (camelCase, case-insensitive reading, unknown members ignored), but
-            // numbers only as JSON numbers: "1" for a revision is a type error, not a guess.
-            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        });
+        // Web defaults (camelCase), read as strictly as contracts/schemas: unknown and duplicate
+        // members refused, names matched exactly, numbers only as JSON numbers.
+        services.Configure<JsonOptions>(json => DocumentJson.MakeStrict(json.SerializerOptions));
 
         // Binding failures throw, so RequestProblemHandler answers them all in one shape.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

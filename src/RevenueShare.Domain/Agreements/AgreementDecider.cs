@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Allocation;
+using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Agreements;
@@ -66,7 +67,11 @@ public static class AgreementDecider
         }
 
         var by = fire.By;
-        var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
+        if (!TextRules.TryReadReason(fire.Reason, out var reason, out var badReason))
+        {
+            return Decision.Refused(new Rejection(RejectionCode.Invalid, badReason, "$.reason"));
+        }
+
         if (fire.Trigger is LifecycleTrigger.Suspend or LifecycleTrigger.Resume or LifecycleTrigger.Terminate && reason is null)
         {
             return Decision.Refused(new Rejection(RejectionCode.Invalid, $"A reason is required to {LifecycleTriggers.Name(fire.Trigger)}.", "$.reason"));
@@ -154,7 +159,11 @@ public static class AgreementDecider
         }
 
         var by = fire.By;
-        var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
+        if (!TextRules.TryReadReason(fire.Reason, out var reason, out var badReason))
+        {
+            return Decision.Refused(new Rejection(RejectionCode.Invalid, badReason, "$.reason"));
+        }
+
         var entries = fire.Trigger == LifecycleTrigger.ApproveAmendment ? Reallocate(state, pending) : [];
         if (MonthReviewing.LockedBy(state, entries) is { } locked)
         {

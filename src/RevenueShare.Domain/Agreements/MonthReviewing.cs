@@ -1,4 +1,5 @@
 using NodaTime;
+using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Domain.Agreements;
@@ -38,7 +39,11 @@ internal static class MonthReviewing
             return Decision.Refused(new Rejection(RejectionCode.MonthNotOpen, $"{month} has not ended (China time): a month is reviewed after it closes.", "month"));
         }
 
-        var reason = string.IsNullOrWhiteSpace(review.Reason) ? null : review.Reason.Trim();
+        if (!TextRules.TryReadReason(review.Reason, out var reason, out var badReason))
+        {
+            return Decision.Refused(new Rejection(RejectionCode.Invalid, badReason, "$.reason"));
+        }
+
         if (review.Decision is ReviewDecision.Dispute or ReviewDecision.Reopen && reason is null)
         {
             return Decision.Refused(new Rejection(RejectionCode.Invalid, $"A reason is required to {Name(review.Decision)} a month.", "$.reason"));

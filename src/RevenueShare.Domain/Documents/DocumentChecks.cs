@@ -11,7 +11,7 @@ internal static class DocumentChecks
 {
     public static ValidationProblem Required(string path) => new(path, $"{Describe(path)} is required.");
 
-    /// <summary>A required free text (title, name, report id): present, not blank, bounded.</summary>
+    /// <summary>A required free text (title, name, report id): present, not blank, and keeping <see cref="TextRules"/>.</summary>
     public static string? Text(string? text, string path, int maxLength, List<ValidationProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -20,9 +20,9 @@ internal static class DocumentChecks
             return null;
         }
 
-        if (text.Length > maxLength)
+        if (TextRules.Problem(text, Describe(path), maxLength) is { } problem)
         {
-            problems.Add(new(path, $"{Describe(path)} has {text.Length} characters; at most {maxLength} are allowed."));
+            problems.Add(new(path, problem));
             return null;
         }
 

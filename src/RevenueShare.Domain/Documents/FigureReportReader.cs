@@ -13,6 +13,14 @@ public static class FigureReportReader
 {
     public const int MaxReportIdLength = 100;
 
+    /// <summary>
+    /// The highest revision accepted. A restatement needs a higher revision than the one booked, so a
+    /// figure booked at <see cref="int.MaxValue"/> could never be restated, and a client that jumps there
+    /// by mistake (or malice) freezes the figure. Offices count revisions 1, 2, 3 …; a bound far above any
+    /// real count and far below the integer's end keeps every figure restatable in practice.
+    /// </summary>
+    public const int MaxRevision = 1_000_000;
+
     /// <summary>Validates one report; paths start at <paramref name="pathPrefix"/> (<c>$.reports[3].amount</c>).</summary>
     public static bool TryRead(
         FigureReportDocument? document,
@@ -53,6 +61,10 @@ public static class FigureReportReader
         else if (document.Revision < 1)
         {
             found.Add(new(revisionPath, $"The revision is {document.Revision}; revisions start at 1 (the first figure) and grow with each restatement."));
+        }
+        else if (document.Revision > MaxRevision)
+        {
+            found.Add(new(revisionPath, $"The revision is {document.Revision}; revisions run from 1 to at most {MaxRevision} (a restatement takes a higher one than the figure booked)."));
         }
 
         if (found.Count > 0 || reportId is null || enterprise is null || indicator is null || month is null || amount is null || document.Revision is not { } revision)

@@ -11,6 +11,15 @@ public static class Amounts
     /// <summary>Largest magnitude accepted for one amount: keeps every sum far from decimal's range.</summary>
     public const decimal Limit = 1_000_000_000_000_000m;
 
+    /// <summary>Digits of the whole part of the largest amount below <see cref="Limit"/>.</summary>
+    private const int LimitDigits = 15;
+
+    /// <summary>
+    /// Reads an amount in the contract's grammar (contracts/schemas, <c>$defs/amount</c>): an optional
+    /// <c>-</c>, a whole part without leading zeros, and at most <paramref name="scale"/> digits after the
+    /// point, ASCII digits only. <c>+1.00</c>, <c>.50</c>, <c>1.</c>, <c>0001.00</c> and a negative zero
+    /// are refused rather than read, so that one amount has one spelling on the wire.
+    /// </summary>
     public static bool TryParse(string? text, int scale, out decimal amount, out string error)
     {
         amount = 0m;
@@ -20,9 +29,9 @@ public static class Amounts
             return false;
         }
 
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (Misspelt(text) is { } misspelt)
         {
-            error = $"'{text}' is not a decimal amount (expected a string such as \"1234.56\").";
+            error = misspelt;
             return false;
         }
 
@@ -34,13 +43,15 @@ public static class Amounts
             return false;
         }
 
-        if (Math.Abs(value) >= Limit)
+        // Without leading zeros, the whole part's length alone says whether the amount is in range.
+        var whole = (point < 0 ? text.Length : point) - (text[0] == '-' ? 1 : 0);
+        if (whole > LimitDigits)
         {
             error = $"'{text}' is out of range (|amount| < {Limit.ToString(CultureInfo.InvariantCulture)}).";
             return false;
         }
 
-        amount = Round(value, scale);
+        amount = Round(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), scale);
         error = string.Empty;
         return true;
     }
@@ -81,6 +92,46 @@ public static class Amounts
         return units == decimal.Truncate(units)
             ? checked(decimal.ToInt64(units))
             : throw new ArgumentException($"{amount} has more than {scale} decimals.", nameof(amount));
+    }
+
+    /// <summary>Why <paramref name="text"/> is not in the amount grammar, or null when it is (its scale aside).</summary>
+    private static string? Misspelt(string text)
+    {
+        var signed = text[0] == '-';
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? text[(signed ? 1 : 0)..] : text[(signed ? 1 : 0)..point];
+        var fraction = point < 0 ? null : text[(point + 1)..];
+        if (text[0] == '+')
+        {
+            return $"'{text}' has a '+' sign; an amount above zero is written without a sign.";
+        }
+
+        if (whole.Length == 0 && fraction is { Length: > 0 })
+        {
+            return $"'{text}' has no digit before the decimal point; write a 0 there.";
+        }
+
+        if (fraction is { Length: 0 } && whole.Length > 0)
+        {
+            return $"'{text}' has no digit after the decimal point; drop the point or write the digits.";
+        }
+
+        if (whole.Length == 0 || !whole.All(char.IsAsciiDigit) || (fraction is not null && !fraction.All(char.IsAsciiDigit)))
+        {
+            return $"'{text}' is not a decimal amount (expected a string such as \"1234.56\").";
+        }
+
+        if (whole.Length > 1 && whole[0] == '0')
+        {
+            return $"'{text}' has a leading zero; the whole part starts with 0 only when it is 0.";
+        }
+
+        if (signed && whole == "0" && (fraction ?? string.Empty).All(c => c == '0'))
+        {
+            return $"'{text}' is a negative zero; zero is written without a sign.";
+        }
+
+        return null;
     }
 
     /// <summary>One unit at the scale: 0.01 at scale 2, 0.1 at scale 1.</summary>

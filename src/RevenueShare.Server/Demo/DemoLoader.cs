@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
@@ -16,9 +18,13 @@ namespace RevenueShare.Server.Demo;
 /// countersign, finance approves) and books the year of sample figures as the tax office and the
 /// statistics bureau. A store that already holds agreements is left as it is.
 /// </summary>
-public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, ReadModel reads, ReferenceData reference)
+/// <remarks>
+/// The files are read with the very options the API binds request bodies with, so an example the API
+/// would refuse (an unknown or duplicate member) stops the demo instead of loading.
+/// </remarks>
+public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, ReadModel reads, ReferenceData reference, IOptions<JsonOptions> json)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private JsonSerializerOptions Json => json.Value.SerializerOptions;
 
     /// <summary>Loads the demo; returns the number of agreements and reports booked (0, 0 when the store was not empty).</summary>
     public async Task<(int Agreements, int Reports)> LoadAsync(string contractsDirectory, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RevenueShare.Ledger.Projections;
@@ -40,12 +39,9 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
     /// <summary>The problem for a request error, or null when the exception is not one.</summary>
     internal static ProblemDetails? Describe(Exception exception)
     {
-        var json = FindJsonException(exception);
-        if (json is not null)
+        if (JsonBodyProblem.Describe(exception) is { } json)
         {
-            var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-            var message = JsonMessage(json);
-            return Problems.ForStatus(StatusCodes.Status400BadRequest, message, [new FieldError(path, message)]);
+            return json;
         }
 
         if (exception is LedgerBusyException busy)
@@ -64,36 +60,5 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
         }
 
         return null;
-    }
-
-    private static JsonException? FindJsonException(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is JsonException json)
-            {
-                return json;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// System.Text.Json's message, minus the location it appends (the path travels in
-    /// <see cref="FieldError.Path"/>) — and never the CLR type names some messages carry.
-    /// </summary>
-    private static string JsonMessage(JsonException json)
-    {
-        var text = json.Message;
-        var cut = text.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            text = text[..cut];
-        }
-
-        return text.Contains("System.", StringComparison.Ordinal) || text.Contains("RevenueShare.", StringComparison.Ordinal)
-            ? "The value does not have the expected JSON type or format."
-            : text;
     }
 }

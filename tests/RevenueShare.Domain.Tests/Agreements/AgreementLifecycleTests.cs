@@ -228,10 +228,8 @@ public sealed class AgreementLifecycleTests
     [Theory]
     [InlineData("suspend", null)]
     [InlineData("suspend", "")]
-    [InlineData("suspend", "   ")]
     [InlineData("resume", null)]
     [InlineData("terminate", null)]
-    [InlineData("terminate", " ")]
     public void Suspending_resuming_and_terminating_need_a_reason(string trigger, string? reason)
     {
         var (state, from) = trigger == "resume" ? ("Suspended", "2025-05") : ("Running", "2025-04");
@@ -244,11 +242,36 @@ public sealed class AgreementLifecycleTests
     }
 
     [Fact]
-    public void A_reason_is_kept_trimmed_in_the_event()
+    public void A_reason_is_kept_as_sent_in_the_event()
     {
-        var suspended = Assert.IsType<AgreementSuspended>(Single(Decide(InState("Running"), Fire(LifecycleTrigger.Suspend, Principal.Finance, "  " + Reason + " ", "2025-04"))));
+        var suspended = Assert.IsType<AgreementSuspended>(Single(Decide(InState("Running"), Fire(LifecycleTrigger.Suspend, Principal.Finance, Reason, "2025-04"))));
 
         Assert.Equal((Reason, Month("2025-04")), (suspended.Reason, suspended.From));
+    }
+
+    [Theory]
+    [InlineData("suspend", "   ", "starts with white space (U+0020 at position 1)")]
+    [InlineData("suspend", " 停产整顿 ", "starts with white space (U+0020 at position 1)")]
+    [InlineData("approve", "同意\n", "U+000A at position 3")]
+    [InlineData("reject", "驳回\u202E", "U+202E at position 3")]
+    public void A_reason_that_breaks_the_text_rule_is_refused_at_its_path(string trigger, string reason, string expected)
+    {
+        var (state, from) = trigger is "approve" or "reject" ? ("AwaitingApproval", (string?)null) : ("Running", "2025-04");
+        var command = Fire(Enum.Parse<LifecycleTrigger>(trigger, ignoreCase: true), Principal.Finance, reason, from);
+
+        var rejection = Refusal(Decide(InState(state), command));
+
+        Assert.Equal((RejectionCode.Invalid, "$.reason"), (rejection.Code, rejection.Path));
+        Assert.Contains(expected, rejection.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reason_over_500_characters_is_refused()
+    {
+        var rejection = Refusal(Decide(InState("Running"), Fire(LifecycleTrigger.Suspend, Principal.Finance, new string('因', 100_000), "2025-04")));
+
+        Assert.Equal((RejectionCode.Invalid, "$.reason"), (rejection.Code, rejection.Path));
+        Assert.Equal("The reason has 100000 characters; at most 500 are allowed.", rejection.Message);
     }
 
     [Fact]

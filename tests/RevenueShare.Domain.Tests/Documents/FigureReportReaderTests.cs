@@ -31,7 +31,7 @@ public sealed class FigureReportReaderTests
     [InlineData("vat", "-100.01", "-100.01")]
     [InlineData("industrial-output", "-0.5", "-0.5")]
     [InlineData("operating-revenue", "12345", "12345")]
-    [InlineData("cit", "+0.10", "0.1")]
+    [InlineData("cit", "0.10", "0.1")]
     public void Amounts_at_the_indicators_scale_are_accepted_negative_ones_too(string indicator, string amount, string expected)
     {
         var document = Valid() with { Indicator = indicator, Amount = amount };
@@ -60,6 +60,8 @@ public sealed class FigureReportReaderTests
     [InlineData("revision missing", "$.reports[3].revision", "is required")]
     [InlineData("revision 0", "$.reports[3].revision", "start at 1")]
     [InlineData("revision negative", "$.reports[3].revision", "start at 1")]
+    [InlineData("revision above the bound", "$.reports[3].revision", "revisions run from 1 to at most 1000000")]
+    [InlineData("revision at int.MaxValue", "$.reports[3].revision", "The revision is 2147483647; revisions run from 1 to at most 1000000")]
     [InlineData("report missing", "$.reports[3]", "is required")]
     public void Each_rule_is_reported_at_its_path(string change, string path, string message)
     {
@@ -70,6 +72,13 @@ public sealed class FigureReportReaderTests
         var problem = Assert.Single(problems);
         Assert.Equal(path, problem.Path);
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_highest_revision_is_read()
+    {
+        Assert.True(FigureReportReader.TryRead(Valid() with { Revision = 1_000_000 }, Prefix, Catalogue.Guangzhou, out var report, out var problems), string.Join("; ", problems));
+        Assert.Equal(1_000_000, report.Revision);
     }
 
     [Fact]
@@ -117,6 +126,8 @@ public sealed class FigureReportReaderTests
         "revision missing" => Valid() with { Revision = null },
         "revision 0" => Valid() with { Revision = 0 },
         "revision negative" => Valid() with { Revision = -2 },
+        "revision above the bound" => Valid() with { Revision = FigureReportReader.MaxRevision + 1 },
+        "revision at int.MaxValue" => Valid() with { Revision = int.MaxValue },
         "report missing" => null,
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No such change."),
     };

@@ -13,7 +13,6 @@ public sealed class AmountsTests
     [InlineData("-0.5", 1, "-0.5")]
     [InlineData("0", 2, "0.00")]
     [InlineData("12.3", 1, "12.3")]
-    [InlineData("+5.00", 2, "5.00")]
     public void An_amount_with_at_most_the_scale_digits_is_accepted_at_the_scale(string text, int scale, string expected)
     {
         Assert.True(Amounts.TryParse(text, scale, out var amount, out var error), error);
@@ -29,6 +28,11 @@ public sealed class AmountsTests
     [InlineData("", 2, "An amount is required")]
     [InlineData(null, 2, "An amount is required")]
     [InlineData("1000000000000000", 2, "out of range")]
+    [InlineData("+5.00", 2, "has a '+' sign")]
+    [InlineData("0005.00", 2, "has a leading zero")]
+    [InlineData(".5", 2, "no digit before the decimal point")]
+    [InlineData("5.", 2, "no digit after the decimal point")]
+    [InlineData("-0.00", 2, "is a negative zero")]
     public void An_amount_that_is_not_a_plain_decimal_at_the_scale_is_rejected(string? text, int scale, string message)
     {
         Assert.False(Amounts.TryParse(text, scale, out _, out var error));

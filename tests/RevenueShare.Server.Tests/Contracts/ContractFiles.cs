@@ -11,12 +11,18 @@ internal static class ContractFiles
     private static readonly Lazy<string> Root = new(FindContracts);
     private static readonly Lazy<JsonSchema> AgreementSchemaLazy = new(() => LoadSchema("agreement.schema.json"));
     private static readonly Lazy<JsonSchema> FigureBatchSchemaLazy = new(() => LoadSchema("figure-batch.schema.json"));
+    private static readonly Lazy<JsonSchema> TriggerSchemaLazy = new(() => LoadSchema("trigger.schema.json"));
+    private static readonly Lazy<JsonSchema> ReviewSchemaLazy = new(() => LoadSchema("review.schema.json"));
 
     public static string Directory => Root.Value;
 
     public static JsonSchema AgreementSchema => AgreementSchemaLazy.Value;
 
     public static JsonSchema FigureBatchSchema => FigureBatchSchemaLazy.Value;
+
+    public static JsonSchema TriggerSchema => TriggerSchemaLazy.Value;
+
+    public static JsonSchema ReviewSchema => ReviewSchemaLazy.Value;
 
     public static string PathOf(params string[] parts) => Path.Combine([Directory, .. parts]);
 
@@ -30,6 +36,19 @@ internal static class ContractFiles
 
     public static EvaluationResults Evaluate(JsonSchema schema, JsonElement instance) =>
         schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+    /// <summary>
+    /// Where and why an instance failed: the instance location (a JSON Pointer) and the keyword of each
+    /// error. A false schema (<c>additionalProperties: false</c>) reports its error without a keyword;
+    /// the keyword is then the last step of the error's evaluation path.
+    /// </summary>
+    public static IReadOnlyList<(string Location, string Keyword)> Failures(EvaluationResults results) =>
+        [
+            .. (results.Details ?? [results])
+                .Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Keys.Select(keyword =>
+                    (d.InstanceLocation.ToString(), keyword.Length > 0 ? keyword : d.EvaluationPath.ToString().Split('/')[^1]))),
+        ];
 
     /// <summary>The evaluation results as JSON, for assertion messages.</summary>
     public static string Describe(EvaluationResults results) =>

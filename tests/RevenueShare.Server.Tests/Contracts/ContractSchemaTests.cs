@@ -46,7 +46,7 @@ public sealed class ContractSchemaTests
     {
         var agreement = Agreement();
         agreement["terms"]![0]!["schedule"]![0]!["ratios"]!["440106"] = 40;
-        AssertAgreementRejected(agreement);
+        AssertAgreementRejected(agreement, "/terms/0/schedule/0/ratios/440106", "type");
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ContractSchemaTests
     {
         var agreement = Agreement();
         agreement["comment"] = "not part of the contract";
-        AssertAgreementRejected(agreement);
+        AssertAgreementRejected(agreement, "/comment", "additionalProperties");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ContractSchemaTests
     {
         var agreement = Agreement();
         agreement["enterprises"]![0]!["taxOffice"] = "黄埔区税务局";
-        AssertAgreementRejected(agreement);
+        AssertAgreementRejected(agreement, "/enterprises/0/taxOffice", "additionalProperties");
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class ContractSchemaTests
     {
         var agreement = Agreement();
         agreement["effective"]!["from"] = month;
-        AssertAgreementRejected(agreement);
+        AssertAgreementRejected(agreement, "/effective/from", "pattern");
     }
 
     [Fact]
@@ -82,35 +82,69 @@ public sealed class ContractSchemaTests
     {
         var agreement = Agreement();
         agreement["parties"]!.AsArray().RemoveAt(1);
-        AssertAgreementRejected(agreement);
+        AssertAgreementRejected(agreement, "/parties", "minItems");
     }
 
     [Theory]
-    [InlineData("/parties/0/role", "observer")]
-    [InlineData("/parties/0/district", "110105")]
-    [InlineData("/model", "enclave")]
-    [InlineData("/terms/0/mode", "full")]
-    [InlineData("/terms/0/indicators/0", "gdp")]
-    [InlineData("/enterprises/0/id", "91440112MA59KC3R2I")]
-    [InlineData("/terms/0/schedule/0/ratios/440106", "40.005")]
-    [InlineData("/terms/0/schedule/0/ratios/440106", "-40")]
-    public void A_value_outside_the_contract_is_rejected(string path, string value)
+    [InlineData("/parties/0/role", "observer", "enum")]
+    [InlineData("/parties/0/district", "110105", "pattern")]
+    [InlineData("/model", "enclave", "enum")]
+    [InlineData("/terms/0/mode", "full", "enum")]
+    [InlineData("/terms/0/indicators/0", "gdp", "enum")]
+    [InlineData("/enterprises/0/id", "91440112MA59KC3R2I", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "40.005", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "-40", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "-0", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "+40", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "040", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "40.", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", ".5", "pattern")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "100.01", "pattern")]
+    [InlineData("/title", "", "minLength")]
+    [InlineData("/title", "天河\u202E黄埔", "pattern")]
+    [InlineData("/title", "天河\u0000黄埔", "pattern")]
+    [InlineData("/title", "天河\n黄埔", "pattern")]
+    [InlineData("/title", "天河\u200B黄埔", "pattern")]
+    [InlineData("/title", " 天河 + 黄埔", "pattern")]
+    [InlineData("/title", "天河 + 黄埔 ", "pattern")]
+    [InlineData("/enterprises/0/name", "测试\u0007企业", "pattern")]
+    [InlineData("/enterprises/0/name", "测试企业\u2069", "pattern")]
+    [InlineData("/enterprises/0/name", "\uFEFF测试企业", "pattern")]
+    public void A_value_outside_the_contract_is_rejected(string path, string value, string keyword)
     {
         var agreement = Agreement();
         Set(agreement, path, JsonValue.Create(value));
-        AssertAgreementRejected(agreement);
+        AssertAgreementRejected(agreement, path, keyword);
     }
 
-    [Fact]
-    public void An_amount_with_three_decimals_is_rejected()
+    [Theory]
+    [InlineData("/title", 201)]
+    [InlineData("/enterprises/0/name", 201)]
+    public void A_text_over_its_bound_is_rejected(string path, int length)
+    {
+        var agreement = Agreement();
+        Set(agreement, path, JsonValue.Create(new string('文', length)));
+        AssertAgreementRejected(agreement, path, "maxLength");
+    }
+
+    [Theory]
+    [InlineData("100.001")]
+    [InlineData("+100.00")]
+    [InlineData(".5")]
+    [InlineData("100.")]
+    [InlineData("0100.00")]
+    [InlineData("-1.00")]
+    [InlineData("-0.00")]
+    [InlineData("1000000000000000")]
+    public void A_cap_amount_outside_the_grammar_is_rejected(string amount)
     {
         var agreement = Agreement();
         agreement["enterprises"]![0]!["cap"] = new JsonObject
         {
             ["indicators"] = new JsonArray("vat"),
-            ["amount"] = "100.001",
+            ["amount"] = amount,
         };
-        AssertAgreementRejected(agreement);
+        AssertAgreementRejected(agreement, "/enterprises/0/cap/amount", "pattern");
     }
 
     [Fact]
@@ -118,7 +152,7 @@ public sealed class ContractSchemaTests
     {
         var batch = Batch();
         batch["reports"]![0]!["month"] = "2025-13";
-        AssertBatchRejected(batch);
+        AssertBatchRejected(batch, "/reports/0/month", "pattern");
     }
 
     [Fact]
@@ -126,7 +160,36 @@ public sealed class ContractSchemaTests
     {
         var batch = Batch();
         batch["reports"]![0]!["amount"] = 123.45m;
-        AssertBatchRejected(batch);
+        AssertBatchRejected(batch, "/reports/0/amount", "type");
+    }
+
+    [Theory]
+    [InlineData("+1.00")]
+    [InlineData(".50")]
+    [InlineData("1.")]
+    [InlineData("0001.00")]
+    [InlineData("-0")]
+    [InlineData("-0.00")]
+    [InlineData("1.001")]
+    [InlineData("1e3")]
+    [InlineData("1000000000000000")]
+    public void A_figure_amount_outside_the_grammar_is_rejected(string amount)
+    {
+        var batch = Batch();
+        batch["reports"]![0]!["amount"] = amount;
+        AssertBatchRejected(batch, "/reports/0/amount", "pattern");
+    }
+
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("0")]
+    [InlineData("999999999999999.99")]
+    public void A_figure_amount_in_the_grammar_is_valid(string amount)
+    {
+        var batch = Batch();
+        batch["reports"]![0]!["amount"] = amount;
+        var results = ContractFiles.Evaluate(ContractFiles.FigureBatchSchema, JsonSerializer.SerializeToElement(batch));
+        Assert.True(results.IsValid, ContractFiles.Describe(results));
     }
 
     [Fact]
@@ -134,20 +197,91 @@ public sealed class ContractSchemaTests
     {
         var batch = Batch();
         batch["reports"]![0]!["name"] = "广州天黄智能装备制造有限公司";
-        AssertBatchRejected(batch);
+        AssertBatchRejected(batch, "/reports/0/name", "additionalProperties");
+    }
+
+    [Theory]
+    [InlineData(0, "minimum")]
+    [InlineData(1_000_001, "maximum")]
+    [InlineData(int.MaxValue, "maximum")]
+    public void A_figure_with_a_revision_out_of_bounds_is_rejected(int revision, string keyword)
+    {
+        var batch = Batch();
+        batch["reports"]![0]!["revision"] = revision;
+        AssertBatchRejected(batch, "/reports/0/revision", keyword);
+    }
+
+    [Theory]
+    [InlineData("vat\u0000-01", "pattern")]
+    [InlineData("vat\n-01", "pattern")]
+    [InlineData("vat\u0007-01", "pattern")]
+    [InlineData("vat-\u202E10", "pattern")]
+    [InlineData("vat\u200B-01", "pattern")]
+    [InlineData("\u2066vat-01", "pattern")]
+    [InlineData(" vat-01", "pattern")]
+    [InlineData("vat-01 ", "pattern")]
+    [InlineData("", "minLength")]
+    public void A_report_id_outside_the_contract_is_rejected(string reportId, string keyword)
+    {
+        var batch = Batch();
+        batch["reports"]![0]!["reportId"] = reportId;
+        AssertBatchRejected(batch, "/reports/0/reportId", keyword);
     }
 
     [Fact]
-    public void A_figure_with_revision_zero_is_rejected()
+    public void A_report_id_over_100_characters_is_rejected()
     {
         var batch = Batch();
-        batch["reports"]![0]!["revision"] = 0;
-        AssertBatchRejected(batch);
+        batch["reports"]![0]!["reportId"] = new string('r', 101);
+        AssertBatchRejected(batch, "/reports/0/reportId", "maxLength");
     }
 
     [Fact]
     public void An_empty_figure_batch_is_rejected() =>
-        AssertBatchRejected(new JsonObject { ["reports"] = new JsonArray() });
+        AssertBatchRejected(new JsonObject { ["reports"] = new JsonArray() }, "/reports", "minItems");
+
+    [Theory]
+    [InlineData("""{ "reason": "停产整顿", "from": "2026-01" }""")]
+    [InlineData("""{ "reason": "" }""")]
+    [InlineData("""{ }""")]
+    public void A_trigger_body_in_the_contract_is_valid(string body)
+    {
+        var results = ContractFiles.Evaluate(ContractFiles.TriggerSchema, Parse(body));
+        Assert.True(results.IsValid, ContractFiles.Describe(results));
+    }
+
+    [Theory]
+    [InlineData("""{ "reason": "停产\u202E整顿" }""", "/reason", "pattern")]
+    [InlineData("""{ "reason": "停产\n整顿" }""", "/reason", "pattern")]
+    [InlineData("""{ "reason": " 停产整顿" }""", "/reason", "pattern")]
+    [InlineData("""{ "reason": "停产", "note": "x" }""", "/note", "additionalProperties")]
+    [InlineData("""{ "from": "2026-13" }""", "/from", "pattern")]
+    public void A_trigger_body_outside_the_contract_is_rejected(string body, string location, string keyword) =>
+        AssertRejected(ContractFiles.TriggerSchema, JsonNode.Parse(body)!, location, keyword);
+
+    [Fact]
+    public void A_reason_over_500_characters_is_rejected()
+    {
+        AssertRejected(ContractFiles.TriggerSchema, new JsonObject { ["reason"] = new string('因', 501) }, "/reason", "maxLength");
+        AssertRejected(ContractFiles.ReviewSchema, new JsonObject { ["decision"] = "dispute", ["reason"] = new string('因', 100_000) }, "/reason", "maxLength");
+    }
+
+    [Theory]
+    [InlineData("""{ "decision": "approve" }""")]
+    [InlineData("""{ "decision": "dispute", "reason": "数据有误，请更正" }""")]
+    public void A_review_in_the_contract_is_valid(string body)
+    {
+        var results = ContractFiles.Evaluate(ContractFiles.ReviewSchema, Parse(body));
+        Assert.True(results.IsValid, ContractFiles.Describe(results));
+    }
+
+    [Theory]
+    [InlineData("""{ "reason": "x" }""", "", "required")]
+    [InlineData("""{ "decision": "confirm" }""", "/decision", "enum")]
+    [InlineData("""{ "decision": "dispute", "reason": "有误\u0000" }""", "/reason", "pattern")]
+    [InlineData("""{ "decision": "dispute", "urgent": true }""", "/urgent", "additionalProperties")]
+    public void A_review_outside_the_contract_is_rejected(string body, string location, string keyword) =>
+        AssertRejected(ContractFiles.ReviewSchema, JsonNode.Parse(body)!, location, keyword);
 
     private static JsonObject Agreement() =>
         JsonNode.Parse(ContractFiles.Read("examples", "agreements", "two-party.json"))!.AsObject();
@@ -161,16 +295,19 @@ public sealed class ContractSchemaTests
         return document.RootElement.Clone();
     }
 
-    private static void AssertAgreementRejected(JsonNode agreement) =>
-        AssertRejected(ContractFiles.AgreementSchema, agreement);
+    private static void AssertAgreementRejected(JsonNode agreement, string location, string keyword) =>
+        AssertRejected(ContractFiles.AgreementSchema, agreement, location, keyword);
 
-    private static void AssertBatchRejected(JsonNode batch) =>
-        AssertRejected(ContractFiles.FigureBatchSchema, batch);
+    private static void AssertBatchRejected(JsonNode batch, string location, string keyword) =>
+        AssertRejected(ContractFiles.FigureBatchSchema, batch, location, keyword);
 
-    private static void AssertRejected(JsonSchema schema, JsonNode instance)
+    /// <summary>The schema rejects the instance, and for the reason expected: <paramref name="keyword"/> failed at <paramref name="location"/>.</summary>
+    private static void AssertRejected(JsonSchema schema, JsonNode instance, string location, string keyword)
     {
         var results = ContractFiles.Evaluate(schema, JsonSerializer.SerializeToElement(instance));
         Assert.False(results.IsValid, "expected the schema to reject: " + instance.ToJsonString());
+        var failures = ContractFiles.Failures(results);
+        Assert.True(failures.Contains((location, keyword)), $"expected '{keyword}' to fail at '{location}'; failed: {string.Join(", ", failures.Select(f => $"'{f.Keyword}' at '{f.Location}'"))}");
     }
 
     /// <summary>Sets the value at a JSON Pointer whose parent exists.</summary>
