@@ -7,10 +7,10 @@ namespace RevenueShare.Server.Csv;
 
 /// <summary>
 /// RFC 4180 text both ways, through CsvHelper. Written as Excel in China opens it without asking:
-/// UTF-8 with a BOM, CRLF line ends, a field quoted only when it must be. Read with the line number
-/// where each record starts (the header is line 1); quoted fields may span lines, blank lines are
-/// skipped, and malformed quoting or a NUL refuses the file with its line and column
-/// (<see cref="CsvFormatException"/>).
+/// UTF-8 with a BOM, CRLF line ends, a field quoted only when it must be, and every cell guarded against
+/// formula injection (<see cref="SpreadsheetCell"/>). Read with the line number where each record
+/// starts (the header is line 1); quoted fields may span lines, blank lines are skipped, and malformed
+/// quoting or a NUL refuses the file with its line and column (<see cref="CsvFormatException"/>).
 /// </summary>
 public static class CsvTable
 {
@@ -22,25 +22,16 @@ public static class CsvTable
         NewLine = "\r\n",
     };
 
-    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var text = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(text, Writing))
-        {
-            foreach (var row in rows.Prepend(header))
-            {
-                foreach (var field in row)
-                {
-                    csv.WriteField(field ?? string.Empty);
-                }
+    /// <summary>A file for people to open in a spreadsheet: every cell that would start a formula is neutralised.</summary>
+    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
+        Write(header, rows, neutralise: true);
 
-                csv.NextRecord();
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    /// <summary>
+    /// The fields exactly as given, for a program that reads them back as data (<c>revshare import</c> sends a
+    /// file's own fields to the server): nothing is neutralised, so this is never a file for a person.
+    /// </summary>
+    public static byte[] WriteVerbatim(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
+        Write(header, rows, neutralise: false);
 
     /// <summary>Records with the line each starts on; throws <see cref="CsvFormatException"/> on malformed quoting or a NUL.</summary>
     public static IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> Read(string text)
@@ -89,6 +80,35 @@ public static class CsvTable
         }
 
         return records;
+    }
+
+    private static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, bool neutralise)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = new CsvWriter(writer, Writing))
+        {
+            foreach (var row in rows.Prepend(header))
+            {
+                foreach (var field in row)
+                {
+                    var text = field ?? string.Empty;
+                    if (neutralise && SpreadsheetCell.Neutralised(text) is { } safe)
+                    {
+                        // OWASP: a neutralised cell is quoted too.
+                        csv.WriteField(safe, shouldQuote: true);
+                    }
+                    else
+                    {
+                        csv.WriteField(text);
+                    }
+                }
+
+                csv.NextRecord();
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>What is wrong with a field's quoting, told from its raw text, which itself is never shown.</summary>

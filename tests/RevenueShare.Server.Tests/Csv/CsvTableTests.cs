@@ -73,4 +73,29 @@ public sealed class CsvTableTests
         };
         Assert.Equal(text, CsvDecoding.Decode(bytes));
     }
+
+    [Fact]
+    public void Written_cells_that_would_start_a_formula_are_quoted_after_a_single_quote_and_numbers_stay_numbers()
+    {
+        var bytes = CsvTable.Write(
+            ["报告编号", "金额"],
+            [["=HYPERLINK(\"http://x\",\"click\")", "-12.50"], ["+1+1", "-1,451.10"], ["-1+1", "0.00"], ["@SUM(A1)", "-"], ["\t=1", "\r=1"]]);
+
+        Assert.Equal(
+            "报告编号,金额\r\n"
+            + "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",-12.50\r\n"
+            + "\"'+1+1\",\"-1,451.10\"\r\n"
+            + "\"'-1+1\",0.00\r\n"
+            + "\"'@SUM(A1)\",\"'-\"\r\n"
+            + "\"'\t=1\",\"'\r=1\"\r\n",
+            Encoding.UTF8.GetString(bytes[3..]));
+    }
+
+    [Fact]
+    public void Verbatim_csv_carries_the_fields_unchanged_for_a_program_to_read_back()
+    {
+        var bytes = CsvTable.WriteVerbatim(["报告编号"], [["=1+1"], ["-1+1"]]);
+
+        Assert.Equal(["=1+1", "-1+1"], CsvTable.Read(CsvDecoding.Decode(bytes)).Skip(1).Select(r => r.Fields[0]));
+    }
 }
