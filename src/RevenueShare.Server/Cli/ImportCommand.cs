@@ -70,7 +70,8 @@ internal static class ImportCommand
             async Task<string?> SendAsync(int index)
             {
                 var part = chunks[index];
-                var content = new ByteArrayContent(CsvTable.Write(header, part.Select(r => (IReadOnlyList<string?>)[.. r.Fields])));
+                // Verbatim: the server reads these fields as data, and the spreadsheet guard of exports would change them.
+                var content = new ByteArrayContent(CsvTable.WriteVerbatim(header, part.Select(r => (IReadOnlyList<string?>)[.. r.Fields])));
                 content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
                 using var response = await client.PostAsync("api/figures/import", content, cancellationToken);
                 if (!response.IsSuccessStatusCode)

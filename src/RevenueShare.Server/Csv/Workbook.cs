@@ -30,9 +30,11 @@ public static class Workbook
 
             return rows;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new FormatException("The file is not an Excel workbook (.xlsx).", e);
+            // Whatever the library throws on these bytes is a fault of the file: a zip without a sheet, a sheet that is
+            // not XML, a cell it cannot place. Its message may quote a cell, so it is not passed on.
+            throw new FormatException("The file is not an Excel workbook (.xlsx) that can be read.");
         }
     }
 

@@ -7,7 +7,8 @@ namespace RevenueShare.Server.Presentation;
 /// <summary>
 /// A <see cref="Table"/> as a download: CSV (UTF-8 with a BOM, so Excel opens Chinese right) or an
 /// Excel workbook written by MiniExcel (Apache-2.0, streaming, no native parts; chosen over the Open XML
-/// SDK for its few lines per sheet). In the workbook an amount is a number cell, so offices can sum it.
+/// SDK for its few lines per sheet). In the workbook an amount is a number cell, so offices can sum it, and
+/// every text cell is guarded against formula injection as the CSV's are (<see cref="SpreadsheetCell"/>).
 /// </summary>
 public static class TableExport
 {
@@ -35,10 +36,10 @@ public static class TableExport
             for (var i = 0; i < table.Columns.Count; i++)
             {
                 var text = i < row.Count ? row[i] : null;
-                cells[table.Columns[i].Header] = table.Columns[i].Kind == ColumnKind.Amount && decimal.TryParse(
+                cells[Text(table.Columns[i].Header)] = table.Columns[i].Kind == ColumnKind.Amount && decimal.TryParse(
                     text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount)
                     ? amount
-                    : text;
+                    : text is null ? null : Text(text);
             }
 
             return cells;
@@ -47,6 +48,9 @@ public static class TableExport
         stream.SaveAs(rows, sheetName: SheetName(table.Caption));
         return stream.ToArray();
     }
+
+    /// <summary>A text cell, guarded as every exported cell is (<see cref="SpreadsheetCell"/>).</summary>
+    private static string Text(string text) => SpreadsheetCell.Neutralised(text) ?? text;
 
     /// <summary>Excel's rules for a sheet name: at most 31 characters, none of <c>[]:*?/\</c>.</summary>
     private static string SheetName(string caption)

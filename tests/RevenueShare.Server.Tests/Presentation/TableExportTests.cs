@@ -42,6 +42,26 @@ public sealed class TableExportTests
     }
 
     [Fact]
+    public void Both_downloads_guard_cells_that_would_start_a_formula_and_keep_amounts_numbers()
+    {
+        var entries = new Table(
+            "entries",
+            "税收分配明细（元）",
+            [Column.Code("报告编号"), Column.Amount("金额（元）")],
+            [["=HYPERLINK(\"http://x\",\"click\")", "-1,451.10"], ["-1+1", "-12.50"], ["@SUM(A1)", "=1+1"]]);
+
+        var csv = CsvTable.Read(CsvDecoding.Decode(TableExport.File(entries, "csv")!.FileContents));
+        var workbook = Workbook.Rows(TableExport.File(entries, "xlsx")!.FileContents);
+
+        Assert.Equal(
+            [["'=HYPERLINK(\"http://x\",\"click\")", "-1,451.10"], ["'-1+1", "-12.50"], ["'@SUM(A1)", "'=1+1"]],
+            csv.Skip(1).Select(r => r.Fields));
+        Assert.Equal(
+            [["'=HYPERLINK(\"http://x\",\"click\")", "-1451.1"], ["'-1+1", "-12.5"], ["'@SUM(A1)", "'=1+1"]], // amounts as number cells
+            workbook.Skip(1).Select(r => r.Fields));
+    }
+
+    [Fact]
     public void An_unknown_format_is_no_file()
     {
         Assert.Null(TableExport.File(Statement, "pdf"));
