@@ -51,13 +51,19 @@ internal sealed class FaultyJournalLedger : IAsyncDisposable
 
     public LedgerGateway Gateway => host.Gateway;
 
+    public Reads.ReadModel Reads => host.Reads;
+
+    /// <summary>The read database's file.</summary>
+    public string ReadFile => Path.Combine(folder, StoreOptions.ReadFileName);
+
     public ITestJournal Journal => Akka.Persistence.TestKit.TestJournal.FromRef(Persistence.Instance.Apply(host.System).JournalFor(null));
 
-    public static async Task<FaultyJournalLedger> StartAsync()
+    /// <param name="testJournal">False: the store's own journal, for faults of the read side.</param>
+    public static async Task<FaultyJournalLedger> StartAsync(bool testJournal = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "revshare-faults-" + Guid.NewGuid().ToString("N"));
         var store = StoreOptions.Sqlite(folder);
-        return new FaultyJournalLedger(folder, await LedgerHost.StartAsync(store, LedgerHost.ClockAt("2025-06-01T00:00:00Z"), TestJournal));
+        return new FaultyJournalLedger(folder, await LedgerHost.StartAsync(store, LedgerHost.ClockAt("2025-06-01T00:00:00Z"), testJournal ? TestJournal : null));
     }
 
     /// <summary>Creates, submits and countersigns an agreement of <see cref="Enterprise"/>: it awaits approval.</summary>
@@ -75,8 +81,11 @@ internal sealed class FaultyJournalLedger : IAsyncDisposable
 
     public static FireTrigger Reject(AgreementId id) => new(id, Principal.Finance, LifecycleTrigger.Reject, "不符合政策", null);
 
-    public static BookFigures Book(AgreementId id, string reportId, string amount) =>
-        new(id, Principal.Tax, [new FigureReport(reportId, Enterprise, RepositoryFiles.Indicator("vat"), new YearMonth(2025, 3), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), 1)]);
+    public static BookFigures Book(AgreementId id, string reportId, string amount, int month = 3) =>
+        new(id, Principal.Tax, [Report(reportId, amount, month)]);
+
+    public static FigureReport Report(string reportId, string amount, int month) =>
+        new(reportId, Enterprise, RepositoryFiles.Indicator("vat"), new YearMonth(2025, month), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), 1);
 
     public async ValueTask DisposeAsync()
     {
