@@ -80,8 +80,4 @@ public sealed record BackupManifest(int Version, Instant CreatedAt, ImmutableArr
             throw new StoreBackupException("The archive's manifest is damaged: " + e.Message);
         }
     }
-
-    /// <summary>One line per file, for an operator: name, size, checksum.</summary>
-    public string Describe() =>
-        string.Join('\n', Files.Select(f => string.Create(CultureInfo.InvariantCulture, $"  {f.Name,-13} {f.Bytes,14:N0} bytes  sha256 {f.Sha256}")));
 }

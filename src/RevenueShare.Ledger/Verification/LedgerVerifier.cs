@@ -61,7 +61,10 @@ public static class LedgerVerifier
         {
             SqliteConnection.ClearPool(new SqliteConnection(copy.ReadConnectionString));
             SqliteConnection.ClearPool(new SqliteConnection(fresh.ReadConnectionString));
-            Directory.Delete(work, recursive: true);
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 

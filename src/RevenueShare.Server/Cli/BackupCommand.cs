@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using RevenueShare.Ledger.Storage;
@@ -25,9 +26,13 @@ internal static class BackupCommand
             var archive = result.GetRequiredValue(output);
             var manifest = await StoreBackup.CreateAsync(data, archive, clock.GetCurrentInstant(), cancellationToken);
             await stderr.WriteLineAsync($"Backed up {data.DataDirectory} to {Path.GetFullPath(archive)} at {InstantPattern.ExtendedIso.Format(manifest.CreatedAt)} (backup format {manifest.Version}):");
-            await stderr.WriteLineAsync(manifest.Describe());
+            await stderr.WriteLineAsync(Describe(manifest));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>One line per file of an archive, for an operator: name, size, checksum.</summary>
+    public static string Describe(BackupManifest manifest) =>
+        string.Join('\n', manifest.Files.Select(f => string.Create(CultureInfo.InvariantCulture, $"  {f.Name,-13} {f.Bytes,14:N0} bytes  sha256 {f.Sha256}")));
 }

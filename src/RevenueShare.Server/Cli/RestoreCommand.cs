@@ -28,7 +28,7 @@ internal static class RestoreCommand
             var data = store.SqliteStore(result);
             var manifest = await StoreBackup.RestoreAsync(result.GetRequiredValue(from), data, result.GetValue(force), cancellationToken);
             await stderr.WriteLineAsync($"Restored the backup of {InstantPattern.ExtendedIso.Format(manifest.CreatedAt)} into {data.DataDirectory}, every file as its manifest lists it:");
-            await stderr.WriteLineAsync(manifest.Describe());
+            await stderr.WriteLineAsync(BackupCommand.Describe(manifest));
             return ExitCodes.Ok;
         });
         return command;
