@@ -22,9 +22,11 @@ public static class LedgerHosting
 
     /// <summary>
     /// Needs an <see cref="IClock"/> and <see cref="ReferenceData"/> registered by the host. The read
-    /// schema is created and the projection caught up as the host starts.
+    /// schema is created and the projection caught up as the host starts. <paramref name="overrides"/>
+    /// takes precedence over the ledger's own configuration: the fault tests put the persistence test
+    /// kit's journal, whose writes they fail, in place of the store's.
     /// </summary>
-    public static IServiceCollection AddLedger(this IServiceCollection services, StoreOptions store, LedgerOptions? options = null)
+    public static IServiceCollection AddLedger(this IServiceCollection services, StoreOptions store, LedgerOptions? options = null, Akka.Configuration.Config? overrides = null)
     {
         services.AddSingleton(store);
 
@@ -46,6 +48,11 @@ public static class LedgerHosting
         services.AddAkka(SystemName, (builder, provider) =>
         {
             builder.AddHocon(LedgerConfig.For(store), HoconAddMode.Prepend);
+            if (overrides is not null)
+            {
+                builder.AddHocon(overrides, HoconAddMode.Prepend);
+            }
+
             builder.AddSetup(new LedgerSerializerSetup(provider.GetRequiredService<ReferenceData>()));
             builder.WithActors((system, registry, resolver) =>
             {

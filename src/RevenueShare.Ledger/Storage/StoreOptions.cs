@@ -7,19 +7,28 @@ namespace RevenueShare.Ledger.Storage;
 /// </summary>
 public sealed record StoreOptions(StoreKind Kind, string DataDirectory, string? PostgresConnectionString)
 {
+    public const string JournalFileName = "journal.db";
+
+    public const string SnapshotFileName = "snapshots.db";
+
+    public const string ReadFileName = "read.db";
+
     public static StoreOptions Sqlite(string dataDirectory) => new(StoreKind.Sqlite, Path.GetFullPath(dataDirectory), null);
 
     public static StoreOptions PostgreSql(string connectionString) => new(StoreKind.PostgreSql, string.Empty, connectionString);
 
     public string JournalConnectionString => Kind == StoreKind.Sqlite
-        ? $"Data Source={Path.Combine(DataDirectory, "journal.db")}"
+        ? $"Data Source={FileOf(JournalFileName)}"
         : PostgresConnectionString!;
 
     public string SnapshotConnectionString => Kind == StoreKind.Sqlite
-        ? $"Data Source={Path.Combine(DataDirectory, "snapshots.db")}"
+        ? $"Data Source={FileOf(SnapshotFileName)}"
         : PostgresConnectionString!;
 
     public string ReadConnectionString => Kind == StoreKind.Sqlite
-        ? $"Data Source={Path.Combine(DataDirectory, "read.db")}"
+        ? $"Data Source={FileOf(ReadFileName)}"
         : PostgresConnectionString!;
+
+    /// <summary>The path of one of the SQLite store's files (<see cref="JournalFileName"/>, ...) in <see cref="DataDirectory"/>.</summary>
+    public string FileOf(string fileName) => Path.Combine(DataDirectory, fileName);
 }

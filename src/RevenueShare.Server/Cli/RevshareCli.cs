@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using NodaTime;
+using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Server.Cli;
 
@@ -22,6 +23,9 @@ public static class RevshareCli
         root.Subcommands.Add(TokensCommand.Create(store, stdout, stderr, clock));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BackupCommand.Create(store, stderr, clock));
+        root.Subcommands.Add(RestoreCommand.Create(store, stderr));
+        root.Subcommands.Add(VerifyCommand.Create(store, stdout));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -55,6 +59,11 @@ public static class RevshareCli
         catch (HttpRequestException e)
         {
             await stderr.WriteLineAsync("revshare: the server could not be reached: " + e.Message);
+            return ExitCodes.Failed;
+        }
+        catch (StoreBackupException e)
+        {
+            await stderr.WriteLineAsync("revshare: " + e.Message);
             return ExitCodes.Failed;
         }
         catch (DbException e)

@@ -36,6 +36,12 @@ internal sealed class StoreArguments
         command.Options.Add(Contracts);
     }
 
+    /// <summary>
+    /// The embedded store's folder and nothing else: the commands that work on its files (backup,
+    /// restore, verify) have no PostgreSQL form.
+    /// </summary>
+    public StoreOptions SqliteStore(ParseResult result) => StoreOptions.Sqlite(result.GetValue(Data) ?? DefaultDataDirectory);
+
     public StoreOptions Store(ParseResult result)
     {
         var data = result.GetValue(Data);

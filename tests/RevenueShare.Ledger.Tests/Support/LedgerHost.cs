@@ -26,12 +26,13 @@ internal sealed class LedgerHost : IAsyncDisposable
 
     public ReadDatabase Database => host.Services.GetRequiredService<ReadDatabase>();
 
-    public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock, LedgerOptions? options = null)
+    /// <param name="overrides">Actor system configuration over the ledger's own (the fault tests' journal).</param>
+    public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock, LedgerOptions? options = null, Akka.Configuration.Config? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(RepositoryFiles.Reference);
-        builder.Services.AddLedger(store, options);
+        builder.Services.AddLedger(store, options, overrides);
         var host = builder.Build();
         await host.StartAsync();
         return new LedgerHost(host);

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using RevenueShare.Server.Cli;
+
+namespace RevenueShare.Server.Tests.Cli;
+
+/// <summary>
+/// <c>revshare verify</c> on a store made from the golden journal: every invariant holds; an allocation
+/// row changed in the read database behind the projection's back, or a figure changed in the journal,
+/// is found, named and fails the command.
+/// </summary>
+public sealed class VerifyCommandTests
+{
+    [Fact]
+    public async Task Every_invariant_holds_on_the_golden_store_and_the_report_says_what_was_replayed()
+    {
+        using var store = await GoldenStore.CopyAsync();
+
+        var (code, stdout, stderr) = await Revshare.RunAsync("verify", "--data", store.Path);
+
+        Assert.True(code == ExitCodes.Ok, stdout + stderr);
+        Assert.Equal(
+            [
+                GoldenStore.Size,
+                "The read side stands at journal position 178; 0 agreement events after it are projected at the service's next start.",
+                "OK      every agreement's journal replays (8 checked)",
+                "OK      parts sum to figures, for every figure (240 checked)",
+                "OK      allocated = reported per agreement, month and indicator (180 checked)",
+                "OK      booked lines = the allocation engine's, for every enterprise (8 checked)",
+                "OK      settlement net positions sum to zero, per year (1 checked)",
+                "OK      netted transfers settle every position, per year (10 checked)",
+                "OK      read tables = a fresh projection of the journal, table by table (1,933 checked)",
+                "verify: OK, 7 invariants hold",
+            ],
+            stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task An_allocation_row_updated_in_the_read_database_fails_the_read_tables_and_nothing_else()
+    {
+        using var store = await GoldenStore.CopyAsync();
+        await ExecuteAsync(Path.Combine(store.Path, "read.db"), "UPDATE allocation_entries SET amount_units = amount_units + 1 WHERE rowid = (SELECT MIN(rowid) FROM allocation_entries)");
+
+        var (code, stdout, _) = await Revshare.RunAsync("verify", "--data", store.Path);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        var lines = stdout.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains("FAILED  read tables = a fresh projection of the journal, table by table (1,934 checked, 2 failed)", lines);
+        Assert.Contains(lines, l => l.StartsWith("        allocation_entries: (agreement=GZ-2026-0005, seq_nr=6, idx=0,", StringComparison.Ordinal) && l.Contains("amount_units=5666704,", StringComparison.Ordinal) && l.EndsWith("is 1 time(s) in the stored table, 0 in a fresh projection", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("amount_units=5666703,", StringComparison.Ordinal) && l.EndsWith("is 0 time(s) in the stored table, 1 in a fresh projection", StringComparison.Ordinal));
+        Assert.Equal(6, lines.Count(l => l.StartsWith("OK ", StringComparison.Ordinal)));
+        Assert.Contains("verify: FAILED, 1 of 7 invariants do not hold", lines);
+    }
+
+    [Fact]
+    public async Task A_figure_changed_in_the_journal_fails_the_domain_invariants_naming_the_figure()
+    {
+        using var store = await GoldenStore.CopyAsync();
+
+        // The first report of the golden journal's first figures-booked.v2 event (agreement GZ-2026-0005), 0.10 more.
+        await ExecuteAsync(
+            Path.Combine(store.Path, "journal.db"),
+            "UPDATE journal SET message = CAST(replace(CAST(message AS TEXT), '\"tax-2025-01-0001\",\"91440111MA59RG6D13\",\"vat\",\"2025-01\",170018.09,1]', '\"tax-2025-01-0001\",\"91440111MA59RG6D13\",\"vat\",\"2025-01\",170018.19,1]') AS BLOB) WHERE manifest = 'figures-booked.v2' AND persistence_id = 'agreement-GZ-2026-0005' AND sequence_number = 6");
+
+        var (code, stdout, _) = await Revshare.RunAsync("verify", "--data", store.Path);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        var text = stdout.ReplaceLineEndings("\n");
+        Assert.Contains("FAILED  parts sum to figures, for every figure (240 checked, 1 failed)\n        GZ-2026-0005 91440111MA59RG6D13 vat 2025-01: the parts sum to 170018.09, the figure (tax-2025-01-0001) is 170018.19\n", text, StringComparison.Ordinal);
+        Assert.Contains("FAILED  allocated = reported per agreement, month and indicator (180 checked, 1 failed)\n        GZ-2026-0005 vat 2025-01: entries allocate 248488.96, figures report 248489.06\n", text, StringComparison.Ordinal);
+        Assert.Contains("OK      every agreement's journal replays (8 checked)", text, StringComparison.Ordinal);
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
