@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Pattern;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -57,15 +58,25 @@ public static class LedgerHosting
             builder.WithActors((system, registry, resolver) =>
             {
                 var clock = provider.GetRequiredService<IClock>();
-                var coverage = system.ActorOf(CoverageRegistry.Props(), "coverage");
+                // The registry and the numbering are persistent actors that Akka stops when their journal
+                // fails a write: a supervisor starts each again (from its journal) after a short backoff.
+                var coverage = system.ActorOf(Restarted(CoverageRegistry.Props(), "registry"), "coverage");
                 registry.Register<CoverageRegistry>(coverage);
-                registry.Register<AgreementNumbering>(system.ActorOf(AgreementNumbering.Props(), "numbering"));
+                registry.Register<AgreementNumbering>(system.ActorOf(Restarted(AgreementNumbering.Props(), "numbers"), "numbering"));
                 registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, provider.GetRequiredService<LedgerOptions>().PassivateAfter, provider.GetRequiredService<IdleMemoryTrim>()), "agreements"));
             });
         });
         services.AddHostedService<ProjectionStarter>();
         return services;
     }
+
+    /// <summary>
+    /// A persistent singleton under a supervisor that starts it again after it stopped; while it is
+    /// down, whoever asks is told so at once rather than left to time out.
+    /// </summary>
+    private static Props Restarted(Props child, string name) =>
+        BackoffSupervisor.Props(Backoff.OnStop(child, name, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), 0.2, maxNrOfRetries: -1)
+            .WithReplyWhileStopped(new Status.Failure(new InvalidOperationException($"The ledger's {name} is starting again after a journal failure; send the request again."))));
 
     /// <summary>Creates the read schema and starts the projection once the actor system runs.</summary>
     private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier) : IHostedService

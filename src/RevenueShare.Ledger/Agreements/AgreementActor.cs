@@ -25,6 +25,9 @@ public sealed class AgreementActor : ReceivePersistentActor
     private readonly IClock clock;
     private AgreementState? state;
 
+    /// <summary>Who waits for the events being persisted, and the coverage held before them when they change it.</summary>
+    private (IActorRef ReplyTo, ImmutableArray<CoverageItem>? CoverageBefore)? persisting;
+
     public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter)
     {
         this.id = id;
@@ -76,7 +79,7 @@ public sealed class AgreementActor : ReceivePersistentActor
         var coverageAfter = CoverageAfter(decision.Events[0]);
         if (coverageAfter is null)
         {
-            PersistAndReply(decision, Sender);
+            PersistAndReply(decision, Sender, null);
             return;
         }
 
@@ -95,7 +98,7 @@ public sealed class AgreementActor : ReceivePersistentActor
             switch (answer.Answer)
             {
                 case CoverageReserved:
-                    PersistAndReply(answer.Decision, answer.ReplyTo);
+                    PersistAndReply(answer.Decision, answer.ReplyTo, CoverageHeld());
                     break;
                 case CoverageCollision collision:
                     var item = collision.Item;
@@ -128,14 +131,20 @@ public sealed class AgreementActor : ReceivePersistentActor
         };
     }
 
-    private void PersistAndReply(Decision decision, IActorRef replyTo)
+    /// <summary>The coverage the agreement holds now: none until it is approved.</summary>
+    private ImmutableArray<CoverageItem> CoverageHeld() =>
+        state is { WasApproved: true } current ? AgreementCoverage.Of(current.Rules, current.Terms.Effective, current.TerminatedFrom) : [];
+
+    private void PersistAndReply(Decision decision, IActorRef replyTo, ImmutableArray<CoverageItem>? coverageBefore)
     {
         var remaining = decision.Events.Length;
+        persisting = (replyTo, coverageBefore);
         PersistAll(decision.Events, @event =>
         {
             Apply(@event);
             if (--remaining == 0)
             {
+                persisting = null;
                 Reply(replyTo, null, decision.Outcomes);
                 if (LastSequenceNr % SnapshotEvery < decision.Events.Length)
                 {
@@ -143,6 +152,42 @@ public sealed class AgreementActor : ReceivePersistentActor
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The journal did not take the events: the waiting caller is told at once (not left to its
+    /// timeout), the coverage reserved for them is given back, and Akka.Persistence stops the actor,
+    /// whose next message (held by the region meanwhile) recovers it from what the journal really holds.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        // First, so the region holds what comes next for this agreement until it has stopped, rather
+        // than send it to an actor that is gone: the caller hears of the failure only after this.
+        Context.Parent.Tell(Passivate.Instance);
+        Unpersisted(cause);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <summary>The journal refused the events (the actor goes on, its state unchanged): as a failure.</summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        Unpersisted(cause);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    private void Unpersisted(Exception cause)
+    {
+        if (persisting is not { } waiting)
+        {
+            return;
+        }
+
+        persisting = null;
+        waiting.ReplyTo.Tell(new Status.Failure(new InvalidOperationException($"Agreement {id}: the journal did not take the write; nothing was changed.", cause)));
+        if (waiting.CoverageBefore is { } before)
+        {
+            coverage.Tell(new ReserveCoverage(id, before));
+        }
     }
 
     private void Apply(IAgreementEvent @event) =>

@@ -19,6 +19,7 @@ public sealed class CoverageRegistry : ReceivePersistentActor
 
     private readonly Dictionary<AgreementId, ImmutableArray<CoverageItem>> grants = [];
     private readonly Dictionary<(CreditCode, Indicator), List<(AgreementId Agreement, CoverageItem Item)>> index = new();
+    private IActorRef? waiting;
 
     public CoverageRegistry()
     {
@@ -38,6 +39,24 @@ public sealed class CoverageRegistry : ReceivePersistentActor
     }
 
     public override string PersistenceId => Id;
+
+    /// <summary>
+    /// The journal did not take a reservation: the agreement asking is told at once, then Akka stops
+    /// the registry and its supervisor (<c>LedgerHosting</c>) starts it again from its journal.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        waiting?.Tell(new Status.Failure(cause));
+        waiting = null;
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        waiting?.Tell(new Status.Failure(cause));
+        waiting = null;
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
 
     public static Props Props() => Akka.Actor.Props.Create(() => new CoverageRegistry());
 
@@ -75,8 +94,10 @@ public sealed class CoverageRegistry : ReceivePersistentActor
         }
 
         var sender = Sender;
+        waiting = sender;
         Persist(new CoverageGranted(reserve.AgreementId, reserve.Items), granted =>
         {
+            waiting = null;
             Apply(granted);
             sender.Tell(new CoverageReserved(granted.AgreementId));
             if (LastSequenceNr % SnapshotEvery == 0)
