@@ -17,8 +17,8 @@ namespace RevenueShare.Server;
 
 /// <summary>
 /// Builds the web host for <c>revshare serve</c> and for tests: services, the request pipeline
-/// (security headers, problem answers for the API and Chinese error pages for the pages, static
-/// files, bearer authentication for the API and the office session for the pages, every route
+/// (security headers, problem answers for the API and Chinese error pages for the pages, the limits
+/// on a request's head, static files, bearer authentication for the API and the office session for the pages, every route
 /// authenticated unless marked anonymous), <c>/health</c>, <c>/openapi/v1.json</c>, the API of
 /// <see cref="ApiRoutes"/> and the pages of <see cref="PageRoutes"/>.
 /// </summary>
@@ -51,6 +51,7 @@ public static class ServerHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            RequestLimits.ConfigureKestrel(kestrel.Limits);
             kestrel.AddServerHeader = false;
         });
 
@@ -81,6 +82,7 @@ public static class ServerHost
         });
         app.UseWhen(context => !PageRequests.IsPage(context), machine => machine.UseStatusCodePages(answer =>
             Problems.WriteAsync(answer.HttpContext, Problems.ForStatus(answer.HttpContext.Response.StatusCode))));
+        app.UseMiddleware<RequestLimits>();
         app.UseStaticFiles();
 
         // Routing after the error handlers, so a re-executed error page is routed afresh.

@@ -28,6 +28,7 @@ public sealed class ErrorModel : PageModel
         StatusCodes.Status404NotFound => "找不到该页面，或本机构无权查看。",
         StatusCodes.Status400BadRequest => "请求无效：表单可能已过期，请返回上一页刷新后重新提交。",
         StatusCodes.Status503ServiceUnavailable => "系统暂时不可用（正在启动或维护），请稍后重试。",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge or StatusCodes.Status414UriTooLong => "请求过大：请清除浏览器 Cookie 后重试，或缩短地址。",
         _ => "系统暂时无法完成此操作，请稍后重试；如仍有问题，请联系系统管理员。",
     };
 }
