@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using NodaTime;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
@@ -18,7 +19,7 @@ namespace RevenueShare.Server;
 /// <summary>
 /// Builds the web host for <c>revshare serve</c> and for tests: services, the request pipeline
 /// (security headers, problem answers for the API and Chinese error pages for the pages, the limits
-/// on a request's head, static files, bearer authentication for the API and the office session for the pages, every route
+/// on a request's head, static files, the throttle on failed authentications, bearer authentication for the API and the office session for the pages, every route
 /// authenticated unless marked anonymous), <c>/health</c>, <c>/openapi/v1.json</c>, the API of
 /// <see cref="ApiRoutes"/> and the pages of <see cref="PageRoutes"/>.
 /// </summary>
@@ -87,11 +88,12 @@ public static class ServerHost
 
         // Routing after the error handlers, so a re-executed error page is routed afresh.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(PageRequests.AnswerUnmatched);
         app.UseAuthorization();
 
-        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().WithName("Health");
+        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().DisableRateLimiting().WithName("Health");
         app.MapOpenApi().AllowAnonymous();
         ApiRoutes.MapApi(app);
         PageRoutes.MapPages(app);
@@ -106,6 +108,9 @@ public static class ServerHost
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<TokenStore>();
         services.AddHostedService<TokenSchemaInitializer>();
+        services.AddSingleton<AuthenticationThrottle>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<AuthenticationThrottle>(AuthenticationThrottle.Configure);
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
         services.Configure<JsonOptions>(json =>
