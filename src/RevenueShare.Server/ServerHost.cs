@@ -10,6 +10,7 @@ using NodaTime;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Demo;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Pages;
@@ -19,9 +20,11 @@ namespace RevenueShare.Server;
 /// <summary>
 /// Builds the web host for <c>revshare serve</c> and for tests: services, the request pipeline
 /// (security headers, problem answers for the API and Chinese error pages for the pages, the limits
-/// on a request's head, static files, the throttle on failed authentications, bearer authentication for the API and the office session for the pages, every route
+/// on a request's head, static files, the readiness gate, the throttle on failed authentications,
+/// bearer authentication for the API and the office session for the pages, every route
 /// authenticated unless marked anonymous), <c>/health</c>, <c>/openapi/v1.json</c>, the API of
-/// <see cref="ApiRoutes"/> and the pages of <see cref="PageRoutes"/>.
+/// <see cref="ApiRoutes"/> and the pages of <see cref="PageRoutes"/>; with <c>--demo</c>, the demo's
+/// loading (<see cref="DemoStartup"/>).
 /// </summary>
 public static class ServerHost
 {
@@ -63,6 +66,13 @@ public static class ServerHost
 
         AddCore(builder.Services, options);
         ApiRoutes.AddApi(builder, options);
+        if (options.Demo)
+        {
+            // After the ledger's own hosted services, which it needs running.
+            builder.Services.AddSingleton<DemoStartup>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<DemoStartup>());
+        }
+
         PageRoutes.AddPages(builder.Services);
         configure?.Invoke(builder);
 
@@ -88,6 +98,7 @@ public static class ServerHost
 
         // Routing after the error handlers, so a re-executed error page is routed afresh.
         app.UseRouting();
+        app.Use(app.Services.GetRequiredService<Readiness>().GateAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(PageRequests.AnswerUnmatched);
@@ -108,6 +119,7 @@ public static class ServerHost
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<TokenStore>();
         services.AddHostedService<TokenSchemaInitializer>();
+        services.AddSingleton(new Readiness(options.Demo ? DemoStartup.Loading : null));
         services.AddSingleton<AuthenticationThrottle>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<AuthenticationThrottle>(AuthenticationThrottle.Configure);
@@ -152,8 +164,14 @@ public static class ServerHost
     }
 
     private static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckHealthAsync(
-        ReadDatabase database, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ReadDatabase database, Readiness readiness, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (readiness.NotReadyDetail is { } starting)
+        {
+            http.Response.Headers.RetryAfter = Readiness.RetryAfterSeconds;
+            return Problems.Unavailable(starting);
+        }
+
         var store = database.Kind == StoreKind.Sqlite ? "sqlite" : "postgresql";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
