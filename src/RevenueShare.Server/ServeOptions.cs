@@ -1,4 +1,5 @@
 using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Identity;
 
 namespace RevenueShare.Server;
 
@@ -10,4 +11,7 @@ namespace RevenueShare.Server;
 public sealed record ServeOptions(string Urls, StoreOptions Store, bool Demo, string ContractsDirectory)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>How many failed authentications a client address may make before it is refused for a while.</summary>
+    public AuthenticationThrottling Throttling { get; init; } = AuthenticationThrottling.Default;
 }

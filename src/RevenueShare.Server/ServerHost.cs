@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using NodaTime;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Demo;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Pages;
@@ -17,10 +19,12 @@ namespace RevenueShare.Server;
 
 /// <summary>
 /// Builds the web host for <c>revshare serve</c> and for tests: services, the request pipeline
-/// (security headers, problem answers for the API and Chinese error pages for the pages, static
-/// files, bearer authentication for the API and the office session for the pages, every route
+/// (security headers, problem answers for the API and Chinese error pages for the pages, the limits
+/// on a request's head, static files, the readiness gate, the throttle on failed authentications,
+/// bearer authentication for the API and the office session for the pages, every route
 /// authenticated unless marked anonymous), <c>/health</c>, <c>/openapi/v1.json</c>, the API of
-/// <see cref="ApiRoutes"/> and the pages of <see cref="PageRoutes"/>.
+/// <see cref="ApiRoutes"/> and the pages of <see cref="PageRoutes"/>; with <c>--demo</c>, the demo's
+/// loading (<see cref="DemoStartup"/>).
 /// </summary>
 public static class ServerHost
 {
@@ -51,6 +55,7 @@ public static class ServerHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            RequestLimits.ConfigureKestrel(kestrel.Limits);
             kestrel.AddServerHeader = false;
         });
 
@@ -61,6 +66,13 @@ public static class ServerHost
 
         AddCore(builder.Services, options);
         ApiRoutes.AddApi(builder, options);
+        if (options.Demo)
+        {
+            // After the ledger's own hosted services, which it needs running.
+            builder.Services.AddSingleton<DemoStartup>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<DemoStartup>());
+        }
+
         PageRoutes.AddPages(builder.Services);
         configure?.Invoke(builder);
 
@@ -81,15 +93,18 @@ public static class ServerHost
         });
         app.UseWhen(context => !PageRequests.IsPage(context), machine => machine.UseStatusCodePages(answer =>
             Problems.WriteAsync(answer.HttpContext, Problems.ForStatus(answer.HttpContext.Response.StatusCode))));
+        app.UseMiddleware<RequestLimits>();
         app.UseStaticFiles();
 
         // Routing after the error handlers, so a re-executed error page is routed afresh.
         app.UseRouting();
+        app.Use(app.Services.GetRequiredService<Readiness>().GateAsync);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(PageRequests.AnswerUnmatched);
         app.UseAuthorization();
 
-        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().WithName("Health");
+        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().DisableRateLimiting().WithName("Health");
         app.MapOpenApi().AllowAnonymous();
         ApiRoutes.MapApi(app);
         PageRoutes.MapPages(app);
@@ -104,6 +119,10 @@ public static class ServerHost
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<TokenStore>();
         services.AddHostedService<TokenSchemaInitializer>();
+        services.AddSingleton(new Readiness(options.Demo ? DemoStartup.Loading : null));
+        services.AddSingleton<AuthenticationThrottle>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<AuthenticationThrottle>(AuthenticationThrottle.Configure);
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
         // Web defaults (camelCase), read as strictly as contracts/schemas: unknown and duplicate
@@ -142,8 +161,14 @@ public static class ServerHost
     }
 
     private static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckHealthAsync(
-        ReadDatabase database, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ReadDatabase database, Readiness readiness, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (readiness.NotReadyDetail is { } starting)
+        {
+            http.Response.Headers.RetryAfter = Readiness.RetryAfterSeconds;
+            return Problems.Unavailable(starting);
+        }
+
         var store = database.Kind == StoreKind.Sqlite ? "sqlite" : "postgresql";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));

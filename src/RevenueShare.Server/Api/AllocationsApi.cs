@@ -38,8 +38,13 @@ public static class AllocationsApi
             return RejectionProblems.ToResult(refusal);
         }
 
+        if (!CsvAnswer.TryChoose(http, format, out var csv, out var badFormat))
+        {
+            return badFormat;
+        }
+
         var views = entries.Value.Select(e => View(e, reference)).ToArray();
-        if (CsvAnswer.Wanted(http, format))
+        if (csv)
         {
             return CsvAnswer.File(
                 "allocations",

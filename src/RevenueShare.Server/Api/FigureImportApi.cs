@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Services;
 
@@ -28,6 +29,14 @@ public static class FigureImportApi
         if (FigureService.MayReport(office) is { } forbidden)
         {
             return RejectionProblems.ToResult(forbidden);
+        }
+
+        // Routing refuses a media type other than those accepted, but lets a body without one through.
+        if (string.IsNullOrEmpty(http.Request.ContentType))
+        {
+            return TypedResults.Problem(Problems.ForStatus(
+                StatusCodes.Status415UnsupportedMediaType,
+                $"Send the figures as {CsvAnswer.MediaType} or as an Excel workbook ({Presentation.TableExport.XlsxMediaType}), with that Content-Type."));
         }
 
         using var body = new MemoryStream();

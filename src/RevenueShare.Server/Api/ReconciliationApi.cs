@@ -32,13 +32,18 @@ public static class ReconciliationApi
             return RejectionProblems.ToResult(refusal);
         }
 
+        if (!CsvAnswer.TryChoose(http, format, out var csv, out var badFormat))
+        {
+            return badFormat;
+        }
+
         var reconciliation = outcome.Value;
         var response = new ReconciliationResponse(
             Months.Format(reconciliation.Month),
             [.. reconciliation.Indicators.Select(View)],
             [.. reconciliation.Missing.Select(m => new MissingReport(m.Agreement.Value, m.Enterprise.ToString(), m.Indicator.Code))],
             [.. reconciliation.Reviews.Select(r => new ReviewStatusView(r.Agreement.Value, r.Family.WireName(), r.Status is { } status ? ReviewRow.NameOf(status) : "none"))]);
-        return CsvAnswer.Wanted(http, format) ? Csv(reconciliation, response, reference) : TypedResults.Ok(response);
+        return csv ? Csv(reconciliation, response, reference) : TypedResults.Ok(response);
     }
 
     private static ReconciliationIndicator View(IndicatorReconciliation line) => new(

@@ -31,6 +31,11 @@ public static class SettlementApi
             return RejectionProblems.ToResult(refusal);
         }
 
+        if (!CsvAnswer.TryChoose(http, format, out var csv, out var badFormat))
+        {
+            return badFormat;
+        }
+
         var settlement = outcome.Value;
         string F(decimal amount) => Amounts.Format(amount, settlement.Scale);
         SettlementTransfer View(Obligation o) => new(o.From.Value, o.To.Value, F(o.Amount));
@@ -40,7 +45,7 @@ public static class SettlementApi
             [.. settlement.Totals.Select(View)],
             [.. settlement.Positions.Select(p => new SettlementPosition(p.District.Value, F(p.Net), p.Kind))],
             [.. settlement.Transfers.Select(View)]);
-        if (!CsvAnswer.Wanted(http, format))
+        if (!csv)
         {
             return TypedResults.Ok(response);
         }

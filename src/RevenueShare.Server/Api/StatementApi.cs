@@ -28,6 +28,11 @@ public static class StatementApi
             return RejectionProblems.ToResult(refusal);
         }
 
+        if (!CsvAnswer.TryChoose(http, format, out var csv, out var badFormat))
+        {
+            return badFormat;
+        }
+
         var statement = outcome.Value;
         var rows = statement.Indicators.Select(line => new StatementIndicator(
             line.Indicator.Code,
@@ -40,7 +45,7 @@ public static class StatementApi
             Amounts.Format(line.DoubleCount, line.Indicator.Scale))).ToArray();
 
         var response = new StatementResponse(statement.District.Value, Months.Format(statement.From), Months.Format(statement.To), rows);
-        if (!CsvAnswer.Wanted(http, format))
+        if (!csv)
         {
             return TypedResults.Ok(response);
         }

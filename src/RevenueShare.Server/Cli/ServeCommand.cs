@@ -3,7 +3,7 @@ using RevenueShare.Server.Demo;
 
 namespace RevenueShare.Server.Cli;
 
-/// <summary><c>revshare serve</c>: runs the API (and later the pages) until stopped.</summary>
+/// <summary><c>revshare serve</c>: runs the API and the pages until stopped; with <c>--demo</c>, prints the tokens once the demo is loaded.</summary>
 internal static class ServeCommand
 {
     public static Command Create(StoreArguments store, TextWriter stdout)
@@ -34,7 +34,7 @@ internal static class ServeCommand
             await app.StartAsync(cancellationToken);
             if (options.Demo)
             {
-                await DemoAnnouncement.LoadAndPrintAsync(app, options, stdout, cancellationToken);
+                await DemoAnnouncement.PrintWhenLoadedAsync(app, stdout, cancellationToken);
             }
             else
             {

@@ -11,10 +11,11 @@ namespace RevenueShare.Server.Demo;
 /// </summary>
 internal static class DemoAnnouncement
 {
-    public static async Task LoadAndPrintAsync(WebApplication app, ServeOptions options, TextWriter stdout, CancellationToken cancellationToken)
+    /// <summary>Waits until the demo is loaded (<see cref="DemoStartup"/>), then prints.</summary>
+    public static async Task PrintWhenLoadedAsync(WebApplication app, TextWriter stdout, CancellationToken cancellationToken)
     {
         var services = app.Services;
-        var (agreements, reports) = await services.GetRequiredService<DemoLoader>().LoadAsync(options.ContractsDirectory, cancellationToken);
+        var (agreements, reports) = await services.GetRequiredService<DemoStartup>().Loaded.WaitAsync(cancellationToken);
         var url = app.Urls.First();
         await stdout.WriteLineAsync(agreements == 0
             ? "Demo: the store already holds agreements; nothing was loaded."

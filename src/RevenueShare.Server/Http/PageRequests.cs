@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using RevenueShare.Server.Identity;
 
 namespace RevenueShare.Server.Http;
@@ -35,5 +36,16 @@ public static class PageRequests
         }
 
         await context.ChallengeAsync(OfficeSession.SchemeName);
+    }
+
+    /// <summary>
+    /// Answers a request refused before its endpoint runs (a limit, the service still starting, an
+    /// address throttled): problem+json for the API and the machine routes; for a page only the status,
+    /// which the status-code pages re-execute to its Chinese error page.
+    /// </summary>
+    public static Task RefuseAsync(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return IsPage(context) ? Task.CompletedTask : Problems.WriteAsync(context, problem);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RevenueShare.Ledger.Projections;
@@ -10,7 +11,7 @@ namespace RevenueShare.Server.Http;
 /// (<c>RouteHandlerOptions.ThrowOnBadRequest</c>) instead of answering a bare 400, and Kestrel
 /// throws when a body passes the size limit. Other exceptions are left to the default 500 answer.
 /// </summary>
-public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger) : IExceptionHandler
+public sealed partial class RequestProblemHandler(ILogger<RequestProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -56,9 +57,37 @@ public sealed class RequestProblemHandler(ILogger<RequestProblemHandler> logger)
 
         if (exception is BadHttpRequestException bad)
         {
-            return Problems.ForStatus(bad.StatusCode, bad.Message);
+            return ParameterOf(bad) is { } error
+                ? Problems.ForStatus(bad.StatusCode, error.Message, [error])
+                : Problems.ForStatus(bad.StatusCode, bad.Message);
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The parameter a minimal API could not bind (a query's <c>year=abc</c>), as a field error named
+    /// by the parameter, or null when the failure is not about one. The framework tells only in its
+    /// message — <c>Failed to bind parameter "Nullable&lt;int&gt; year" from "abc".</c>, <c>Required
+    /// parameter "int year" was not provided from query string.</c> — so the message is read here, and
+    /// rewritten without the C# type, which means nothing to a client. (A body's JSON errors have
+    /// their own path, above.)
+    /// </summary>
+    private static FieldError? ParameterOf(BadHttpRequestException bad)
+    {
+        var match = BindingFailure().Match(bad.Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        var message = match.Groups["value"].Success
+            ? $"'{match.Groups["value"].Value}' is not a valid value of {name}."
+            : match.Groups["required"].Success ? $"{name} is required." : $"{name} could not be read from the request.";
+        return new FieldError(name, message);
+    }
+
+    [GeneratedRegex("""^(?:Failed to bind parameter "[^"]* (?<name>[^" ]+)" from "(?<value>.*)"\.|(?<required>Required) parameter "[^"]* (?<name>[^" ]+)" was not provided.*|.*parameter "[^"]* (?<name>[^" ]+)".*)$""", RegexOptions.Singleline)]
+    private static partial Regex BindingFailure();
 }

@@ -8,4 +8,11 @@ internal static partial class ServerLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the read database did not answer")]
     public static partial void ReadDatabaseSilent(ILogger logger, Exception exception);
+
+    // The token is never logged: only where the attempt came from, where it went and how many so far.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authentication failed from {Address} on {Route}: {Failures} of {Limit} failures allowed in the window")]
+    public static partial void AuthenticationFailed(ILogger logger, System.Net.IPAddress address, string route, int failures, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Address {Address} is refused (429) until its window of {Window} ends")]
+    public static partial void AddressThrottled(ILogger logger, System.Net.IPAddress address, TimeSpan window);
 }

@@ -11,13 +11,16 @@ namespace RevenueShare.Server.Identity;
 /// <c>Authorization: Bearer &lt;token&gt;</c> checked against the <see cref="TokenStore"/> on every
 /// request (no cache, so a revocation takes effect at once). A caller is one office: the identity
 /// carries a single <see cref="OfficeClaims.PrincipalClaim"/> claim holding the principal id.
-/// Failures answer 401 with <c>WWW-Authenticate: Bearer</c> and a problem body; 403 likewise.
+/// Failures answer 401 with <c>WWW-Authenticate: Bearer</c> and a problem body; 403 likewise. Each
+/// failure counts against the caller's address (<see cref="AuthenticationThrottle"/>); a request without
+/// credentials is no attempt and counts nothing.
 /// </summary>
 public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenStore tokens)
+    TokenStore tokens,
+    AuthenticationThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -34,14 +37,14 @@ public sealed class BearerAuthenticationHandler(
 
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticateResult.Fail("The Authorization header is not a Bearer token.");
+            return Failed("The Authorization header is not a Bearer token.");
         }
 
         var token = header[BearerPrefix.Length..].Trim();
         var principal = await tokens.AuthenticateAsync(token, Context.RequestAborted);
         if (principal is null)
         {
-            return AuthenticateResult.Fail("The token is unknown or revoked.");
+            return Failed("The token is unknown or revoked.");
         }
 
         var identity = new ClaimsIdentity(
@@ -50,6 +53,12 @@ public sealed class BearerAuthenticationHandler(
             OfficeClaims.PrincipalClaim,
             roleType: null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private AuthenticateResult Failed(string reason)
+    {
+        throttle.RecordFailure(Context);
+        return AuthenticateResult.Fail(reason);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

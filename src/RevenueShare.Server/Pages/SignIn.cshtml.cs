@@ -9,9 +9,11 @@ namespace RevenueShare.Server.Pages;
 /// <summary>
 /// Sign-in with an office token, the same tokens as the API's: a token the <see cref="TokenStore"/>
 /// knows and has not revoked opens an <see cref="OfficeSession"/>; any other shows 令牌无效或已吊销
-/// and opens nothing. Afterwards the browser goes back to the page it asked for, if that is ours.
+/// and opens nothing, and counts against the address as a failed bearer token does
+/// (<see cref="AuthenticationThrottle"/>): past the limit the address gets the 429 page instead.
+/// Afterwards the browser goes back to the page it asked for, if that is ours.
 /// </summary>
-public sealed class SignInModel(TokenStore tokens, IClock clock) : PageModel
+public sealed class SignInModel(TokenStore tokens, AuthenticationThrottle throttle, IClock clock) : PageModel
 {
     [BindProperty]
     public string? Token { get; set; }
@@ -31,6 +33,7 @@ public sealed class SignInModel(TokenStore tokens, IClock clock) : PageModel
         var token = await tokens.FindActiveAsync(Token?.Trim() ?? string.Empty, cancellationToken);
         if (token is null)
         {
+            throttle.RecordFailure(HttpContext);
             Refused = true;
             return Page();
         }

@@ -21,8 +21,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         Principal office, string? agreement, string? district, string? indicator, string? from, string? to, CancellationToken cancellationToken)
     {
         var problems = new List<ValidationProblem>();
-        var fromMonth = OptionalMonth(from, "from", problems);
-        var toMonth = OptionalMonth(to, "to", problems);
+        var (fromMonth, toMonth) = MonthRange(from, to, required: false, problems);
         DistrictCode? districtCode = null;
         if (district is not null)
         {
@@ -101,27 +100,13 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         }
 
         var problems = new List<ValidationProblem>();
-        if (!Months.TryParse(from, out var fromMonth, out var fromError))
-        {
-            problems.Add(new ValidationProblem("from", from is null ? "from is required, as YYYY-MM." : fromError));
-        }
-
-        if (!Months.TryParse(to, out var toMonth, out var toError))
-        {
-            problems.Add(new ValidationProblem("to", to is null ? "to is required, as YYYY-MM." : toError));
-        }
-
-        if (problems.Count == 0 && toMonth < fromMonth)
-        {
-            problems.Add(new ValidationProblem("to", $"to ({to}) is before from ({from})."));
-        }
-
+        var (fromMonth, toMonth) = MonthRange(from, to, required: true, problems);
         if (problems.Count > 0)
         {
             return Refusal.Invalid(problems[0].Message, problems);
         }
 
-        return await reports.StatementAsync(district, fromMonth, toMonth, cancellationToken);
+        return await reports.StatementAsync(district, fromMonth!.Value, toMonth!.Value, cancellationToken);
     }
 
     /// <summary>
@@ -173,10 +158,33 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         return office.Kind == PrincipalKind.District ? city.SeenBy(office.District!.Value) : city;
     }
 
-    private static YearMonth? OptionalMonth(string? text, string name, List<ValidationProblem> problems)
+    /// <summary>
+    /// The months <c>from</c>..<c>to</c> a report covers, both included: each a month (YYYY-MM), both
+    /// given when <paramref name="required"/> (else each may be left open), and <c>to</c> never before
+    /// <c>from</c> — the one range rule of every report that takes one. Problems are named by the
+    /// query parameter.
+    /// </summary>
+    private static (YearMonth? From, YearMonth? To) MonthRange(string? from, string? to, bool required, List<ValidationProblem> problems)
+    {
+        var fromMonth = RangeEnd(from, "from", required, problems);
+        var toMonth = RangeEnd(to, "to", required, problems);
+        if (fromMonth is { } first && toMonth is { } last && last < first)
+        {
+            problems.Add(new ValidationProblem("to", $"to ({to}) is before from ({from})."));
+        }
+
+        return (fromMonth, toMonth);
+    }
+
+    private static YearMonth? RangeEnd(string? text, string name, bool required, List<ValidationProblem> problems)
     {
         if (text is null)
         {
+            if (required)
+            {
+                problems.Add(new ValidationProblem(name, $"{name} is required, as YYYY-MM."));
+            }
+
             return null;
         }
 

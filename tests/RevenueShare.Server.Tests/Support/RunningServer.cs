@@ -40,14 +40,24 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <param name="mapExtra">Maps test-only endpoints after the host's own, before start.</param>
     /// <param name="store">The store; a SQLite folder of its own when null.</param>
     /// <param name="now">The fake clock's instant; <see cref="Now"/> when null.</param>
-    public static async Task<RunningServer> StartAsync(Action<WebApplication>? mapExtra = null, StoreOptions? store = null, Instant? now = null)
+    /// <param name="options">Changes to the serve options (a demo, other throttling limits); the defaults of <c>revshare serve</c> when null.</param>
+    /// <param name="configure">Changes to the host's services, after the fake clock (a log collector, say).</param>
+    public static async Task<RunningServer> StartAsync(
+        Action<WebApplication>? mapExtra = null,
+        StoreOptions? store = null,
+        Instant? now = null,
+        Func<ServeOptions, ServeOptions>? options = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var clock = new FakeClock(now ?? Now);
         var directory = new TempDirectory();
-        var options = new ServeOptions(
+        var serve = new ServeOptions(
             "http://127.0.0.1:0", store ?? StoreOptions.Sqlite(directory.Path), Demo: false, TestReference.ContractsDirectory);
-        var app = ServerHost.Build(options, builder =>
-            builder.Services.AddSingleton<IClock>(clock));
+        var app = ServerHost.Build(options?.Invoke(serve) ?? serve, builder =>
+        {
+            builder.Services.AddSingleton<IClock>(clock);
+            configure?.Invoke(builder);
+        });
         mapExtra?.Invoke(app);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };

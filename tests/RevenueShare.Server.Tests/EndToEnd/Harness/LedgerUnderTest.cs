@@ -23,13 +23,15 @@ internal sealed class LedgerUnderTest : IAsyncDisposable
     public const string Statistics = "statistics";
 
     private readonly TempDirectory? folder;
+    private readonly Func<ServeOptions, ServeOptions>? options;
     private readonly Dictionary<string, string> tokens = new(StringComparer.Ordinal);
     private RunningServer server;
 
-    private LedgerUnderTest(TempDirectory? folder, StoreOptions store, RunningServer server)
+    private LedgerUnderTest(TempDirectory? folder, StoreOptions store, Func<ServeOptions, ServeOptions>? options, RunningServer server)
     {
         this.folder = folder;
         Store = store;
+        this.options = options;
         this.server = server;
     }
 
@@ -40,20 +42,20 @@ internal sealed class LedgerUnderTest : IAsyncDisposable
 
     public RunningServer Server => server;
 
-    /// <summary>Starts on a fresh SQLite folder when <paramref name="store"/> is null.</summary>
-    public static async Task<LedgerUnderTest> StartAsync(StoreOptions? store = null)
+    /// <summary>Starts on a fresh SQLite folder when <paramref name="store"/> is null; <paramref name="options"/> as for <see cref="RunningServer.StartAsync"/>.</summary>
+    public static async Task<LedgerUnderTest> StartAsync(StoreOptions? store = null, Func<ServeOptions, ServeOptions>? options = null)
     {
         var folder = store is null ? new TempDirectory() : null;
         store ??= StoreOptions.Sqlite(folder!.Path);
-        var server = await RunningServer.StartAsync(store: store, now: Now);
-        return new LedgerUnderTest(folder, store, server);
+        var server = await RunningServer.StartAsync(store: store, now: Now, options: options);
+        return new LedgerUnderTest(folder, store, options, server);
     }
 
     /// <summary>Stops the service and starts a new one on the same store; tokens live in the store and stay valid.</summary>
     public async Task RestartAsync()
     {
         await server.DisposeAsync();
-        server = await RunningServer.StartAsync(store: Store, now: Now);
+        server = await RunningServer.StartAsync(store: Store, now: Now, options: options);
     }
 
     public static string District(string code) => "district:" + code;

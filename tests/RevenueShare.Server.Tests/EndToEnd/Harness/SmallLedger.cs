@@ -40,9 +40,10 @@ internal sealed class SmallLedger
 
     public static JsonObject DraftDocument() => TwoParty(DraftEnterprise, ["vat"], title: "草稿协议");
 
-    public static async Task<SmallLedger> StartAsync()
+    /// <param name="options">As for <see cref="LedgerUnderTest.StartAsync"/> (a test that fails many authentications raises the throttling limit).</param>
+    public static async Task<SmallLedger> StartAsync(Func<ServeOptions, ServeOptions>? options = null)
     {
-        var ledger = await LedgerUnderTest.StartAsync();
+        var ledger = await LedgerUnderTest.StartAsync(options: options);
         var active = await ledger.CreateActiveAsync(ActiveDocument());
         var draft = await ledger.CreateAsync(DraftDocument());
         var pendingDocument = TwoParty(PendingEnterprise, ["cit"], title: "待批协议");
