@@ -81,12 +81,13 @@ public sealed class AllocationProperties
     [Fact]
     public void The_generators_reach_scale_one_ties_the_big_integer_branch_statistics_and_double_count()
     {
-        var splits = Splits.Generator.Sample(2_000);
+        // A fixed seed: the test says what these generators reach, always the same way.
+        var splits = Splits.Generator.Sample(2_000, new Rnd(20261210UL), 50);
         Assert.InRange(splits.Count(s => s.Scale == 1), 500, 1_500);
         Assert.InRange(splits.Count(TiesDecideAUnit), 100, 2_000);
         Assert.InRange(splits.Count(TakesTheBigIntegerBranch), 200, 2_000);
 
-        var scenarios = Scenario.Any.Generator.Sample(500);
+        var scenarios = Scenario.Any.Generator.Sample(500, new Rnd(20261210UL), 50);
         var figures = scenarios.SelectMany(s => s.Figures).ToArray();
         Assert.InRange(figures.Count(f => f.Indicator.Scale == 1), 100, figures.Length);
         Assert.InRange(figures.Count(f => Math.Abs(f.Amount) > 1_000_000_000m), 20, figures.Length);

@@ -27,6 +27,9 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
     private static readonly YearMonth[] Months = [.. Enumerable.Range(0, 6).Select(i => new YearMonth(2025, 10).PlusMonths(i))];
     private static readonly CreditCode[] Codes = [Support.Codes.Code("91440112MA5D0000A"), Support.Codes.Code("91440106MA5D0000B")];
 
+    /// <summary>The six months a scenario has figures for, 2025-10..2026-03.</summary>
+    public static IReadOnlyList<YearMonth> FigureMonths => Months;
+
     /// <summary>Any scenario, negative figures included.</summary>
     public static Arbitrary<Scenario> Any { get; } = Arb.From(Generate(allowNegative: true));
 
@@ -177,5 +180,5 @@ internal sealed record Scenario(AgreementRules Rules, ImmutableArray<Figure> Fig
         });
 
     private static RatioStep Step(YearMonth from, DistrictCode[] districts, decimal[] ratios) =>
-        new(from, districts.Zip(ratios).ToImmutableDictionary(p => p.First, p => p.Second));
+        new(from, ImmutableDictionary.CreateRange(districts.Zip(ratios, KeyValuePair.Create)));
 }
