@@ -28,7 +28,8 @@ public sealed class FigureBookingProperties
             var state = Running(p.Scenario.Rules);
             var revisions = new Dictionary<(CreditCode, Indicator, YearMonth), int>();
             var number = 0;
-            foreach (var batch in p.Batches)
+            // Each family's office reports its own figures: a batch is one command per family.
+            foreach (var batch in p.Batches.SelectMany(b => b.GroupBy(f => f.Indicator.Family)))
             {
                 var reports = batch.Select(f =>
                 {
@@ -38,7 +39,7 @@ public sealed class FigureBookingProperties
                 }).ToImmutableArray();
 
                 var expected = Recomputed(state, reports);
-                var decision = AgreementDecider.Decide(state, new BookFigures(state.Id, Principal.Tax, reports), Now);
+                var decision = AgreementDecider.Decide(state, new BookFigures(state.Id, Principal.ReporterOf(batch.Key), reports), Now);
                 var booked = (FiguresBooked)decision.Events.Single();
                 if (!booked.Entries.Select(e => e.Change).SequenceEqual(expected))
                 {
