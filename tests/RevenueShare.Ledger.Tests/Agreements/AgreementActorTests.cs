@@ -37,7 +37,7 @@ public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJour
     private ITestJournal Journal => TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
 
     [Fact]
-    public async Task A_command_whose_event_cannot_be_journaled_is_never_acknowledged_and_changes_nothing()
+    public async Task A_command_whose_event_cannot_be_journaled_is_answered_as_failed_never_acknowledged_and_changes_nothing()
     {
         var coverage = CreateTestProbe();
         var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, LedgerOptions.Default.PassivateAfter));
@@ -47,6 +47,9 @@ public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJour
         await Journal.OnWrite.Fail();
         Watch(actor);
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), LifecycleTrigger.Submit, null, null));
+
+        // Told at once that nothing was done (not an acknowledgement), then the actor stops.
+        Assert.Contains("the journal did not take the write", ExpectMsg<Status.Failure>().Cause.Message, StringComparison.Ordinal);
         ExpectTerminated(actor);
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
