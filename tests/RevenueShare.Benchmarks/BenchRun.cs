@@ -1,3 +1,5 @@
+using RevenueShare.Domain.Figures;
+using RevenueShare.Ledger.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -56,6 +58,22 @@ internal sealed class BenchRun
         count == 0 ? string.Empty : $"; the closing read gave up {count} time(s) after the read barrier's 30 s before the read side caught up";
 
     /// <summary>The ledger without HTTP, on the fixed clock.</summary>
+    /// <summary>A batch through the gateway, sent again after its retry time when the ledger is busy (as a reporter does over HTTP after a 429).</summary>
+    public static async Task<IReadOnlyList<FigureOutcome>> BookAsync(LedgerGateway gateway, Principal office, IReadOnlyList<FigureReport> reports)
+    {
+        while (true)
+        {
+            try
+            {
+                return await gateway.BookAsync(office, reports, CancellationToken.None);
+            }
+            catch (LedgerBusyException busy)
+            {
+                await Task.Delay(busy.RetryAfter);
+            }
+        }
+    }
+
     public async Task<IHost> StartLedgerAsync(StoreOptions store)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });

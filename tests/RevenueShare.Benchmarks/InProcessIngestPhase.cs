@@ -49,7 +49,7 @@ internal sealed class InProcessIngestPhase(BenchRun run)
                         reports.Add(report);
                     }
 
-                    var outcomes = await gateway.BookAsync(office, reports, CancellationToken.None);
+                    var outcomes = await BenchRun.BookAsync(gateway, office, reports);
                     latencies.Add(Stats.Ms(one));
                     var ok = outcomes.Count(o => o.Status == ReportStatus.Booked);
                     if (ok != batch.Length)

@@ -57,7 +57,7 @@ internal sealed class RecoveryPhase(BenchRun run)
                 foreach (var chunk in reports.Chunk(batch))
                 {
                     var parsed = chunk.Select(d => FigureReportReader.TryRead(d, "$", run.Reference, out var r, out _) ? r : throw new InvalidOperationException("bad report")).ToList();
-                    var outcomes = await gateway.BookAsync(office, parsed, CancellationToken.None);
+                    var outcomes = await BenchRun.BookAsync(gateway, office, parsed);
                     if (outcomes.Any(o => o.Status != ReportStatus.Booked))
                     {
                         var bad = outcomes.First(o => o.Status != ReportStatus.Booked);
