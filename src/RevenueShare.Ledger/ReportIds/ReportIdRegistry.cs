@@ -36,18 +36,6 @@ public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
     private long batches;
     private bool loaded;
 
-    /// <summary>How many reportIds are booked, and how many are in flight (for operators and the benchmark).</summary>
-    public (int Booked, int InFlight) Size
-    {
-        get
-        {
-            lock (gate)
-            {
-                return (booked.Count + overflow.Count, inFlight.Count);
-            }
-        }
-    }
-
     /// <summary>
     /// Claims each report's id for the agreement covering it, in order (so within a batch the first
     /// report of an id wins). Answers a batch number for <see cref="Settle"/>, and for each report either
