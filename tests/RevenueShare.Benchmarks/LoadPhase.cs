@@ -32,6 +32,7 @@ internal sealed class LoadPhase(BenchRun run)
         var timeline = new List<string>();
         var maxLag = TimeSpan.Zero;
         var peak = 0L;
+        var pausedBefore = GC.GetTotalPauseDuration();
 
         async Task WriteAsync()
         {
@@ -87,7 +88,8 @@ internal sealed class LoadPhase(BenchRun run)
                     var now = watch.Elapsed.TotalSeconds;
                     var window = reads.Where(r => r.At > last.At).Select(r => r.Ms).ToList();
                     timeline.Add($"{second,4} s: {(booked - last.Booked) / (now - last.At),7:F0} reports/s, reads p50 {Stats.Percentile(window, 0.5),5:F0} ms p99 {Stats.Percentile(window, 0.99),5:F0} ms, "
-                        + $"lag {lag.TotalMilliseconds,5:F0} ms, working set {Stats.Mib(Environment.WorkingSet)}, {await server.LiveAgreementsAsync()} agreements live");
+                        + $"lag {lag.TotalMilliseconds,5:F0} ms, working set {Stats.Mib(Environment.WorkingSet)} (GC heap {Stats.Mib(GC.GetGCMemoryInfo().HeapSizeBytes)}, "
+                        + $"paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F1} s), {await server.LiveAgreementsAsync()} agreements live");
                     Console.WriteLine("load: " + timeline[^1]);
                     last = (now, booked);
                 }

@@ -26,7 +26,7 @@ internal static class Profile
         foreach (var a in agreements)
         {
             AgreementDocumentReader.TryRead(a.Document, reference, out var terms, out _);
-            var id = "2030-" + a.Index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            var id = "GZ-2030-" + a.Index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
             var state = Step(null, new CreateAgreement(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), terms!), now);
             state = Step(state, new FireTrigger(AgreementId.Parse(id), Principal.ForDistrict(a.Proposer), LifecycleTrigger.Submit, null, null), now);
             foreach (var p in a.Countersigners)
@@ -90,6 +90,13 @@ internal static class Profile
         Console.WriteLine($"profile (domain only, scale {scale}): {count} reports in {total.Elapsed.TotalSeconds:F2} s = {count / total.Elapsed.TotalSeconds:F0} reports/s; gen0 GCs {GC.CollectionCount(0) - gc0}");
         Console.WriteLine($"  read documents {read.Elapsed.TotalSeconds:F2} s; decide {decide.Elapsed.TotalSeconds:F2} s; apply {apply.Elapsed.TotalSeconds:F2} s; "
             + $"(by month of the figures: {string.Join(" ", byMonth.Skip(1).Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s); serialize events {serialize.Elapsed.TotalSeconds:F2} s ({bytes / 1048576.0:F0} MiB, {entries} entries); snapshots {snapshot.Elapsed.TotalSeconds:F2} s ({snapshotBytes / 1048576.0:F0} MiB)");
+
+        // What the agreements' states hold in memory: the heap with them, less the heap once they are dropped.
+        var held = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(states);
+        states.Clear();
+        var stateBytes = held - GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"  agreements' state in memory: {stateBytes / 1048576.0:F0} MiB, {stateBytes / count} bytes a report");
     }
 
     private static AgreementState Step(AgreementState? state, IAgreementCommand command, NodaTime.Instant now)
