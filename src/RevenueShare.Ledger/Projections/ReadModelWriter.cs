@@ -82,7 +82,6 @@ public sealed class ReadModelWriter
             new FigureProjector(transaction),
             new ReviewProjector(transaction),
             new ReportIdProjector(transaction),
-            new FigureRevisionProjector(transaction),
             new AgreementHistoryProjector(transaction),
         ];
         foreach (var envelope in envelopes)

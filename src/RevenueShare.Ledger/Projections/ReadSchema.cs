@@ -19,9 +19,9 @@ public static class ReadSchema
     /// JSON), <c>report_ids</c> (reportId → agreement) and <c>review_history</c> (every review decision),
     /// so nothing reads the audit trail's detail.
     /// 5: the audit trail's detail escaped as the API answers it, which embeds it without parsing it.
-    /// 6: point-in-time reads: entries carry <c>booked_ns</c>, every revision of a figure is kept
-    /// (<c>figure_revisions</c>) and every lifecycle change of a header (<c>agreement_history</c>), each
-    /// with the instant it was booked (<see cref="BookingInstant"/>).
+    /// 6: point-in-time reads: entries and figures carry <c>booked_ns</c>, the revisions a restatement
+    /// replaced are kept (<c>replaced_figures</c>) and the header after every lifecycle event
+    /// (<c>agreement_history</c>), each with the instant it was booked (<see cref="BookingInstant"/>).
     /// </summary>
     public const long Version = 6;
 
@@ -33,7 +33,7 @@ public static class ReadSchema
     [
         "projection_offsets", "agreements", "agreement_parties", "audit_events", "allocation_entries",
         "figures", "reports", "reviews", "allocation_totals", "figure_totals", "report_ids", "review_history",
-        "figure_revisions", "agreement_history",
+        "replaced_figures", "agreement_history",
     ];
 
     /// <summary>
@@ -101,7 +101,7 @@ public static class ReadSchema
         """
         CREATE TABLE IF NOT EXISTS figures (
             agreement TEXT NOT NULL, enterprise TEXT NOT NULL, indicator TEXT NOT NULL, month TEXT NOT NULL,
-            amount_units BIGINT NOT NULL, revision INTEGER NOT NULL, report_id TEXT NOT NULL,
+            amount_units BIGINT NOT NULL, revision INTEGER NOT NULL, report_id TEXT NOT NULL, booked_ns BIGINT NOT NULL,
             PRIMARY KEY (agreement, enterprise, indicator, month))
         """,
 
@@ -140,11 +140,11 @@ public static class ReadSchema
         // once at start.
         "CREATE TABLE IF NOT EXISTS report_ids (report_id TEXT NOT NULL, agreement TEXT NOT NULL)",
 
-        // What point-in-time reads need that the tables above overwrite: every revision of a figure
-        // (one row per booked report, on the hot path: insert-only, no key, no index; an asOf read
-        // scans it), and the header after each lifecycle event (a few rows per agreement).
+        // What point-in-time reads need that the tables above overwrite: each revision of a figure a
+        // restatement replaced (one row per restatement, insert-only, no key), and the header after
+        // each lifecycle event (a few rows per agreement).
         """
-        CREATE TABLE IF NOT EXISTS figure_revisions (
+        CREATE TABLE IF NOT EXISTS replaced_figures (
             agreement TEXT NOT NULL, enterprise TEXT NOT NULL, indicator TEXT NOT NULL, month TEXT NOT NULL,
             revision INTEGER NOT NULL, amount_units BIGINT NOT NULL, booked_ns BIGINT NOT NULL)
         """,

@@ -112,9 +112,10 @@ public sealed class ReportQueries
 
     /// <summary>
     /// The figure totals as they stood at <paramref name="asOf"/>: of each figure of months
-    /// <paramref name="from"/>..<paramref name="to"/>, the highest revision booked at or before it
-    /// (<c>figure_revisions</c>), summed and counted per agreement, indicator and registered district
-    /// in <paramref name="agreements"/>; in the order of the totals.
+    /// <paramref name="from"/>..<paramref name="to"/>, the highest revision booked at or before it (the
+    /// current one in <c>figures</c> or one it replaced, <c>replaced_figures</c>), summed and counted per
+    /// agreement, indicator and registered district in <paramref name="agreements"/>; in the order of
+    /// the totals.
     /// </summary>
     public async Task<IReadOnlyList<FigureTotal>> FigureTotalsAsync(
         YearMonth from, YearMonth to, Instant asOf, IReadOnlyList<AgreementState> agreements, CancellationToken cancellationToken)
@@ -122,11 +123,11 @@ public sealed class ReportQueries
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT agreement, enterprise, indicator, SUM(amount_units), COUNT(*) FROM (
                 SELECT agreement, enterprise, indicator, amount_units,
                        ROW_NUMBER() OVER (PARTITION BY agreement, enterprise, indicator, month ORDER BY revision DESC) AS newest
-                FROM figure_revisions WHERE month >= @from AND month <= @to AND booked_ns <= @as_of) r
+                FROM ({EveryRevision}) f WHERE month >= @from AND month <= @to AND booked_ns <= @as_of) r
             WHERE newest = 1
             GROUP BY agreement, enterprise, indicator
             """;
@@ -157,7 +158,7 @@ public sealed class ReportQueries
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT enterprise, indicator FROM figure_revisions WHERE agreement = @agreement AND month = @month AND booked_ns <= @as_of";
+        command.CommandText = $"SELECT enterprise, indicator FROM ({EveryRevision}) f WHERE agreement = @agreement AND month = @month AND booked_ns <= @as_of";
         ReadParameters.Add(command, "agreement", agreement.Value);
         ReadParameters.Add(command, "month", Months.Format(month));
         ReadParameters.Add(command, "as_of", BookingInstant.Bound(asOf));
@@ -189,6 +190,12 @@ public sealed class ReportQueries
 
         return result;
     }
+
+    /// <summary>Every revision of every figure booked so far: the current ones and those restatements replaced.</summary>
+    private const string EveryRevision = """
+        SELECT agreement, enterprise, indicator, month, revision, amount_units, booked_ns FROM figures
+        UNION ALL SELECT agreement, enterprise, indicator, month, revision, amount_units, booked_ns FROM replaced_figures
+        """;
 
     private static void AddRange(DbCommand command, YearMonth from, YearMonth to, Instant asOf)
     {

@@ -52,6 +52,18 @@ public abstract partial class LedgerOnStoreContract
         Assert.Empty(await ledger.Queries.AllocationTotalsAsync(from, to, Instant.FromUtc(2025, 6, 1, 8, 59, 59), agreements, default));
         Assert.Empty(await ledger.Queries.ReportedAsync(AgreementId.Parse(id), from, Instant.FromUtc(2025, 6, 1, 8, 59, 59), default));
         Assert.Equal([(Enterprise, "vat")], await ledger.Queries.ReportedAsync(AgreementId.Parse(id), from, asOf, default));
+
+        // Restated once more: between the two restatements January counts at revision 2, 500.00.
+        var between = Instant.FromUtc(2025, 6, 1, 11, 0, 0);
+        clock.Reset(between + Duration.FromTicks(1));
+        await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1c", "2025-01", 450.00m, revision: 3)], default);
+        Assert.Equal(
+            [$"{id} vat 440115 50000 1"],
+            (await ledger.Queries.FigureTotalsAsync(from, from, between, agreements, default)).Select(f => $"{f.Agreement} {f.Indicator} {f.Registered} {f.Units} {f.Count}"));
+        Assert.Equal(
+            [$"{id} vat 440115 60000 1"],
+            (await ledger.Queries.FigureTotalsAsync(from, from, asOf, agreements, default)).Select(f => $"{f.Agreement} {f.Indicator} {f.Registered} {f.Units} {f.Count}"));
+        await AssertPresentAsync(ledger, from, to);
     }
 
     [Fact]
@@ -119,7 +131,8 @@ public abstract partial class LedgerOnStoreContract
 
             // What a read database of schema version 5 looked like: no booking instants in numbers, no revisions or history.
             await using var connection = await ledger.Database.OpenAsync();
-            foreach (var sql in new[] { "DROP TABLE figure_revisions", "DROP TABLE agreement_history", "ALTER TABLE allocation_entries DROP COLUMN booked_ns", "UPDATE read_schema SET version = 5" })
+            foreach (var sql in new[] { "DROP TABLE replaced_figures", "DROP TABLE agreement_history", "ALTER TABLE allocation_entries DROP COLUMN booked_ns",
+                "ALTER TABLE figures DROP COLUMN booked_ns", "UPDATE read_schema SET version = 5", })
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = sql;
