@@ -23,7 +23,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
     {
         var problems = new List<ValidationProblem>();
         var (fromMonth, toMonth) = MonthRange(from, to, required: false, problems);
-        var instant = PointInTime(asOf, problems);
+        var instant = AsOf(asOf, problems);
         DistrictCode? districtCode = null;
         if (district is not null)
         {
@@ -84,7 +84,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         }
 
         var problems = new List<ValidationProblem>();
-        var instant = PointInTime(asOf, problems);
+        var instant = AsOf(asOf, problems);
         if (problems.Count > 0)
         {
             return Refusal.Invalid(problems[0].Message, problems);
@@ -110,7 +110,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
 
         var problems = new List<ValidationProblem>();
         var (fromMonth, toMonth) = MonthRange(from, to, required: true, problems);
-        var instant = PointInTime(asOf, problems);
+        var instant = AsOf(asOf, problems);
         if (problems.Count > 0)
         {
             return Refusal.Invalid(problems[0].Message, problems);
@@ -165,7 +165,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         }
 
         var problems = new List<ValidationProblem>();
-        var instant = PointInTime(asOf, problems);
+        var instant = AsOf(asOf, problems);
         if (problems.Count > 0)
         {
             return Refusal.Invalid(problems[0].Message, problems);
@@ -198,7 +198,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
     /// offset (<c>2025-07-01T00:00:00Z</c>, <c>2025-07-01T08:00:00+08:00</c>), not after the ledger's
     /// present (its clock): the ledger cannot say what it will have booked. Null when not asked.
     /// </summary>
-    private Instant? PointInTime(string? text, List<ValidationProblem> problems)
+    private Instant? AsOf(string? text, List<ValidationProblem> problems)
     {
         if (text is null)
         {
