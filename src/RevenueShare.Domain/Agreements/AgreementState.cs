@@ -122,7 +122,8 @@ public sealed record AgreementState(
     private static DistrictCode Signer(Principal by) =>
         by.District ?? throw new InvalidOperationException($"{by} is not a district office and cannot sign.");
 
-    private static ReviewStatus StatusAfter(ReviewDecision decision) => decision switch
+    /// <summary>The status a month and family is in after <paramref name="decision"/>, whatever it was in before.</summary>
+    public static ReviewStatus StatusAfter(ReviewDecision decision) => decision switch
     {
         ReviewDecision.Approve => ReviewStatus.Approved,
         ReviewDecision.Dispute => ReviewStatus.Disputed,

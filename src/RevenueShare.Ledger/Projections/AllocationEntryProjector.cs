@@ -27,7 +27,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
             ("indicator", DbType.String), ("family", DbType.String), ("month", DbType.String), ("district", DbType.String),
             ("amount_units", DbType.Int64), ("kind", DbType.String), ("cause", DbType.String), ("ratio", DbType.String),
             ("base_part", DbType.String), ("shared_part", DbType.String), ("cap_before", DbType.String), ("cap_after", DbType.String),
-            ("double_count", DbType.Int32), ("booked_at", DbType.String), ("booked_by", DbType.String));
+            ("double_count", DbType.Int32), ("booked_at", DbType.String), ("booked_by", DbType.String), ("booked_ns", DbType.Int64));
         totals = transaction.Rows(
             """
             INSERT INTO allocation_totals (month, indicator, family, district, registered, double_count, amount_units)
@@ -63,6 +63,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
     {
         var @event = projected.Event;
         var bookedAt = InstantPattern.ExtendedIso.Format(@event.At);
+        var bookedNs = BookingInstant.Of(@event.At);
         for (var i = 0; i < booked.Length; i++)
         {
             var entry = booked[i];
@@ -79,7 +80,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
                     Amounts.FormatPercent(line.Ratio), Amounts.Format(line.BasePart, scale), Amounts.Format(line.SharedPart, scale),
                     line.CapRemainingBefore is { } before ? Amounts.Format(before, scale) : null,
                     line.CapRemainingAfter is { } after ? Amounts.Format(after, scale) : null,
-                    line.DoubleCount ? 1 : 0, bookedAt, @event.By.ToString(),
+                    line.DoubleCount ? 1 : 0, bookedAt, @event.By.ToString(), bookedNs,
                 ],
                 cancellationToken);
 

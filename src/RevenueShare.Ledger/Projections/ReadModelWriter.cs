@@ -82,6 +82,7 @@ public sealed class ReadModelWriter
             new FigureProjector(transaction),
             new ReviewProjector(transaction),
             new ReportIdProjector(transaction),
+            new AgreementHistoryProjector(transaction),
         ];
         foreach (var envelope in envelopes)
         {

@@ -19,8 +19,11 @@ public static class ReadSchema
     /// JSON), <c>report_ids</c> (reportId → agreement) and <c>review_history</c> (every review decision),
     /// so nothing reads the audit trail's detail.
     /// 5: the audit trail's detail escaped as the API answers it, which embeds it without parsing it.
+    /// 6: point-in-time reads: entries and figures carry <c>booked_ns</c>, the revisions a restatement
+    /// replaced are kept (<c>replaced_figures</c>) and the header after every lifecycle event
+    /// (<c>agreement_history</c>), each with the instant it was booked (<see cref="BookingInstant"/>).
     /// </summary>
-    public const long Version = 5;
+    public const long Version = 6;
 
     /// <summary>
     /// Every table the projection writes, and those it wrote in earlier versions (dropped on a rebuild);
@@ -30,6 +33,7 @@ public static class ReadSchema
     [
         "projection_offsets", "agreements", "agreement_parties", "audit_events", "allocation_entries",
         "figures", "reports", "reviews", "allocation_totals", "figure_totals", "report_ids", "review_history",
+        "replaced_figures", "agreement_history",
     ];
 
     /// <summary>
@@ -90,14 +94,14 @@ public static class ReadSchema
             district TEXT NOT NULL, amount_units BIGINT NOT NULL, kind TEXT NOT NULL, cause TEXT NOT NULL,
             ratio TEXT NOT NULL, base_part TEXT NOT NULL, shared_part TEXT NOT NULL,
             cap_before TEXT NULL, cap_after TEXT NULL, double_count INTEGER NOT NULL,
-            booked_at TEXT NOT NULL, booked_by TEXT NOT NULL)
+            booked_at TEXT NOT NULL, booked_by TEXT NOT NULL, booked_ns BIGINT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS allocation_entries_by_month ON allocation_entries (month, district)",
         "CREATE INDEX IF NOT EXISTS allocation_entries_by_agreement ON allocation_entries (agreement, month)",
         """
         CREATE TABLE IF NOT EXISTS figures (
             agreement TEXT NOT NULL, enterprise TEXT NOT NULL, indicator TEXT NOT NULL, month TEXT NOT NULL,
-            amount_units BIGINT NOT NULL, revision INTEGER NOT NULL, report_id TEXT NOT NULL,
+            amount_units BIGINT NOT NULL, revision INTEGER NOT NULL, report_id TEXT NOT NULL, booked_ns BIGINT NOT NULL,
             PRIMARY KEY (agreement, enterprise, indicator, month))
         """,
 
@@ -135,5 +139,22 @@ public static class ReadSchema
         // One row per booked report, on the hot path: no key (an event is projected once), read whole
         // once at start.
         "CREATE TABLE IF NOT EXISTS report_ids (report_id TEXT NOT NULL, agreement TEXT NOT NULL)",
+
+        // What point-in-time reads need that the tables above overwrite: each revision of a figure a
+        // restatement replaced (one row per restatement, insert-only, no key), and the header after
+        // each lifecycle event (a few rows per agreement).
+        """
+        CREATE TABLE IF NOT EXISTS replaced_figures (
+            agreement TEXT NOT NULL, enterprise TEXT NOT NULL, indicator TEXT NOT NULL, month TEXT NOT NULL,
+            revision INTEGER NOT NULL, amount_units BIGINT NOT NULL, booked_ns BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS agreement_history (
+            id TEXT NOT NULL, version BIGINT NOT NULL, booked_ns BIGINT NOT NULL, title TEXT NOT NULL, state TEXT NOT NULL,
+            substate TEXT NULL, proposer TEXT NOT NULL, effective_from TEXT NOT NULL, effective_to TEXT NOT NULL,
+            suspended_from TEXT NULL, terminated_from TEXT NULL, updated_at TEXT NOT NULL,
+            terms TEXT NOT NULL, signatures TEXT NOT NULL, amendments TEXT NOT NULL, pauses TEXT NOT NULL,
+            PRIMARY KEY (id, version))
+        """,
     ];
 }

@@ -16,4 +16,8 @@ public sealed record AllocationQuery(
     YearMonth? From,
     YearMonth? To,
     IReadOnlyCollection<string> Families,
-    DistrictCode? PartyDistrict);
+    DistrictCode? PartyDistrict)
+{
+    /// <summary>Only the entries booked at or before this instant (a point-in-time read); every entry when null.</summary>
+    public Instant? AsOf { get; init; }
+}

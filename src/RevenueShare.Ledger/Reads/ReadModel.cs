@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
+using NodaTime;
+using NodaTime.Text;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Domain.Reports;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Storage;
 
@@ -72,6 +75,32 @@ public sealed class ReadModel
         return result;
     }
 
+    /// <summary>
+    /// Every agreement as its header stood at <paramref name="asOf"/> (the last lifecycle event booked at
+    /// or before it, <c>agreement_history</c>), by id; one created later is not there. Not kept: a
+    /// point-in-time read is rare, and each asks about an instant of its own.
+    /// </summary>
+    public async Task<IReadOnlyList<AgreementState>> AgreementsAsOfAsync(Instant asOf, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {AgreementHeaderRow.ColumnList} FROM agreement_history h
+            WHERE h.version = (SELECT MAX(l.version) FROM agreement_history l WHERE l.id = h.id AND l.booked_ns <= @as_of)
+            ORDER BY h.id
+            """;
+        ReadParameters.Add(command, "as_of", BookingInstant.Bound(asOf));
+        var result = new List<AgreementState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(AgreementHeaderRow.Read(reader, reference));
+        }
+
+        return result;
+    }
+
     /// <summary>Every reportId booked so far and the agreement it was booked under, streamed: there are millions.</summary>
     public async IAsyncEnumerable<(string ReportId, AgreementId Agreement)> BookedReportIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -110,7 +139,7 @@ public sealed class ReadModel
     }
 
     /// <summary>The current review status of months, of one agreement or all, of one month or all; by agreement, month, family.</summary>
-    public async Task<IReadOnlyList<ReviewRow>> ReviewsAsync(AgreementId? agreement, NodaTime.YearMonth? month, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewRow>> ReviewsAsync(AgreementId? agreement, YearMonth? month, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -137,8 +166,38 @@ public sealed class ReadModel
         return result;
     }
 
+    /// <summary>
+    /// The review status of each agreement and family of <paramref name="month"/> at
+    /// <paramref name="asOf"/>: the status after the last decision taken at or before it
+    /// (<c>review_history</c>), by agreement and family. The instants are compared as instants, read
+    /// back from their text: a month has a few decisions per agreement.
+    /// </summary>
+    public async Task<IReadOnlyList<FamilyReview>> ReviewsAsOfAsync(YearMonth month, Instant asOf, CancellationToken cancellationToken)
+    {
+        await barrier.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT agreement, family, decision, at FROM review_history WHERE month = @month ORDER BY agreement, family, seq_nr";
+        ReadParameters.Add(command, "month", Months.Format(month));
+        var last = new Dictionary<(string Agreement, string Family), string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (InstantPattern.ExtendedIso.Parse(reader.GetString(3)).Value <= asOf)
+            {
+                last[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+            }
+        }
+
+        return
+        [
+            .. last.OrderBy(r => r.Key.Agreement, StringComparer.Ordinal).ThenBy(r => r.Key.Family, StringComparer.Ordinal)
+                .Select(r => ReviewRow.ReviewOf(r.Key.Agreement, r.Key.Family, AgreementState.StatusAfter(Enum.Parse<ReviewDecision>(r.Value, ignoreCase: true)))),
+        ];
+    }
+
     /// <summary>Every review decision on one month of an agreement, both families, in journal order.</summary>
-    public async Task<IReadOnlyList<ReviewDecisionRow>> ReviewHistoryAsync(AgreementId agreement, NodaTime.YearMonth month, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewDecisionRow>> ReviewHistoryAsync(AgreementId agreement, YearMonth month, CancellationToken cancellationToken)
     {
         await barrier.WaitAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -198,6 +257,12 @@ public sealed class ReadModel
         for (var i = 0; i < families.Length; i++)
         {
             ReadParameters.Add(command, "family" + i, families[i]);
+        }
+
+        if (query.AsOf is { } asOf)
+        {
+            sql.Append(" AND e.booked_ns <= @as_of");
+            ReadParameters.Add(command, "as_of", BookingInstant.Bound(asOf));
         }
 
         if (query.PartyDistrict is { } party)

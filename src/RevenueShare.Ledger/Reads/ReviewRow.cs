@@ -13,10 +13,13 @@ namespace RevenueShare.Ledger.Reads;
 public sealed record ReviewRow(string Agreement, YearMonth Month, string Family, string Status, string? Reason, string At, string By)
 {
     /// <summary>The row as the reports take it, its names read back into the domain's values.</summary>
-    public FamilyReview Review => new(
-        AgreementId.Parse(Agreement),
-        IndicatorFamilies.TryParse(Family, out var family) ? family : throw new FormatException($"Unknown family '{Family}' in the reviews table."),
-        Enum.Parse<ReviewStatus>(Status, ignoreCase: true));
+    public FamilyReview Review => ReviewOf(Agreement, Family, Enum.Parse<ReviewStatus>(Status, ignoreCase: true));
+
+    /// <summary>A review as the reports take it, from the agreement and family as the review tables name them.</summary>
+    public static FamilyReview ReviewOf(string agreement, string family, ReviewStatus status) => new(
+        AgreementId.Parse(agreement),
+        IndicatorFamilies.TryParse(family, out var known) ? known : throw new FormatException($"Unknown family '{family}' in the review tables."),
+        status);
 
     public static string NameOf(ReviewStatus status) => status.ToString().ToLowerInvariant();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
@@ -26,13 +27,14 @@ public static class AllocationsApi
         string? indicator,
         string? from,
         string? to,
+        [Description(AsOf.Description)] string? asOf,
         string? format,
         HttpContext http,
         ReportService reports,
         ReferenceData reference,
         CancellationToken cancellationToken)
     {
-        var entries = await reports.AllocationsAsync(http.Office(), agreement, district, indicator, from, to, cancellationToken);
+        var entries = await reports.AllocationsAsync(http.Office(), agreement, district, indicator, from, to, asOf, cancellationToken);
         if (entries.IsRefused(out var refusal))
         {
             return RejectionProblems.ToResult(refusal);

@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
@@ -11,17 +12,18 @@ namespace RevenueShare.Server.Services;
 /// a month, a district's statement and the year-end settlement. The arithmetic is the domain's (through
 /// <see cref="OfficeReports"/>); here who may ask and the parsing of what they ask for.
 /// </summary>
-public sealed class ReportService(AgreementService agreements, ReadModel reads, OfficeReports reports, ReferenceData reference)
+public sealed class ReportService(AgreementService agreements, ReadModel reads, OfficeReports reports, ReferenceData reference, IClock clock)
 {
     /// <summary>
     /// Allocation and adjustment entries matching the filters (each may be null), as far as the office
     /// may see them: its families, and for a district only agreements it is party to.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<AllocationEntryRow>>> AllocationsAsync(
-        Principal office, string? agreement, string? district, string? indicator, string? from, string? to, CancellationToken cancellationToken)
+        Principal office, string? agreement, string? district, string? indicator, string? from, string? to, string? asOf, CancellationToken cancellationToken)
     {
         var problems = new List<ValidationProblem>();
         var (fromMonth, toMonth) = MonthRange(from, to, required: false, problems);
+        var instant = AsOf(asOf, problems);
         DistrictCode? districtCode = null;
         if (district is not null)
         {
@@ -64,12 +66,12 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
 
         var query = new AllocationQuery(
             agreementId, districtCode, indicator, fromMonth, toMonth, [.. Visibility.FamiliesOf(office).Select(f => f.WireName())],
-            office.Kind == PrincipalKind.District ? office.District : null);
+            office.Kind == PrincipalKind.District ? office.District : null) { AsOf = instant };
         return Outcomes.Of(await reads.AllocationsAsync(query, cancellationToken));
     }
 
     /// <summary>The reconciliation of <paramref name="month"/>: statistics for its indicators, finance for all.</summary>
-    public async Task<Outcome<Reconciliation>> ReconciliationAsync(Principal office, string? month, CancellationToken cancellationToken)
+    public async Task<Outcome<Reconciliation>> ReconciliationAsync(Principal office, string? month, string? asOf, CancellationToken cancellationToken)
     {
         if (office.Kind is not (PrincipalKind.Statistics or PrincipalKind.Finance))
         {
@@ -81,13 +83,20 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
             return Refusal.BadField("month", month is null ? "month is required, as YYYY-MM." : error);
         }
 
+        var problems = new List<ValidationProblem>();
+        var instant = AsOf(asOf, problems);
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems[0].Message, problems);
+        }
+
         var visible = reference.Indicators.Where(i => Visibility.CanSee(office, i)).ToArray();
-        return await reports.ReconciliationAsync(period, visible, cancellationToken);
+        return await reports.ReconciliationAsync(period, visible, instant, cancellationToken);
     }
 
     /// <summary>The statement of district <paramref name="code"/> over <paramref name="from"/>..<paramref name="to"/>, for that district or finance.</summary>
     public async Task<Outcome<DistrictStatement>> StatementAsync(
-        Principal office, string code, string? from, string? to, CancellationToken cancellationToken)
+        Principal office, string code, string? from, string? to, string? asOf, CancellationToken cancellationToken)
     {
         if (!(DistrictCode.TryParse(code, out var district, out _) && reference.TryGetDistrict(district, out _)))
         {
@@ -101,12 +110,13 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
 
         var problems = new List<ValidationProblem>();
         var (fromMonth, toMonth) = MonthRange(from, to, required: true, problems);
+        var instant = AsOf(asOf, problems);
         if (problems.Count > 0)
         {
             return Refusal.Invalid(problems[0].Message, problems);
         }
 
-        return await reports.StatementAsync(district, fromMonth!.Value, toMonth!.Value, cancellationToken);
+        return await reports.StatementAsync(district, fromMonth!.Value, toMonth!.Value, instant, cancellationToken);
     }
 
     /// <summary>
@@ -117,7 +127,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
     public async Task<Outcome<(DistrictStatement Whole, IReadOnlyList<DistrictStatement> Months)>> StatementByMonthAsync(
         Principal office, string code, string? from, string? to, CancellationToken cancellationToken)
     {
-        var whole = await StatementAsync(office, code, from, to, cancellationToken);
+        var whole = await StatementAsync(office, code, from, to, asOf: null, cancellationToken);
         if (whole.IsRefused(out var refusal))
         {
             return refusal;
@@ -132,7 +142,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         var months = new List<DistrictStatement>();
         for (var month = statement.From; month <= statement.To; month = month.PlusMonths(1))
         {
-            months.Add(await reports.StatementAsync(statement.District, month, month, cancellationToken));
+            months.Add(await reports.StatementAsync(statement.District, month, month, asOf: null, cancellationToken));
         }
 
         return (statement, months);
@@ -142,7 +152,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
     public const int MaxStatementMonths = 24;
 
     /// <summary>The settlement of <paramref name="year"/>: finance sees the city's, a district the rows involving itself.</summary>
-    public async Task<Outcome<YearEndSettlement>> SettlementAsync(Principal office, int? year, CancellationToken cancellationToken)
+    public async Task<Outcome<YearEndSettlement>> SettlementAsync(Principal office, int? year, string? asOf, CancellationToken cancellationToken)
     {
         if (office.Kind is not (PrincipalKind.Finance or PrincipalKind.District))
         {
@@ -154,7 +164,14 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
             return Refusal.BadField("year", "year is required, between 2000 and 2100.");
         }
 
-        var city = await reports.SettlementAsync(year.Value, cancellationToken);
+        var problems = new List<ValidationProblem>();
+        var instant = AsOf(asOf, problems);
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems[0].Message, problems);
+        }
+
+        var city = await reports.SettlementAsync(year.Value, instant, cancellationToken);
         return office.Kind == PrincipalKind.District ? city.SeenBy(office.District!.Value) : city;
     }
 
@@ -174,6 +191,36 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         }
 
         return (fromMonth, toMonth);
+    }
+
+    /// <summary>
+    /// The instant a point-in-time read asks about (<c>asOf</c>): an ISO-8601 date and time with its
+    /// offset (<c>2025-07-01T00:00:00Z</c>, <c>2025-07-01T08:00:00+08:00</c>), not after the ledger's
+    /// present (its clock): the ledger cannot say what it will have booked. Null when not asked.
+    /// </summary>
+    private Instant? AsOf(string? text, List<ValidationProblem> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (!parsed.Success)
+        {
+            problems.Add(new ValidationProblem("asOf", $"'{text}' is not an instant; expected an ISO-8601 date and time with its offset, e.g. \"2025-07-01T00:00:00Z\"."));
+            return null;
+        }
+
+        var instant = parsed.Value.ToInstant();
+        var now = clock.GetCurrentInstant();
+        if (instant > now)
+        {
+            problems.Add(new ValidationProblem("asOf", $"asOf ({text}) is after the ledger's present ({InstantPattern.ExtendedIso.Format(now)}): nothing is known of it yet."));
+            return null;
+        }
+
+        return instant;
     }
 
     private static YearMonth? RangeEnd(string? text, string name, bool required, List<ValidationProblem> problems)

@@ -22,6 +22,8 @@ internal sealed class LedgerHost : IAsyncDisposable
     public Akka.Actor.ActorSystem System => host.Services.GetRequiredService<Akka.Actor.ActorSystem>();
     public ReportQueries Queries => host.Services.GetRequiredService<ReportQueries>();
 
+    public OfficeReports Reports => host.Services.GetRequiredService<OfficeReports>();
+
     public ReadBarrier Barrier => host.Services.GetRequiredService<ReadBarrier>();
 
     public ReadDatabase Database => host.Services.GetRequiredService<ReadDatabase>();

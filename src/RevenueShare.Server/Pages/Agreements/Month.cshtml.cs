@@ -79,7 +79,7 @@ public sealed class MonthModel(ReviewService reviews, ReportService reports, Ref
             _ => null,
         };
         var text = Months.Format(Month);
-        var entries = (await reports.AllocationsAsync(office, Id, null, null, text, text, cancellationToken)).Value;
+        var entries = (await reports.AllocationsAsync(office, Id, null, null, text, text, asOf: null, cancellationToken)).Value;
         Entries =
         [
             .. Reviews.Families.Select(f =>

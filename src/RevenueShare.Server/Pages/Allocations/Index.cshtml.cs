@@ -60,7 +60,7 @@ public sealed class IndexModel(ReportService reports, AgreementService agreement
         Agreement = string.IsNullOrWhiteSpace(agreement) ? null : agreement.Trim();
         From = string.IsNullOrWhiteSpace(from) ? lastMonth : from.Trim();
         To = string.IsNullOrWhiteSpace(to) ? From : to.Trim();
-        var entries = await reports.AllocationsAsync(office, Agreement, District, null, From, To, cancellationToken);
+        var entries = await reports.AllocationsAsync(office, Agreement, District, null, From, To, asOf: null, cancellationToken);
         if (entries.IsRefused(out var refusal))
         {
             Refused = refusal;

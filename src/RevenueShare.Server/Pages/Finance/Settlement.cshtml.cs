@@ -55,7 +55,7 @@ public sealed class SettlementModel(ReportService reports, ReferenceData referen
         OfficeName = OfficeNames.Of(office, reference);
         PrintedOn = Display.Date(now);
         Year = year ?? Months.Current(now).Year - 1;
-        var outcome = await reports.SettlementAsync(office, Year, cancellationToken);
+        var outcome = await reports.SettlementAsync(office, Year, asOf: null, cancellationToken);
         if (outcome.IsRefused(out var refusal))
         {
             Refused = refusal;

@@ -43,7 +43,7 @@ public sealed class IndexModel(ReportService reports, ReferenceData reference, I
     private async Task LoadAsync(string? month, CancellationToken cancellationToken)
     {
         Month = string.IsNullOrWhiteSpace(month) ? Months.Format(Months.Current(clock.GetCurrentInstant()).PlusMonths(-1)) : month.Trim();
-        var outcome = await reports.ReconciliationAsync(HttpContext.Office(), Month, cancellationToken);
+        var outcome = await reports.ReconciliationAsync(HttpContext.Office(), Month, asOf: null, cancellationToken);
         if (outcome.IsRefused(out var refusal))
         {
             Refused = refusal;
