@@ -15,7 +15,7 @@ namespace RevenueShare.Server.Contract;
 /// (<see cref="ProblemCatalogue"/>). The statuses are the route's own (<c>ProducesProblem</c> in the API's
 /// mapping: 400 for its parameters, 403, 404, 409, 429 busy) and those every route of its kind gets from
 /// the pipeline: 401 and 429 throttled where a token is needed, 400, 413 and 415 where a body is taken,
-/// 503 everywhere.
+/// 414, 431 (the request's head) and 503 everywhere.
 /// </summary>
 public sealed class ProblemResponses : IOpenApiOperationTransformer
 {
@@ -26,6 +26,8 @@ public sealed class ProblemResponses : IOpenApiOperationTransformer
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var statuses = new SortedSet<int>(metadata.OfType<IProducesResponseTypeMetadata>().Select(m => m.StatusCode).Where(s => s >= 400))
         {
+            StatusCodes.Status414UriTooLong,
+            StatusCodes.Status431RequestHeaderFieldsTooLarge,
             StatusCodes.Status503ServiceUnavailable,
         };
         if (!metadata.OfType<IAllowAnonymous>().Any())

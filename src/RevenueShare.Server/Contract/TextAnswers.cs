@@ -8,10 +8,17 @@ public sealed class TextAnswers : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<TextAnswer>().SingleOrDefault() is not { } text
-            || operation.Responses?.TryGetValue("200", out var answer) != true || answer is not OpenApiResponse ok)
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<TextAnswer>().SingleOrDefault() is not { } text)
         {
             return Task.CompletedTask;
+        }
+
+        // A route answering only text (the graph) has no 200 the framework could see.
+        operation.Responses ??= [];
+        if (!operation.Responses.TryGetValue("200", out var answer) || answer is not OpenApiResponse ok)
+        {
+            ok = new OpenApiResponse();
+            operation.Responses["200"] = ok;
         }
 
         ok.Content ??= new Dictionary<string, OpenApiMediaType>();
