@@ -159,6 +159,7 @@ public static class ServerHost
             openApi.AddOperationTransformer<ProblemResponses>();
             openApi.AddOperationTransformer<TextAnswers>();
             openApi.AddOperationTransformer<ParameterDescriptions>();
+            openApi.AddOperationTransformer<OptionalBodies>();
         });
     }
 

@@ -10,7 +10,7 @@ namespace RevenueShare.Server.Contract;
 /// (<c>format</c> of the lifecycle graph) is a row keyed <c>name@route</c>. A parameter the table does
 /// not know keeps what the framework generated, and the contract tests fail until it has a row.
 /// </summary>
-public sealed class ParameterDescriptions : IOpenApiOperationTransformer
+public sealed partial class ParameterDescriptions : IOpenApiOperationTransformer
 {
     private const string LifecycleRoute = "api/agreements/{id}/lifecycle";
     private const string AgreementTriggerRoute = "api/agreements/{id}/{trigger}";
@@ -37,7 +37,8 @@ public sealed class ParameterDescriptions : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var route = context.Description.RelativePath?.Split('?')[0];
+        // The route as the document names it: without its constraints ({number:int} is {number}).
+        var route = RouteConstraint().Replace(context.Description.RelativePath?.Split('?')[0] ?? "", "{${name}}");
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             if (parameter.Name is { } name && (Table.TryGetValue(name + "@" + route, out var row) || Table.TryGetValue(name, out row)))
@@ -49,6 +50,9 @@ public sealed class ParameterDescriptions : IOpenApiOperationTransformer
 
         return Task.CompletedTask;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(?<name>\w+):[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteConstraint();
 
     private static OpenApiSchema Text(string pattern) => new() { Type = JsonSchemaType.String, Pattern = pattern };
 

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RevenueShare.Domain;
+using RevenueShare.Server.Tests.Support;
+
+namespace RevenueShare.Server.Tests.Contracts;
+
+/// <summary>
+/// What the committed OpenAPI document declares, read as an integrator's generator reads it: every error
+/// answer typed, every parameter described, text answers and examples where the API has them; and the
+/// server's real answers hold to the declared problem shape.
+/// </summary>
+public sealed class ContractDocumentTests
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
+
+    private static JsonObject Document => JsonNode.Parse(ContractFiles.Read("openapi.json"))!.AsObject();
+
+    public static TheoryData<string, string> Operations()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (path, item) in Document["paths"]!.AsObject())
+        {
+            foreach (var method in Methods.Where(m => item![m] is not null))
+            {
+                data.Add(method, path);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void Every_error_answer_is_a_typed_problem(string method, string path)
+    {
+        var operation = Document["paths"]![path]![method]!;
+        var errors = operation["responses"]!.AsObject().Where(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture) >= 400).ToList();
+
+        Assert.Contains(errors, r => r.Key == "503");
+        Assert.Contains(errors, r => r.Key == "431");
+        Assert.Equal(operation["security"]!.AsArray().Count > 0, errors.Any(r => r.Key == "401"));
+        Assert.Equal(operation["requestBody"] is not null, errors.Any(r => r.Key == "415"));
+        foreach (var (status, response) in errors)
+        {
+            Assert.Equal(
+                "#/components/schemas/ProblemDetails",
+                response!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
+            Assert.Contains("urn:revenueshare:problem:", response["description"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Single(response["content"]!.AsObject());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void Every_operation_has_a_summary_a_description_a_tag_and_described_parameters(string method, string path)
+    {
+        var operation = Document["paths"]![path]![method]!;
+        var tags = Document["tags"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
+
+        Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>()));
+        Assert.Contains(Assert.Single(operation["tags"]!.AsArray())!.GetValue<string>(), tags);
+        foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+        {
+            Assert.False(string.IsNullOrWhiteSpace(parameter!["description"]?.GetValue<string>()), $"{path}: {parameter["name"]}");
+            var schema = parameter["schema"]!.AsObject();
+            Assert.True(schema.ContainsKey("$ref") || schema.ContainsKey("pattern") || schema.ContainsKey("enum") || schema.ContainsKey("minimum") || schema.ContainsKey("format"), $"{path}: {parameter["name"]} has only a type");
+        }
+    }
+
+    [Fact]
+    public void Health_needs_no_token_and_every_api_route_a_bearer_one()
+    {
+        var document = Document;
+        Assert.Empty(document["paths"]!["/health"]!["get"]!["security"]!.AsArray());
+        foreach (var (path, item) in document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var method in Methods.Where(m => item![m] is not null))
+            {
+                Assert.Equal("""[{"bearer":[]}]""", item![method]!["security"]!.ToJsonString());
+            }
+        }
+
+        Assert.Equal("http://127.0.0.1:5080", document["servers"]![0]!["url"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/api/allocations", "text/csv")]
+    [InlineData("/api/reconciliation", "text/csv")]
+    [InlineData("/api/districts/{code}/statement", "text/csv")]
+    [InlineData("/api/settlement", "text/csv")]
+    [InlineData("/api/agreements/{id}/lifecycle", "text/plain")]
+    [InlineData("/api/agreements/{id}/lifecycle", "text/vnd.graphviz")]
+    public void Text_answers_are_declared(string path, string mediaType) =>
+        Assert.Equal("string", Document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]![mediaType]!["schema"]!["type"]!.GetValue<string>());
+
+    [Fact]
+    public void The_request_examples_are_the_committed_files()
+    {
+        var agreements = Document["paths"]!["/api/agreements"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
+        Assert.Equal(ContractFiles.JsonFilesIn("examples", "agreements").Select(f => f[..^5]).Order(StringComparer.Ordinal), agreements.Select(e => e.Key).Order(StringComparer.Ordinal));
+        foreach (var (name, example) in agreements)
+        {
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ContractFiles.Read("examples", "agreements", name + ".json")), example!["value"]), name);
+        }
+
+        var figures = Document["paths"]!["/api/figures"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!["restatements-2025"]!["value"];
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ContractFiles.Read("examples", "figures", "restatements-2025.json")), figures));
+    }
+
+    [Fact]
+    public void The_request_bodies_are_the_schema_files_shapes()
+    {
+        string Body(string path, string method) =>
+            Document["paths"]![path]![method]!["requestBody"]!["content"]!.AsObject().Single().Value!["schema"]!["$ref"]!.GetValue<string>();
+
+        Assert.Equal("#/components/schemas/" + ContractFiles.Agreement.Component, Body("/api/agreements", "post"));
+        Assert.Equal("#/components/schemas/" + ContractFiles.Agreement.Component, Body("/api/agreements/{id}", "put"));
+        Assert.Equal("#/components/schemas/" + ContractFiles.Amendment.Component, Body("/api/agreements/{id}/amendments", "post"));
+        Assert.Equal("#/components/schemas/" + ContractFiles.FigureBatch.Component, Body("/api/figures", "post"));
+        Assert.Equal("#/components/schemas/" + ContractFiles.Trigger.Component, Body("/api/agreements/{id}/{trigger}", "post"));
+        Assert.Equal("#/components/schemas/" + ContractFiles.Trigger.Component, Body("/api/agreements/{id}/amendments/{number}/{trigger}", "post"));
+        Assert.Equal("#/components/schemas/" + ContractFiles.Review.Component, Body("/api/agreements/{id}/months/{month}/reviews", "post"));
+    }
+
+    /// <summary>The server's own problems, read off the wire, hold to the problem schema in both contracts.</summary>
+    [Fact]
+    public async Task Real_problems_hold_to_the_problem_schema()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var tax = await server.IssueTokenAsync(Principal.Tax);
+        var district = await server.IssueTokenAsync(Principal.ForDistrict(TestReference.SomeDistrict));
+
+        var answers = new[]
+        {
+            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/agreements")),
+            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/agreements/GZ-2026-9999", district)),
+            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, "/api/agreements", district, JsonContent.Create(new { title = "x" }))),
+            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/settlement?year=abc", district)),
+            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, "/api/figures", tax, new StringContent(ContractFiles.Read("examples", "figures", "restatements-2025.json"), System.Text.Encoding.UTF8, "application/json"))),
+        };
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Conflict],
+            answers.Select(a => a.StatusCode));
+        foreach (var answer in answers)
+        {
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            var (file, openApi) = ContractFiles.Problem.Evaluate(body.RootElement);
+            Assert.True(file.IsValid, ContractFiles.Describe(file));
+            Assert.True(openApi.IsValid, ContractFiles.Describe(openApi));
+        }
+    }
+}
