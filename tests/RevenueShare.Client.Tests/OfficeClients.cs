@@ -8,11 +8,13 @@ namespace RevenueShare.Client.Tests;
 
 /// <summary>
 /// The generated client as an office's system would hold it: one per office, its bearer token on every
-/// request, pointed at the running server (the document's own server is the default address).
+/// request, pointed at a real server of its own (the document's own server is the default address).
 /// </summary>
-internal sealed class OfficeClients(RunningServer server) : IDisposable
+internal sealed class OfficeClients(RunningServer server) : IAsyncDisposable
 {
     private readonly List<HttpClient> connections = [];
+
+    public static async Task<OfficeClients> StartAsync() => new(await RunningServer.StartAsync());
 
     public async Task<RevenueShareClient> ForAsync(Principal office)
     {
@@ -25,11 +27,13 @@ internal sealed class OfficeClients(RunningServer server) : IDisposable
         });
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         foreach (var http in connections)
         {
             http.Dispose();
         }
+
+        await server.DisposeAsync();
     }
 }
