@@ -1,15 +1,12 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using NodaTime;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
-using RevenueShare.Server.Api.Wire;
 using RevenueShare.Server.Contract;
 using RevenueShare.Server.Demo;
 using RevenueShare.Server.Http;
@@ -150,11 +147,9 @@ public static class ServerHost
             openApi.AddDocumentTransformer<ContractDocument>();
             openApi.AddDocumentTransformer<BearerSecurityTransformer>();
             openApi.AddDocumentTransformer<ContractExamples>();
+            openApi.AddDocumentTransformer<AuditEventSchemas>();
             openApi.AddDocumentTransformer<ContractSchemas>();
-
-            // The audit detail was a JsonElement, and the contract names its any-value schema so; the
-            // stored JSON that replaced it (answered without parsing) keeps that name.
-            openApi.CreateSchemaReferenceId = type => type.Type == typeof(StoredJson) ? nameof(JsonElement) : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            openApi.AddSchemaTransformer<NodaTimeSchemas>();
             openApi.AddOperationTransformer<BearerSecurityTransformer>();
             openApi.AddOperationTransformer<ProblemResponses>();
             openApi.AddOperationTransformer<TextAnswers>();

@@ -11,7 +11,8 @@ namespace RevenueShare.Client.Tests;
 /// <summary>
 /// The generated client against the real server, as a district's and the city's systems would use it:
 /// an agreement proposed, submitted, countersigned and approved; a year of figures booked; the allocations
-/// adding up to the independent oracle's totals; the reconciliation; and the refusals read as typed
+/// adding up to the independent oracle's totals; the audit trail read as typed events; the reconciliation;
+/// and the refusals read as typed
 /// problems — a 400 with its field paths, a 409 with its type and the triggers permitted, a batch of
 /// which nothing was booked with every report's outcome.
 /// </summary>
@@ -59,6 +60,12 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         var oracle = expected.SelectMany(d => d.Value!.AsObject().Select(i => ((d.Key, i.Key), decimal.Parse(i.Value!.GetValue<string>(), CultureInfo.InvariantCulture))))
             .ToDictionary(p => p.Item1, p => p.Item2);
         Assert.Equal(oracle.OrderBy(p => p.Key), totals.OrderBy(p => p.Key));
+
+        var trail = (await coParty.Api.Agreements[id].Events.GetAsync())!.Events!;
+        Assert.Equal("天河总部研发 + 黄埔制造基地联动共享协议", trail[0].AgreementCreatedEvent!.Detail!.Terms!.Title);
+        Assert.Equal("同意", Assert.Single(trail, e => e.AgreementApprovedEvent is not null).AgreementApprovedEvent!.Detail!.Reason);
+        var bookings = trail.Where(e => e.FiguresBookedEvent is not null).Select(e => e.FiguresBookedEvent!.Detail!).ToList();
+        Assert.Equal(taxResults.Results!.Count + statisticsResults.Results!.Count, bookings.Sum(b => b.Reports));
 
         var reconciliation = await statistics.Api.Reconciliation.GetAsync(c => c.QueryParameters.Month = "2025-03");
         var output = Assert.Single(reconciliation!.Indicators!, i => i.Indicator == "industrial-output");

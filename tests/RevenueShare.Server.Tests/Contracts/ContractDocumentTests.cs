@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RevenueShare.Domain;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Server.Contract;
 using RevenueShare.Server.Tests.Support;
 
 namespace RevenueShare.Server.Tests.Contracts;
@@ -153,6 +155,65 @@ public sealed class ContractDocumentTests
             var (file, openApi) = ContractFiles.Problem.Evaluate(body.RootElement);
             Assert.True(file.IsValid, ContractFiles.Describe(file));
             Assert.True(openApi.IsValid, ContractFiles.Describe(openApi));
+        }
+    }
+
+    [Fact]
+    public void Every_event_kind_has_its_typed_detail()
+    {
+        var events = typeof(IAgreementEvent).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IAgreementEvent).IsAssignableFrom(t));
+        Assert.Equal(events.Select(t => t.Name).Order(StringComparer.Ordinal), AuditEventSchemas.Kinds.Select(k => k.Event.Name).Order(StringComparer.Ordinal));
+
+        var view = Document["components"]!["schemas"]!["AuditEventView"]!;
+        Assert.Equal("type", view["discriminator"]!["propertyName"]!.GetValue<string>());
+        Assert.Equal(
+            AuditEventSchemas.Kinds.Select(k => AuditEventSchemas.KindOf(k.Event)),
+            view["discriminator"]!["mapping"]!.AsObject().Select(m => m.Key));
+    }
+
+    /// <summary>
+    /// The demo's trails (six agreements through approval and a year of bookings), with a review, a
+    /// suspension and an amendment added, read off the wire, hold to the document's typed events.
+    /// </summary>
+    [Fact]
+    public async Task Real_audit_trails_hold_to_their_event_schemas()
+    {
+        await using var server = await RunningServer.StartAsync(options: o => o with { Demo = true });
+        for (var tries = 0; (await server.Client.GetAsync("/health")).StatusCode != HttpStatusCode.OK; tries++)
+        {
+            Assert.True(tries < 600, "the demo did not load within a minute");
+            await Task.Delay(100);
+        }
+
+        var finance = await server.IssueTokenAsync(Principal.Finance);
+        var tax = await server.IssueTokenAsync(Principal.Tax);
+        var listed = await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/agreements", finance));
+        var list = JsonNode.Parse(await listed.Content.ReadAsStringAsync())!;
+        var ids = list["agreements"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(6, ids.Count);
+        await Send(HttpMethod.Post, $"/api/agreements/{ids[0]}/months/2025-01/reviews", tax, new { decision = "approve" });
+        await Send(HttpMethod.Post, $"/api/agreements/{ids[1]}/suspend", finance, new { from = "2026-06", reason = "停产整顿" });
+
+        var schema = new ContractSchema("(none)", "AuditTrailResponse");
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var answer = await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, $"/api/agreements/{id}/events", finance));
+            using var trail = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            var results = ContractFiles.Evaluate(schema.FromOpenApi, trail.RootElement);
+            Assert.True(results.IsValid, ContractFiles.Describe(results));
+            kinds.UnionWith(trail.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()!));
+        }
+
+        Assert.Superset(
+            new HashSet<string>(["agreement-created", "agreement-submitted", "agreement-countersigned", "agreement-approved", "figures-booked", "month-reviewed", "agreement-suspended"], StringComparer.Ordinal),
+            kinds);
+
+        async Task Send(HttpMethod method, string path, string token, object body)
+        {
+            var response = await server.Client.SendAsync(RunningServer.Request(method, path, token, JsonContent.Create(body)));
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
     }
 }
