@@ -12,20 +12,23 @@ namespace RevenueShare.Server.Contract;
 /// </summary>
 public sealed partial class ParameterDescriptions : IOpenApiOperationTransformer
 {
+    /// <summary>An agreement's number as <c>AgreementId</c> reads it: GZ-, four digits of year, at least four of number.</summary>
+    private const string AgreementNumber = "^GZ-\\d{4}-\\d{4,}$";
+
     private const string LifecycleRoute = "api/agreements/{id}/lifecycle";
     private const string AgreementTriggerRoute = "api/agreements/{id}/{trigger}";
     private const string AmendmentTriggerRoute = "api/agreements/{id}/amendments/{number}/{trigger}";
 
     private static readonly Dictionary<string, (string Description, Func<OpenApiDocument, IOpenApiSchema> Schema)> Table = new(StringComparer.Ordinal)
     {
-        ["id"] = ("The agreement's number, GZ-<year>-<number> (GZ-2026-0001).", _ => Text("^GZ-\\d{4}-\\d{4,}$")),
+        ["id"] = ("The agreement's number, GZ-<year>-<number> (GZ-2026-0001).", _ => Text(AgreementNumber)),
         ["code"] = ("The district's code in the catalogue (440106 for 天河区).", d => Component("District", d)),
         ["number"] = ("The amendment's number within its agreement, from 1.", _ => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" }),
         ["month"] = ("The month, YYYY-MM.", d => Component("Month", d)),
         ["from"] = ("The first month (YYYY-MM), included.", d => Component("Month", d)),
         ["to"] = ("The last month (YYYY-MM), included; not before from.", d => Component("Month", d)),
         ["year"] = ("The calendar year.", _ => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "9999" }),
-        ["agreement"] = ("Only this agreement's entries (its number, GZ-2026-0001).", _ => Text("^GZ-\\d{4}-\\d{4,}$")),
+        ["agreement"] = ("Only this agreement's entries (its number, GZ-2026-0001).", _ => Text(AgreementNumber)),
         ["district"] = ("Only this district's entries (its code, 440106).", d => Component("District", d)),
         ["indicator"] = ("Only this indicator's entries.", d => Component("Indicator", d)),
         ["format"] = ("json (the default) or csv. Without it, Accept: text/csv asks for CSV; an explicit format wins.", _ => Enum("json", "csv")),

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using RevenueShare.Server.Api;
 using RevenueShare.Server.Http;
 
 namespace RevenueShare.Server.Contract;
@@ -74,14 +75,11 @@ public sealed class ProblemResponses : IOpenApiOperationTransformer
             types.Remove(ProblemCatalogue.Busy);
         }
 
-        if (status is 400 or 403 or 404 or 409 && metadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == FigureBatchOperation))
+        if (status is 400 or 403 or 404 or 409 && metadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == FiguresApi.OperationName))
         {
             types.Add(ProblemCatalogue.BatchRejected);
         }
 
         return string.Join("\n\n", types.Select(t => $"`{t.Uri}`: {t.When}"));
     }
-
-    /// <summary>The one operation whose refusals can be a whole batch's.</summary>
-    public const string FigureBatchOperation = "PostFigures";
 }
