@@ -128,33 +128,48 @@ public sealed class ContractDocumentTests
         Assert.Equal("#/components/schemas/" + ContractFiles.Review.Component, Body("/api/agreements/{id}/months/{month}/reviews", "post"));
     }
 
-    /// <summary>The server's own problems, read off the wire, hold to the problem schema in both contracts.</summary>
+    /// <summary>
+    /// The server's own problems, read off the wire: each holds to the problem schema in both contracts,
+    /// carries the type expected, and comes at a status its operation declares.
+    /// </summary>
     [Fact]
-    public async Task Real_problems_hold_to_the_problem_schema()
+    public async Task Real_problems_hold_to_the_problem_schema_at_declared_statuses()
     {
         await using var server = await RunningServer.StartAsync();
         var tax = await server.IssueTokenAsync(Principal.Tax);
         var district = await server.IssueTokenAsync(Principal.ForDistrict(TestReference.SomeDistrict));
+        HttpContent Json(string json) => new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var restatements = ContractFiles.Read("examples", "figures", "restatements-2025.json");
 
-        var answers = new[]
-        {
-            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/agreements")),
-            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/agreements/GZ-2026-9999", district)),
-            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, "/api/agreements", district, JsonContent.Create(new { title = "x" }))),
-            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/settlement?year=abc", district)),
-            await server.Client.SendAsync(RunningServer.Request(HttpMethod.Post, "/api/figures", tax, new StringContent(ContractFiles.Read("examples", "figures", "restatements-2025.json"), System.Text.Encoding.UTF8, "application/json"))),
-        };
+        (string Method, string Path, string Operation, string? Token, HttpContent? Body, int Status, string Type)[] rows =
+        [
+            ("get", "/api/agreements", "/api/agreements", null, null, 401, "unauthorized"),
+            ("get", "/api/agreements/GZ-2026-9999", "/api/agreements/{id}", district, null, 404, "not-found"),
+            ("post", "/api/agreements", "/api/agreements", district, Json("""{ "title": "x" }"""), 400, "invalid-request"),
+            ("post", "/api/agreements", "/api/agreements", district, new StringContent("title", System.Text.Encoding.UTF8, "text/plain"), 415, "unsupported-media-type"),
+            ("post", "/api/agreements/GZ-2026-9999/frobnicate", "/api/agreements/{id}/{trigger}", district, null, 404, "not-found"),
+            ("get", "/api/agreements/GZ-2026-9999/lifecycle?format=png", "/api/agreements/{id}/lifecycle", district, null, 404, "not-found"),
+            ("get", "/api/settlement?year=abc", "/api/settlement", district, null, 400, "invalid-request"),
+            ("get", "/api/reconciliation?month=2025-01", "/api/reconciliation", tax, null, 403, "forbidden"),
+            ("post", "/api/figures", "/api/figures", tax, Json(restatements), 409, "batch-rejected"),
+            ("post", "/api/figures", "/api/figures", district, Json(restatements), 403, "forbidden"),
+        ];
 
-        Assert.Equal(
-            [HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Conflict],
-            answers.Select(a => a.StatusCode));
-        foreach (var answer in answers)
+        var document = Document;
+        foreach (var (method, path, operation, token, body, status, type) in rows)
         {
+            var answer = await server.Client.SendAsync(RunningServer.Request(new HttpMethod(method.ToUpperInvariant()), path, token, body));
+            var text = await answer.Content.ReadAsStringAsync();
+            Assert.True(status == (int)answer.StatusCode, $"{method} {path}: {text}");
             Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
-            using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
-            var (file, openApi) = ContractFiles.Problem.Evaluate(body.RootElement);
+            using var problem = JsonDocument.Parse(text);
+            Assert.Equal("urn:revenueshare:problem:" + type, problem.RootElement.GetProperty("type").GetString());
+            var (file, openApi) = ContractFiles.Problem.Evaluate(problem.RootElement);
             Assert.True(file.IsValid, ContractFiles.Describe(file));
             Assert.True(openApi.IsValid, ContractFiles.Describe(openApi));
+            var declared = document["paths"]![operation]![method]!["responses"]!.AsObject();
+            Assert.True(declared.ContainsKey(status.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"{method} {operation} does not declare {status}");
+            Assert.Contains(type, declared[status.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 
