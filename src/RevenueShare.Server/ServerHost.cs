@@ -1,15 +1,13 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using NodaTime;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Api;
-using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Contract;
 using RevenueShare.Server.Demo;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
@@ -104,7 +102,9 @@ public static class ServerHost
         app.Use(PageRequests.AnswerUnmatched);
         app.UseAuthorization();
 
-        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().DisableRateLimiting().WithName("Health");
+        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().DisableRateLimiting().WithName("Health").WithTags("Service")
+            .WithSummary("Health (服务状态)")
+            .WithDescription("Alive, and whether the read database answers; 503 while the service is starting. Needs no token.");
         app.MapOpenApi().AllowAnonymous();
         ApiRoutes.MapApi(app);
         PageRoutes.MapPages(app);
@@ -141,22 +141,20 @@ public static class ServerHost
                 .RequireAuthenticatedUser()
                 .Build());
 
+        // The contract (contracts/openapi.json) is this document: docs/decisions.md, The contract document.
         services.AddOpenApi(openApi =>
         {
-            openApi.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "RevenueShare API";
-                document.Info.Description = "The ledger of Guangzhou's cross-district revenue-sharing agreements (跨区产业联动共享): "
-                    + "agreements and their lifecycle, figure reports, and the allocations that split them between districts. "
-                    + "Amounts are decimal strings, months YYYY-MM, errors RFC 7807 problem+json.";
-                return Task.CompletedTask;
-            });
+            openApi.AddDocumentTransformer<ContractDocument>();
             openApi.AddDocumentTransformer<BearerSecurityTransformer>();
-
-            // The audit detail was a JsonElement, and the contract names its any-value schema so; the
-            // stored JSON that replaced it (answered without parsing) keeps that name.
-            openApi.CreateSchemaReferenceId = type => type.Type == typeof(StoredJson) ? nameof(JsonElement) : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            openApi.AddDocumentTransformer<ContractExamples>();
+            openApi.AddDocumentTransformer<AuditEventSchemas>();
+            openApi.AddDocumentTransformer<ContractSchemas>();
+            openApi.AddSchemaTransformer<NodaTimeSchemas>();
             openApi.AddOperationTransformer<BearerSecurityTransformer>();
+            openApi.AddOperationTransformer<ProblemResponses>();
+            openApi.AddOperationTransformer<TextAnswers>();
+            openApi.AddOperationTransformer<ParameterDescriptions>();
+            openApi.AddOperationTransformer<OptionalBodies>();
         });
     }
 

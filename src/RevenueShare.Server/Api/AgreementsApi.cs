@@ -5,6 +5,7 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Contract;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Services;
@@ -21,16 +22,57 @@ public static class AgreementsApi
     public static void Map(RouteGroupBuilder api)
     {
         var agreements = api.MapGroup("/agreements").WithTags("Agreements");
-        agreements.MapPost("/", CreateAsync).WithName("CreateAgreement");
-        agreements.MapGet("/", ListAsync).WithName("ListAgreements");
-        agreements.MapGet("/{id}", GetAsync).WithName("GetAgreement");
-        agreements.MapPut("/{id}", EditAsync).WithName("EditAgreement");
-        agreements.MapGet("/{id}/events", EventsAsync).WithName("GetAgreementEvents");
-        agreements.MapGet("/{id}/lifecycle", LifecycleAsync).WithName("GetAgreementLifecycle");
-        agreements.MapPost("/{id}/amendments", ProposeAmendmentAsync).WithName("ProposeAmendment");
-        agreements.MapGet("/{id}/amendments/{number:int}/preview", PreviewAmendmentAsync).WithName("PreviewAmendment");
-        agreements.MapPost("/{id}/amendments/{number:int}/{trigger}", FireAmendmentAsync).WithName("FireAmendmentTrigger");
-        agreements.MapPost("/{id}/{trigger}", FireAsync).WithName("FireAgreementTrigger");
+        agreements.MapPost("/", CreateAsync).WithName("CreateAgreement")
+            .WithSummary("Propose an agreement (提出新协议)")
+            .WithDescription("A district that is a party proposes an agreement; it is created as a Draft with the next number. Cross-field rules (ratios summing to 100, disjoint indicators, the registered district a party, amount scales, at most 60 months, the credit code's check character) are checked here, each problem at its path.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        agreements.MapGet("/", ListAsync).WithName("ListAgreements")
+            .WithSummary("List agreements (协议)")
+            .WithDescription("The agreements the office may see: a district those it is party to, the city offices all.");
+        agreements.MapGet("/{id}", GetAsync).WithName("GetAgreement")
+            .WithSummary("Read an agreement")
+            .WithDescription("Its terms, state, signatures and amendments.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        agreements.MapPut("/{id}", EditAsync).WithName("EditAgreement")
+            .WithSummary("Edit a Draft")
+            .WithDescription("The proposer replaces the terms of a Draft; any other state is 409.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        agreements.MapGet("/{id}/events", EventsAsync).WithName("GetAgreementEvents")
+            .WithSummary("Audit trail (审计记录)")
+            .WithDescription("Every event of the agreement with its instant, office and reason; detail holds the event's own members, by type.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        agreements.MapGet("/{id}/lifecycle", LifecycleAsync).WithName("GetAgreementLifecycle")
+            .WithSummary("Lifecycle graph")
+            .WithDescription("The agreement's state machine with its current state marked, as Mermaid or Graphviz text.")
+            .AnswersText("The graph: text/plain for format=mermaid, text/vnd.graphviz for format=dot.", "text/plain", "text/vnd.graphviz")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        agreements.MapPost("/{id}/amendments", ProposeAmendmentAsync).WithName("ProposeAmendment")
+            .WithSummary("Propose an amendment (变更)")
+            .WithDescription("A party proposes new sharing terms from a month on; the other parties countersign and finance approves, as for the agreement.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        agreements.MapGet("/{id}/amendments/{number:int}/preview", PreviewAmendmentAsync).WithName("PreviewAmendment")
+            .WithSummary("Preview an amendment")
+            .WithDescription("What approving pending amendment number would book, per district and indicator and entry by entry, computed by approval's own code and persisted nowhere; blocked says why approval would be refused now. 409 when the amendment is not pending.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        agreements.MapPost("/{id}/amendments/{number:int}/{trigger}", FireAmendmentAsync).WithName("FireAmendmentTrigger")
+            .WithSummary("Fire an amendment's trigger")
+            .WithDescription("countersign, approve, reject or withdraw amendment number; who may fire which is the lifecycle table (contracts/README.md). A refused trigger is 409 with the triggers permitted now.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        agreements.MapPost("/{id}/{trigger}", FireAsync).WithName("FireAgreementTrigger")
+            .WithSummary("Fire a lifecycle trigger")
+            .WithDescription("submit, countersign, approve (审批), reject, withdraw, suspend, resume or terminate the agreement. suspend, resume and terminate need from (the month); reject, suspend and terminate a reason. A refused trigger is 409 with the triggers permitted now; approval overlapping another agreement's coverage is 409 coverage-overlap.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Created<AgreementView>, ProblemHttpResult>> CreateAsync(

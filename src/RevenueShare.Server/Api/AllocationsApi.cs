@@ -4,6 +4,7 @@ using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Contract;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
@@ -18,7 +19,12 @@ public static class AllocationsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/allocations", GetAsync).WithTags("Allocations").WithName("GetAllocations");
+        api.MapGet("/allocations", GetAsync).WithTags("Allocations").WithName("GetAllocations")
+            .WithSummary("Allocation entries (分配明细)")
+            .WithDescription("Allocation and adjustment entries with their explanation, as the office may see them. Summing amount per agreement, enterprise, indicator, month and district gives the current allocation.")
+            .AnswersText("As CSV (version 2, UTF-8 with BOM) for format=csv or Accept: text/csv.", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<AllocationsResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(

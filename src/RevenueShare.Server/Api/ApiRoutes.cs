@@ -26,7 +26,10 @@ public static class ApiRoutes
     {
         var api = app.MapGroup("/api");
         api.MapGet("/whoami", (HttpContext context) => TypedResults.Ok(new WhoAmI(context.Office().ToString())))
-            .WithName("WhoAmI");
+            .WithName("WhoAmI")
+            .WithTags("Service")
+            .WithSummary("The calling office")
+            .WithDescription("The principal id of the office whose token the request carries (finance, tax, statistics, district:440106).");
         AgreementsApi.Map(api);
         ReviewsApi.Map(api);
         FiguresApi.Map(api);

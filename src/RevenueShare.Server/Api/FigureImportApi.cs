@@ -19,7 +19,12 @@ public static class FigureImportApi
         api.MapPost("/figures/import", PostAsync)
             .Accepts<string>(CsvAnswer.MediaType, Presentation.TableExport.XlsxMediaType)
             .WithTags("Figures")
-            .WithName("ImportFigures");
+            .WithName("ImportFigures")
+            .WithSummary("Import a figures file (上传报表)")
+            .WithDescription("The same as a batch, from a CSV body (UTF-8 with or without BOM, or GB18030) or an Excel workbook (first sheet): a header row (reportId,enterprise,indicator,month,amount,revision or 报告编号,统一社会信用代码,指标,月份,金额,修订号), then one report per line; each line's outcome carries its line number (the header is line 1). A file that cannot be read is refused whole (400). Re-importing a file books nothing twice.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<Results<Ok<FigureImportResponse>, ProblemHttpResult>> PostAsync(

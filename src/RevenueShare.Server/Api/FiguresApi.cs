@@ -14,9 +14,18 @@ namespace RevenueShare.Server.Api;
 /// </summary>
 public static class FiguresApi
 {
+    /// <summary>The operation's name in the contract, the one whose refusal can be a whole batch's.</summary>
+    public const string OperationName = "PostFigures";
+
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/figures", PostAsync).WithTags("Figures").WithName("PostFigures");
+        api.MapPost("/figures", PostAsync).WithTags("Figures").WithName(OperationName)
+            .WithSummary("Report figures (上报数据)")
+            .WithDescription("A batch of up to 10,000 reports from the tax office (tax indicators) or the statistics bureau (statistical ones). Each report stands alone: booked, duplicate (the same reportId with the same content: nothing changes) or rejected with its problem. When no report was booked the answer is the first refusal's status, type batch-rejected, with every report's outcome in results. 429 busy: nothing was booked; send the same batch again after Retry-After.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<Results<Ok<FigureBatchResponse>, ProblemHttpResult>> PostAsync(
@@ -37,8 +46,7 @@ public static class FiguresApi
         var first = results[0].Error!;
         var problem = Problems.Create(
             first.Status ?? StatusCodes.Status400BadRequest,
-            "batch-rejected",
-            "No report of the batch was accepted.",
+            ProblemCatalogue.BatchRejected,
             results.Length == 1 ? first.Detail : $"All {results.Length} reports were rejected; the first: {first.Detail}",
             [.. results.SelectMany(r => r.Error?.Extensions.TryGetValue(Problems.ErrorsKey, out var errors) == true && errors is IEnumerable<FieldError> list ? list : [])]);
         problem.Extensions["results"] = results;

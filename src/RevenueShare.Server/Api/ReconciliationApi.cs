@@ -5,6 +5,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Reports;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Contract;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
@@ -21,7 +22,12 @@ public static class ReconciliationApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/reconciliation", GetAsync).WithTags("Reports").WithName("GetReconciliation");
+        api.MapGet("/reconciliation", GetAsync).WithTags("Reports").WithName("GetReconciliation")
+            .WithSummary("Monthly reconciliation (月度对账)")
+            .WithDescription("Reported against allocated per indicator, per district in the assessment and published views, the missing reports and each agreement's review status: the statistics bureau for statistical indicators, finance for all.")
+            .AnswersText("As CSV (version 2, UTF-8 with BOM) for format=csv or Accept: text/csv.", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<Results<Ok<ReconciliationResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(

@@ -20,7 +20,7 @@ public static class RejectionProblems
     {
         var status = StatusOf(rejection.Code);
         var errors = rejection.Path is null ? null : new[] { new FieldError(Join(pathPrefix, rejection.Path), rejection.Message) };
-        var problem = Problems.Create(status, TypeOf(rejection.Code), TitleOf(rejection.Code), rejection.Message, errors);
+        var problem = Problems.Create(status, TypeOf(rejection.Code), rejection.Message, errors);
         if (!rejection.PermittedTriggers.IsEmpty)
         {
             problem.Extensions["permittedTriggers"] = rejection.PermittedTriggers;
@@ -41,10 +41,10 @@ public static class RejectionProblems
     /// A refusal as a problem: the problems of an input as one 400 listing each field, any other
     /// refusal by its code.
     /// </summary>
-    public static ProblemDetails ToProblem(Refusal refusal, string title = "The request is invalid.") =>
+    public static ProblemDetails ToProblem(Refusal refusal, string? title = null) =>
         refusal.Problems.IsEmpty
             ? ToProblem(refusal.Rejection)
-            : Problems.Create(StatusCodes.Status400BadRequest, "invalid-request", title, refusal.Detail, [.. refusal.Problems.Select(p => new FieldError(p.Path, p.Message))]);
+            : Problems.Create(StatusCodes.Status400BadRequest, ProblemCatalogue.InvalidRequest, refusal.Detail, [.. refusal.Problems.Select(p => new FieldError(p.Path, p.Message))], title);
 
     public static int StatusOf(RejectionCode code) => code switch
     {
@@ -57,26 +57,19 @@ public static class RejectionProblems
     private static string Join(string prefix, string path) =>
         path.StartsWith('$') ? path : prefix + "." + path;
 
-    private static string TypeOf(RejectionCode code) => code switch
+    /// <summary>The catalogue's entry for a code (the catalogue lists them in the code's order of precedence).</summary>
+    internal static ProblemType TypeOf(RejectionCode code) => code switch
     {
-        RejectionCode.NotFound => "not-found",
-        RejectionCode.Forbidden => "forbidden",
-        RejectionCode.Invalid => "invalid-request",
-        RejectionCode.TriggerNotAllowed => "trigger-not-allowed",
-        RejectionCode.Overlap => "coverage-overlap",
-        RejectionCode.ReportIdReused => "report-id-reused",
-        RejectionCode.NotCovered => "not-covered",
-        RejectionCode.MonthNotOpen => "month-not-open",
-        RejectionCode.RevisionOutOfOrder => "revision-out-of-order",
-        RejectionCode.Locked => "month-locked",
-        _ => "conflict",
-    };
-
-    private static string TitleOf(RejectionCode code) => code switch
-    {
-        RejectionCode.NotFound => "Not found.",
-        RejectionCode.Forbidden => "This office may not do that.",
-        RejectionCode.Invalid => "The request is invalid.",
-        _ => "The request conflicts with the ledger's state.",
+        RejectionCode.NotFound => ProblemCatalogue.NotFound,
+        RejectionCode.Forbidden => ProblemCatalogue.Forbidden,
+        RejectionCode.Invalid => ProblemCatalogue.InvalidRequest,
+        RejectionCode.TriggerNotAllowed => ProblemCatalogue.TriggerNotAllowed,
+        RejectionCode.Overlap => ProblemCatalogue.CoverageOverlap,
+        RejectionCode.ReportIdReused => ProblemCatalogue.ReportIdReused,
+        RejectionCode.NotCovered => ProblemCatalogue.NotCovered,
+        RejectionCode.MonthNotOpen => ProblemCatalogue.MonthNotOpen,
+        RejectionCode.RevisionOutOfOrder => ProblemCatalogue.RevisionOutOfOrder,
+        RejectionCode.Locked => ProblemCatalogue.MonthLocked,
+        _ => ProblemCatalogue.Conflict,
     };
 }

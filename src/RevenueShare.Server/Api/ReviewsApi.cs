@@ -20,8 +20,17 @@ public static class ReviewsApi
     public static void Map(RouteGroupBuilder api)
     {
         var reviews = api.MapGroup("/agreements/{id}/months/{month}/reviews").WithTags("Reviews");
-        reviews.MapGet("/", GetAsync).WithName("GetMonthReviews");
-        reviews.MapPost("/", ReviewAsync).WithName("ReviewMonth");
+        reviews.MapGet("/", GetAsync).WithName("GetMonthReviews")
+            .WithSummary("Read a month's reviews (月度审核)")
+            .WithDescription("Each family's review status of the month, whether it is locked, and every decision.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        reviews.MapPost("/", ReviewAsync).WithName("ReviewMonth")
+            .WithSummary("Review a month")
+            .WithDescription("The tax office or the statistics bureau approves (确认), disputes (提出异议) or reopens (重新打开) the month for its own family; dispute and reopen need a reason. An approved month is locked for that family.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Ok<MonthReviewsResponse>, ProblemHttpResult>> GetAsync(

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Settlement;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Contract;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
@@ -20,7 +21,12 @@ public static class SettlementApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/settlement", GetAsync).WithTags("Reports").WithName("GetSettlement");
+        api.MapGet("/settlement", GetAsync).WithTags("Reports").WithName("GetSettlement")
+            .WithSummary("Year-end settlement (年度清算)")
+            .WithDescription("What each district treasury owes another for the year, per indicator and in total, each district's net position (上解 / 补助) and the netted transfers. Finance sees all; a district the rows involving itself.")
+            .AnswersText("As CSV (version 2, UTF-8 with BOM) for format=csv or Accept: text/csv.", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<Results<Ok<SettlementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(

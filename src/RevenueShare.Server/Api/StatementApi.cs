@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Contract;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Presentation;
 using RevenueShare.Server.Services;
@@ -17,7 +18,13 @@ public static class StatementApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/districts/{code}/statement", GetAsync).WithTags("Reports").WithName("GetDistrictStatement");
+        api.MapGet("/districts/{code}/statement", GetAsync).WithTags("Reports").WithName("GetDistrictStatement")
+            .WithSummary("District statement (本区结算单)")
+            .WithDescription("A district's share per indicator over a range of months: registered, transferred out, received, net, and the double-count credits apart. For that district and finance.")
+            .AnswersText("As CSV (version 2, UTF-8 with BOM) for format=csv or Accept: text/csv.", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<StatementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(

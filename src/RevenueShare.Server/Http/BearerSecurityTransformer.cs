@@ -6,7 +6,8 @@ namespace RevenueShare.Server.Http;
 
 /// <summary>
 /// Declares the bearer token in the OpenAPI document and marks every operation that needs it
-/// (all but those allowing anonymous callers), so generated clients send the header.
+/// (all but those allowing anonymous callers, which say <c>security: []</c>), so generated clients send
+/// the header.
 /// </summary>
 public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -28,14 +29,9 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOp
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var anonymous = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
-        if (!anonymous)
-        {
-            operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
-            });
-        }
+        operation.Security = anonymous
+            ? []
+            : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
 
         return Task.CompletedTask;
     }

@@ -8,7 +8,7 @@ namespace RevenueShare.Server.Http;
 /// <c>application/problem+json</c> with <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c> and, for
 /// request errors, an <c>errors</c> list of <see cref="FieldError"/>. Endpoints return these results;
 /// middleware (authentication, the exception handler) writes the same shape through
-/// <see cref="WriteAsync"/>.
+/// <see cref="WriteAsync"/>. Every <c>type</c> is an entry of <see cref="ProblemCatalogue"/>.
 /// </summary>
 public static class Problems
 {
@@ -18,13 +18,17 @@ public static class Problems
     /// <summary>Base of our problem type URIs: names, not addresses, so nothing pretends to be a page to read.</summary>
     public const string TypeBase = "urn:revenueshare:problem:";
 
-    /// <summary>Builds the problem document; <paramref name="type"/> is a slug under <see cref="TypeBase"/>.</summary>
-    public static ProblemDetails Create(int status, string type, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
+    /// <summary>
+    /// Builds the problem document of a catalogue entry, at <paramref name="status"/> where the entry's
+    /// status varies (a batch's first refusal); <paramref name="title"/> replaces the entry's own only where
+    /// one answer holds several problems (a rejected report inside a batch).
+    /// </summary>
+    public static ProblemDetails Create(int status, ProblemType type, string? detail = null, IReadOnlyList<FieldError>? errors = null, string? title = null)
     {
         var problem = new ProblemDetails
         {
-            Type = TypeBase + type,
-            Title = title,
+            Type = type.Uri,
+            Title = title ?? type.Title,
             Status = status,
             Detail = detail,
         };
@@ -53,7 +57,7 @@ public static class Problems
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (Known(status) is { } known)
         {
-            problem.Type = TypeBase + known.Type;
+            problem.Type = known.Uri;
             problem.Title = known.Title;
         }
     }
@@ -61,8 +65,9 @@ public static class Problems
     /// <summary>A problem for a bare status code, in our vocabulary where we have one.</summary>
     public static ProblemDetails ForStatus(int status, string? detail = null, IReadOnlyList<FieldError>? errors = null)
     {
-        var (type, title) = Known(status) ?? ("status-" + status, "The request failed.");
-        var problem = Create(status, type, title, detail, errors);
+        var type = Known(status)
+            ?? new ProblemType(ProblemCatalogue.OtherStatusPrefix + status, status, ProblemCatalogue.OtherStatusTitle, "");
+        var problem = Create(status, type, detail, errors);
         if (status == StatusCodes.Status413PayloadTooLarge)
         {
             problem.Detail ??= $"Request bodies are limited to {ServerHost.MaxRequestBodyBytes} bytes.";
@@ -78,20 +83,21 @@ public static class Problems
     public static Task WriteAsync(HttpContext context, ProblemDetails problem) =>
         TypedResults.Problem(problem).ExecuteAsync(context);
 
-    private static (string Type, string Title)? Known(int status) => status switch
+    /// <summary>The catalogue's entry for a bare status, or null when it has none.</summary>
+    internal static ProblemType? Known(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => ("invalid-request", "The request is invalid."),
-        StatusCodes.Status401Unauthorized => ("unauthorized", "Authentication is required."),
-        StatusCodes.Status403Forbidden => ("forbidden", "This office may not do that."),
-        StatusCodes.Status404NotFound => ("not-found", "Not found."),
-        StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "This method is not allowed here."),
-        StatusCodes.Status409Conflict => ("conflict", "The request conflicts with the ledger's state."),
-        StatusCodes.Status413PayloadTooLarge => ("too-large", "The request body is too large."),
-        StatusCodes.Status414UriTooLong => ("uri-too-long", "The request line is too long."),
-        StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "The body's media type is not accepted here."),
-        StatusCodes.Status431RequestHeaderFieldsTooLarge => ("headers-too-large", "The request's headers are too large."),
-        StatusCodes.Status503ServiceUnavailable => ("unavailable", "The service is not ready."),
-        >= 500 => ("internal", "The server failed; the request may be retried."),
+        StatusCodes.Status400BadRequest => ProblemCatalogue.InvalidRequest,
+        StatusCodes.Status401Unauthorized => ProblemCatalogue.Unauthorized,
+        StatusCodes.Status403Forbidden => ProblemCatalogue.Forbidden,
+        StatusCodes.Status404NotFound => ProblemCatalogue.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ProblemCatalogue.MethodNotAllowed,
+        StatusCodes.Status409Conflict => ProblemCatalogue.Conflict,
+        StatusCodes.Status413PayloadTooLarge => ProblemCatalogue.TooLarge,
+        StatusCodes.Status414UriTooLong => ProblemCatalogue.UriTooLong,
+        StatusCodes.Status415UnsupportedMediaType => ProblemCatalogue.UnsupportedMediaType,
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => ProblemCatalogue.HeadersTooLarge,
+        StatusCodes.Status503ServiceUnavailable => ProblemCatalogue.Unavailable,
+        >= 500 => ProblemCatalogue.Internal,
         _ => null,
     };
 
@@ -110,10 +116,6 @@ public static class Problems
     /// <summary>404: the resource does not exist or the caller may not see it (the two look alike on purpose).</summary>
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(ForStatus(StatusCodes.Status404NotFound, detail));
-
-    /// <summary>409: the request conflicts with the ledger's state; <paramref name="code"/> names the conflict (<c>locked-month</c>, ...).</summary>
-    public static ProblemHttpResult Conflict(string code, string detail) =>
-        TypedResults.Problem(Create(StatusCodes.Status409Conflict, code, "The request conflicts with the ledger's state.", detail));
 
     /// <summary>503: a dependency (the store) is not available.</summary>
     public static ProblemHttpResult Unavailable(string detail) =>

@@ -47,12 +47,12 @@ public sealed partial class RequestProblemHandler(ILogger<RequestProblemHandler>
 
         if (exception is LedgerBusyException busy)
         {
-            return Problems.Create(StatusCodes.Status429TooManyRequests, "busy", "The ledger is busy; send the batch again later.", busy.Message);
+            return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCatalogue.Busy, busy.Message);
         }
 
         if (exception is ReadSideUnavailableException unavailable)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "unavailable", "The service is not ready.", unavailable.Message);
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemCatalogue.Unavailable, unavailable.Message);
         }
 
         if (exception is BadHttpRequestException bad)

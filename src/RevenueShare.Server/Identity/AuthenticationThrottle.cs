@@ -52,8 +52,7 @@ public sealed class AuthenticationThrottle : IDisposable
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return new ValueTask(PageRequests.RefuseAsync(context, Problems.Create(
                 StatusCodes.Status429TooManyRequests,
-                "authentication-throttled",
-                "Too many failed authentications from this address.",
+                ProblemCatalogue.AuthenticationThrottled,
                 $"This address has failed to authenticate {throttle.limits.FailuresPerWindow} times within {throttle.limits.Window.TotalSeconds:0} s; retry after {seconds} s.")));
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 
 namespace RevenueShare.Server.Tests.Contracts;
@@ -9,20 +10,46 @@ internal static class ContractFiles
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private static readonly Lazy<string> Root = new(FindContracts);
-    private static readonly Lazy<JsonSchema> AgreementSchemaLazy = new(() => LoadSchema("agreement.schema.json"));
-    private static readonly Lazy<JsonSchema> FigureBatchSchemaLazy = new(() => LoadSchema("figure-batch.schema.json"));
-    private static readonly Lazy<JsonSchema> TriggerSchemaLazy = new(() => LoadSchema("trigger.schema.json"));
-    private static readonly Lazy<JsonSchema> ReviewSchemaLazy = new(() => LoadSchema("review.schema.json"));
+
+    /// <summary>Every schema file, built once in one registry, so a file may refer to another (an amendment's terms).</summary>
+    private static readonly Lazy<Dictionary<string, JsonSchema>> SchemaFiles = new(LoadSchemaFiles);
+
+    private static readonly Lazy<JsonNode> OpenApiComponents = new(() => JsonNode.Parse(Read("openapi.json"))!["components"]!["schemas"]!);
 
     public static string Directory => Root.Value;
 
-    public static JsonSchema AgreementSchema => AgreementSchemaLazy.Value;
+    public static ContractSchema Agreement { get; } = new("agreement.schema.json", "AgreementDocument");
 
-    public static JsonSchema FigureBatchSchema => FigureBatchSchemaLazy.Value;
+    public static ContractSchema Amendment { get; } = new("amendment.schema.json", "AmendmentRequest");
 
-    public static JsonSchema TriggerSchema => TriggerSchemaLazy.Value;
+    public static ContractSchema FigureBatch { get; } = new("figure-batch.schema.json", "FigureBatchRequest");
 
-    public static JsonSchema ReviewSchema => ReviewSchemaLazy.Value;
+    public static ContractSchema Trigger { get; } = new("trigger.schema.json", "TriggerRequest");
+
+    public static ContractSchema Review { get; } = new("review.schema.json", "ReviewRequest");
+
+    public static ContractSchema Problem { get; } = new("problem.schema.json", "ProblemDetails");
+
+    /// <summary>The committed schema file's own JSON Schema.</summary>
+    public static JsonSchema FileSchema(string file) => SchemaFiles.Value[file];
+
+    /// <summary>
+    /// The OpenAPI document's component as a JSON Schema of its own: the committed document's components
+    /// under <c>$defs</c> (their references pointed there), entered at <paramref name="component"/>. What
+    /// a validator of the OpenAPI document accepts, read independently of the schema files.
+    /// </summary>
+    public static JsonSchema OpenApiSchema(string component)
+    {
+        var defs = JsonNode.Parse(OpenApiComponents.Value.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!;
+        var schema = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = "https://revenueshare.gz.gov.cn/tests/openapi/" + component,
+            ["$ref"] = "#/$defs/" + component,
+            ["$defs"] = defs,
+        };
+        return JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+    }
 
     public static string PathOf(params string[] parts) => Path.Combine([Directory, .. parts]);
 
@@ -54,7 +81,11 @@ internal static class ContractFiles
     public static string Describe(EvaluationResults results) =>
         JsonSerializer.Serialize(results, Indented);
 
-    private static JsonSchema LoadSchema(string name) => JsonSchema.FromText(Read("schemas", name));
+    private static Dictionary<string, JsonSchema> LoadSchemaFiles()
+    {
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        return JsonFilesIn("schemas").ToDictionary(name => name, name => JsonSchema.FromText(Read("schemas", name), options), StringComparer.Ordinal);
+    }
 
     private static string FindContracts()
     {

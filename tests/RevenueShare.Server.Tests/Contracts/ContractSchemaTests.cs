@@ -6,7 +6,9 @@ namespace RevenueShare.Server.Tests.Contracts;
 
 /// <summary>
 /// The example agreements and figure batches in contracts/examples/ are valid against the committed
-/// JSON Schemas, and the schemas reject what docs/interfaces.md and docs/agreements.md rule out.
+/// JSON Schemas, and the schemas reject what docs/interfaces.md and docs/agreements.md rule out. Every
+/// verdict is asked of both published contracts, the schema file and the OpenAPI document's component
+/// (<see cref="ContractSchema"/>), and must be the same: one shape, described once.
 /// </summary>
 public sealed class ContractSchemaTests
 {
@@ -29,16 +31,14 @@ public sealed class ContractSchemaTests
     [MemberData(nameof(AgreementFiles))]
     public void Example_agreement_is_valid(string file)
     {
-        var results = ContractFiles.Evaluate(ContractFiles.AgreementSchema, Parse(ContractFiles.Read("examples", "agreements", file)));
-        Assert.True(results.IsValid, ContractFiles.Describe(results));
+        AssertValid(ContractFiles.Agreement, Parse(ContractFiles.Read("examples", "agreements", file)));
     }
 
     [Theory]
     [MemberData(nameof(FigureFiles))]
     public void Example_figure_batch_is_valid(string file)
     {
-        var results = ContractFiles.Evaluate(ContractFiles.FigureBatchSchema, Parse(ContractFiles.Read("examples", "figures", file)));
-        Assert.True(results.IsValid, ContractFiles.Describe(results));
+        AssertValid(ContractFiles.FigureBatch, Parse(ContractFiles.Read("examples", "figures", file)));
     }
 
     [Fact]
@@ -188,8 +188,7 @@ public sealed class ContractSchemaTests
     {
         var batch = Batch();
         batch["reports"]![0]!["amount"] = amount;
-        var results = ContractFiles.Evaluate(ContractFiles.FigureBatchSchema, JsonSerializer.SerializeToElement(batch));
-        Assert.True(results.IsValid, ContractFiles.Describe(results));
+        AssertValid(ContractFiles.FigureBatch, JsonSerializer.SerializeToElement(batch));
     }
 
     [Fact]
@@ -246,8 +245,7 @@ public sealed class ContractSchemaTests
     [InlineData("""{ }""")]
     public void A_trigger_body_in_the_contract_is_valid(string body)
     {
-        var results = ContractFiles.Evaluate(ContractFiles.TriggerSchema, Parse(body));
-        Assert.True(results.IsValid, ContractFiles.Describe(results));
+        AssertValid(ContractFiles.Trigger, Parse(body));
     }
 
     [Theory]
@@ -257,13 +255,13 @@ public sealed class ContractSchemaTests
     [InlineData("""{ "reason": "停产", "note": "x" }""", "/note", "additionalProperties")]
     [InlineData("""{ "from": "2026-13" }""", "/from", "pattern")]
     public void A_trigger_body_outside_the_contract_is_rejected(string body, string location, string keyword) =>
-        AssertRejected(ContractFiles.TriggerSchema, JsonNode.Parse(body)!, location, keyword);
+        AssertRejected(ContractFiles.Trigger, JsonNode.Parse(body)!, location, keyword);
 
     [Fact]
     public void A_reason_over_500_characters_is_rejected()
     {
-        AssertRejected(ContractFiles.TriggerSchema, new JsonObject { ["reason"] = new string('因', 501) }, "/reason", "maxLength");
-        AssertRejected(ContractFiles.ReviewSchema, new JsonObject { ["decision"] = "dispute", ["reason"] = new string('因', 100_000) }, "/reason", "maxLength");
+        AssertRejected(ContractFiles.Trigger, new JsonObject { ["reason"] = new string('因', 501) }, "/reason", "maxLength");
+        AssertRejected(ContractFiles.Review, new JsonObject { ["decision"] = "dispute", ["reason"] = new string('因', 100_000) }, "/reason", "maxLength");
     }
 
     [Theory]
@@ -271,8 +269,7 @@ public sealed class ContractSchemaTests
     [InlineData("""{ "decision": "dispute", "reason": "数据有误，请更正" }""")]
     public void A_review_in_the_contract_is_valid(string body)
     {
-        var results = ContractFiles.Evaluate(ContractFiles.ReviewSchema, Parse(body));
-        Assert.True(results.IsValid, ContractFiles.Describe(results));
+        AssertValid(ContractFiles.Review, Parse(body));
     }
 
     [Theory]
@@ -281,7 +278,44 @@ public sealed class ContractSchemaTests
     [InlineData("""{ "decision": "dispute", "reason": "有误\u0000" }""", "/reason", "pattern")]
     [InlineData("""{ "decision": "dispute", "urgent": true }""", "/urgent", "additionalProperties")]
     public void A_review_outside_the_contract_is_rejected(string body, string location, string keyword) =>
-        AssertRejected(ContractFiles.ReviewSchema, JsonNode.Parse(body)!, location, keyword);
+        AssertRejected(ContractFiles.Review, JsonNode.Parse(body)!, location, keyword);
+
+    [Fact]
+    public void An_amendment_of_the_examples_terms_is_valid() =>
+        AssertValid(ContractFiles.Amendment, JsonSerializer.SerializeToElement(Amendment()));
+
+    [Theory]
+    [InlineData("/from", "2026-13", "pattern")]
+    [InlineData("/terms/0/mode", "full", "enum")]
+    [InlineData("/terms/0/schedule/0/ratios/440106", "40.005", "pattern")]
+    [InlineData("/terms/0/indicators/0", "gdp", "enum")]
+    public void An_amendment_outside_the_contract_is_rejected(string path, string value, string keyword)
+    {
+        var amendment = Amendment();
+        Set(amendment, path, JsonValue.Create(value));
+        AssertRejected(ContractFiles.Amendment, amendment, path, keyword);
+    }
+
+    [Theory]
+    [InlineData("from", "", "required")]
+    [InlineData("terms", "", "required")]
+    public void An_amendment_without_a_member_is_rejected(string member, string location, string keyword)
+    {
+        var amendment = Amendment();
+        amendment.Remove(member);
+        AssertRejected(ContractFiles.Amendment, amendment, location, keyword);
+    }
+
+    [Fact]
+    public void An_amendment_with_an_extra_member_is_rejected()
+    {
+        var amendment = Amendment();
+        amendment["note"] = "x";
+        AssertRejected(ContractFiles.Amendment, amendment, "/note", "additionalProperties");
+    }
+
+    private static JsonObject Amendment() =>
+        new() { ["from"] = "2026-01", ["terms"] = Agreement()["terms"]!.DeepClone() };
 
     private static JsonObject Agreement() =>
         JsonNode.Parse(ContractFiles.Read("examples", "agreements", "two-party.json"))!.AsObject();
@@ -296,18 +330,32 @@ public sealed class ContractSchemaTests
     }
 
     private static void AssertAgreementRejected(JsonNode agreement, string location, string keyword) =>
-        AssertRejected(ContractFiles.AgreementSchema, agreement, location, keyword);
+        AssertRejected(ContractFiles.Agreement, agreement, location, keyword);
 
     private static void AssertBatchRejected(JsonNode batch, string location, string keyword) =>
-        AssertRejected(ContractFiles.FigureBatchSchema, batch, location, keyword);
+        AssertRejected(ContractFiles.FigureBatch, batch, location, keyword);
 
-    /// <summary>The schema rejects the instance, and for the reason expected: <paramref name="keyword"/> failed at <paramref name="location"/>.</summary>
-    private static void AssertRejected(JsonSchema schema, JsonNode instance, string location, string keyword)
+    /// <summary>Both contracts, the schema file and the OpenAPI component, accept the instance.</summary>
+    private static void AssertValid(ContractSchema schema, JsonElement instance)
     {
-        var results = ContractFiles.Evaluate(schema, JsonSerializer.SerializeToElement(instance));
-        Assert.False(results.IsValid, "expected the schema to reject: " + instance.ToJsonString());
-        var failures = ContractFiles.Failures(results);
-        Assert.True(failures.Contains((location, keyword)), $"expected '{keyword}' to fail at '{location}'; failed: {string.Join(", ", failures.Select(f => $"'{f.Keyword}' at '{f.Location}'"))}");
+        var (file, openApi) = schema.Evaluate(instance);
+        Assert.True(file.IsValid, schema.File + ": " + ContractFiles.Describe(file));
+        Assert.True(openApi.IsValid, schema.Component + ": " + ContractFiles.Describe(openApi));
+    }
+
+    /// <summary>
+    /// Both contracts reject the instance, and for the reason expected: <paramref name="keyword"/> failed
+    /// at <paramref name="location"/> in the schema file and in the OpenAPI component alike.
+    /// </summary>
+    private static void AssertRejected(ContractSchema schema, JsonNode instance, string location, string keyword)
+    {
+        var (file, openApi) = schema.Evaluate(JsonSerializer.SerializeToElement(instance));
+        foreach (var (source, results) in new[] { (schema.File, file), (schema.Component, openApi) })
+        {
+            Assert.False(results.IsValid, $"expected {source} to reject: " + instance.ToJsonString());
+            var failures = ContractFiles.Failures(results);
+            Assert.True(failures.Contains((location, keyword)), $"expected '{keyword}' to fail at '{location}' in {source}; failed: {string.Join(", ", failures.Select(f => $"'{f.Keyword}' at '{f.Location}'"))}");
+        }
     }
 
     /// <summary>Sets the value at a JSON Pointer whose parent exists.</summary>
