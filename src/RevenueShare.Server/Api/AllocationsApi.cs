@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
@@ -33,7 +32,7 @@ public static class AllocationsApi
         string? indicator,
         string? from,
         string? to,
-        [Description(AsOf.Description)] string? asOf,
+        string? asOf,
         string? format,
         HttpContext http,
         ReportService reports,

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Reference;
@@ -31,7 +30,7 @@ public static class ReconciliationApi
     }
 
     private static async Task<Results<Ok<ReconciliationResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string? month, [Description(AsOf.Description)] string? asOf, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
+        string? month, string? asOf, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var outcome = await reports.ReconciliationAsync(http.Office(), month, asOf, cancellationToken);
         if (outcome.IsRefused(out var refusal))

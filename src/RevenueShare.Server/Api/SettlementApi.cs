@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Reference;
@@ -30,7 +29,7 @@ public static class SettlementApi
     }
 
     private static async Task<Results<Ok<SettlementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        int? year, [Description(AsOf.Description)] string? asOf, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
+        int? year, string? asOf, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var outcome = await reports.SettlementAsync(http.Office(), year, asOf, cancellationToken);
         if (outcome.IsRefused(out var refusal))

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Server.Api.Wire;
@@ -28,7 +27,7 @@ public static class StatementApi
     }
 
     private static async Task<Results<Ok<StatementResponse>, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string code, string? from, string? to, [Description(AsOf.Description)] string? asOf, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
+        string code, string? from, string? to, string? asOf, string? format, HttpContext http, ReportService reports, ReferenceData reference, CancellationToken cancellationToken)
     {
         var outcome = await reports.StatementAsync(http.Office(), code, from, to, asOf, cancellationToken);
         if (outcome.IsRefused(out var refusal))

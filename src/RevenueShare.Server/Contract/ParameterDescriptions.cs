@@ -32,7 +32,7 @@ public sealed partial class ParameterDescriptions : IOpenApiOperationTransformer
         ["district"] = ("Only this district's entries (its code, 440106).", d => Component("District", d)),
         ["indicator"] = ("Only this indicator's entries.", d => Component("Indicator", d)),
         ["format"] = ("json (the default) or csv. Without it, Accept: text/csv asks for CSV; an explicit format wins.", _ => Enum("json", "csv")),
-        ["asOf"] = ("An instant, ISO-8601 in UTC (2026-04-02T03:04:05Z): the answer the ledger gave at that instant; entries booked after it are left out.", _ => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }),
+        ["asOf"] = ("An instant (ISO-8601 with its offset, e.g. 2025-07-01T00:00:00Z or 2025-07-01T08:00:00+08:00): the answer the ledger gave at that instant, leaving out every entry and figure booked after it. Not after the present; a malformed or future instant is a 400 problem at the path asOf.", _ => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }),
         ["format@" + LifecycleRoute] = ("mermaid (the default; text/plain) or dot (Graphviz; text/vnd.graphviz).", _ => Enum("mermaid", "dot")),
         ["trigger@" + AgreementTriggerRoute] = ("The lifecycle trigger; who may fire which, and when, is the lifecycle table of docs/agreements.md.", _ => Enum("submit", "countersign", "approve", "reject", "withdraw", "suspend", "resume", "terminate")),
         ["trigger@" + AmendmentTriggerRoute] = ("The amendment's trigger.", _ => Enum("countersign", "approve", "reject", "withdraw")),
