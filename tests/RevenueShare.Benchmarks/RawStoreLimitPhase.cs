@@ -11,23 +11,20 @@ namespace RevenueShare.Benchmarks;
 /// </summary>
 internal sealed class RawStoreLimitPhase(BenchRun run)
 {
-    private static readonly string[] EntryColumns =
-    [
-        "agreement", "seq_nr", "idx", "enterprise", "indicator", "family", "month", "district", "amount_units", "kind",
-        "cause", "ratio", "base_part", "shared_part", "cap_before", "cap_after", "double_count", "booked_at", "booked_by",
-    ];
-
     public async Task RunAsync(ReadDatabase database, StoreOptions store, double ingestRate, TimeSpan ingestElapsed)
     {
         var entries = new List<object?[]>();
+        string[] columns;
         await using (var connection = await database.OpenAsync())
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {string.Join(", ", EntryColumns)} FROM allocation_entries";
+            // Every column the projection writes, whatever the read schema's version.
+            command.CommandText = "SELECT * FROM allocation_entries";
             await using var reader = await command.ExecuteReaderAsync();
+            columns = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
             while (await reader.ReadAsync())
             {
-                var row = new object?[EntryColumns.Length];
+                var row = new object?[columns.Length];
                 reader.GetValues(row!);
                 entries.Add(row);
             }
@@ -60,14 +57,14 @@ internal sealed class RawStoreLimitPhase(BenchRun run)
         await using (var insert = target.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO {table} ({string.Join(", ", EntryColumns)}) VALUES ({string.Join(", ", EntryColumns.Select(c => "@" + c))})";
-            var parameters = EntryColumns.Select((name, i) =>
+            insert.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+            var parameters = columns.Select((name, i) =>
             {
                 var p = insert.CreateParameter();
                 p.ParameterName = "@" + name; // as the projection names them: a bare name costs Microsoft.Data.Sqlite three lookups per row
                 p.DbType = name switch
                 {
-                    "seq_nr" or "amount_units" => System.Data.DbType.Int64,
+                    "seq_nr" or "amount_units" or "booked_ns" => System.Data.DbType.Int64,
                     "idx" or "double_count" => System.Data.DbType.Int32,
                     _ => System.Data.DbType.String,
                 };

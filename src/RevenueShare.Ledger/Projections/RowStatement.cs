@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Projections;
@@ -8,7 +9,7 @@ namespace RevenueShare.Ledger.Projections;
 /// One INSERT or upsert run for many rows of a projection batch. On a store reached over the network
 /// (PostgreSQL) every statement is a round trip, so rows are sent <see cref="BatchSize"/> at a time as
 /// one <see cref="DbBatch"/>; on SQLite (in process, no round trip, and no batch support) one prepared
-/// command runs per row. Either way each row's count of written rows reaches its callback, in order.
+/// statement runs per row (<see cref="SqliteStatement"/>). Either way each row's count of written rows reaches its callback, in order.
 /// </summary>
 internal sealed class RowStatement : IAsyncDisposable
 {
@@ -18,10 +19,9 @@ internal sealed class RowStatement : IAsyncDisposable
     private readonly DbTransaction transaction;
     private readonly string sql;
     private readonly (string Name, DbType Type)[] columns;
-    private readonly DbCommand? single;
+    private readonly SqliteStatement? single;
     private readonly List<Action<int>?> pending = [];
     private DbBatch? batch;
-    private bool prepared;
 
     public RowStatement(DbConnection connection, DbTransaction transaction, string sql, params (string Name, DbType Type)[] columns)
     {
@@ -29,15 +29,10 @@ internal sealed class RowStatement : IAsyncDisposable
         this.transaction = transaction;
         this.sql = sql;
         this.columns = columns;
-        if (!connection.CanCreateBatch)
+        if (connection is SqliteConnection sqlite)
         {
-            single = connection.CreateCommand();
-            single.Transaction = transaction;
-            single.CommandText = sql;
-            foreach (var (name, type) in columns)
-            {
-                single.Parameters.Add(ReadParameters.Typed(single.CreateParameter(), name, type));
-            }
+            // The connection's transaction is the one statement runs in: SQLite has one per connection.
+            single = new SqliteStatement(sqlite, sql, [.. columns.Select(c => c.Name)]);
         }
     }
 
@@ -46,18 +41,7 @@ internal sealed class RowStatement : IAsyncDisposable
     {
         if (single is not null)
         {
-            if (!prepared)
-            {
-                await single.PrepareAsync(cancellationToken);
-                prepared = true;
-            }
-
-            for (var k = 0; k < values.Length; k++)
-            {
-                single.Parameters[k].Value = values[k] ?? DBNull.Value;
-            }
-
-            var count = await single.ExecuteNonQueryAsync(cancellationToken);
+            var count = single.Run(values);
             written?.Invoke(count);
             return;
         }
@@ -101,11 +85,7 @@ internal sealed class RowStatement : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (single is not null)
-        {
-            await single.DisposeAsync();
-        }
-
+        single?.Dispose();
         if (batch is not null)
         {
             await batch.DisposeAsync();

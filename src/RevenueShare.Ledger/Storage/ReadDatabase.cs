@@ -32,6 +32,12 @@ public sealed class ReadDatabase
     /// at checkpoints). Only for what can be rebuilt: the projection, whose rows and offset commit
     /// together, so after a crash it resumes from whatever offset survived and re-projects the rest
     /// from the journal before reads are answered. Tokens and everything else stay durable.
+    /// <para>
+    /// Such a connection keeps 64 MiB of pages: SQLite's 2 MiB default is smaller than the leaves an
+    /// index by agreement touches in one batch, and each miss went back to the file (measured in
+    /// tests/RevenueShare.Benchmarks/README.md, issue 10). Both kinds share one connection pool, so a
+    /// durable connection sets SQLite's default 2 MiB back: else every pooled reader would keep 64 MiB.
+    /// </para>
     /// </summary>
     public async Task<DbConnection> OpenAsync(bool durable, CancellationToken cancellationToken = default)
     {
@@ -43,8 +49,8 @@ public sealed class ReadDatabase
         {
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = durable
-                ? "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL;"
-                : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+                ? "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA cache_size=-2000;"
+                : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -207,6 +207,26 @@ public sealed class ReportsEndToEndTests
         Assert.Contains("轧差划拨", Encoding.UTF8.GetString(await accepted.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("text/csv", "text/csv")]
+    [InlineData("text/csv, */*", "text/csv")]
+    [InlineData("text/csv;q=0.9, application/xml", "text/csv")]
+    [InlineData("application/json, text/csv;q=0.1", "application/json")]
+    [InlineData("text/csv;q=0.5, application/json;q=0.8", "application/json")]
+    [InlineData("text/csv, application/json", "application/json")]
+    [InlineData("text/csv;q=0", "application/json")]
+    [InlineData("text/*", "application/json")]
+    [InlineData("*/*", "application/json")]
+    public async Task Accept_chooses_csv_only_when_it_prefers_text_csv_to_json(string accept, string answered)
+    {
+        await using var ledger = await StartAsync();
+        using var request = RunningServer.Request(HttpMethod.Get, "/api/settlement?year=2025", await ledger.TokenAsync(Finance));
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        var response = await ledger.Server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(answered, response.Content.Headers.ContentType!.MediaType);
+    }
+
     [Fact]
     public async Task Each_report_route_withholds_what_section_2_withholds()
     {
