@@ -49,13 +49,16 @@ internal sealed class SqliteStatement : IDisposable
         }
 
         var step = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (step != raw.SQLITE_DONE)
+        try
         {
+            // The error's message is the connection's until the next call: read it before the reset.
             Check(step);
+            return raw.sqlite3_changes(database);
         }
-
-        return raw.sqlite3_changes(database);
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
     }
 
     public void Dispose() => statement.Dispose();
