@@ -37,8 +37,6 @@ public static class LedgerHosting
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ReadModel>();
-        services.AddSingleton<ReportQueries>();
-        services.AddSingleton<OfficeReports>();
         services.AddSingleton<ReportIdRegistry>();
         services.AddSingleton<LedgerGateway>();
         services.AddSingleton<IdleMemoryTrim>();

@@ -89,7 +89,8 @@ internal sealed class InProcessIngestPhase(BenchRun run)
         {
             try
             {
-                await reads.AllocationsAsync(new AllocationQuery(null, run.Agreements[0].Proposer, null, december, december, ["tax", "statistics"], null), CancellationToken.None);
+                await using var snapshot = await reads.SnapshotAsync(CancellationToken.None);
+                await snapshot.AllocationsAsync(new AllocationQuery(null, run.Agreements[0].Proposer, null, december, december, ["tax", "statistics"], null), CancellationToken.None);
                 return gaveUp;
             }
             catch (ReadSideUnavailableException)

@@ -12,6 +12,6 @@ namespace RevenueShare.Ledger.Reads;
 /// </summary>
 internal sealed record PointInTime(Instant Instant, IReadOnlyList<AgreementState> Agreements)
 {
-    public static async Task<PointInTime> AtAsync(Instant instant, ReadModel reads, CancellationToken cancellationToken) =>
-        new(instant, await reads.AgreementsAsync(null, cancellationToken));
+    public static async Task<PointInTime> AtAsync(ReadSnapshot snapshot, Instant instant, CancellationToken cancellationToken) =>
+        new(instant, await snapshot.AgreementsAsync(null, cancellationToken));
 }

@@ -195,7 +195,8 @@ public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
                 return;
             }
 
-            await foreach (var (reportId, agreement) in reads.BookedReportIdsAsync(cancellationToken))
+            await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+            await foreach (var (reportId, agreement) in snapshot.BookedReportIdsAsync(cancellationToken))
             {
                 lock (gate)
                 {

@@ -29,9 +29,12 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
     /// <summary>Loads the demo; returns the number of agreements and reports booked (0, 0 when the store was not empty).</summary>
     public async Task<(int Agreements, int Reports)> LoadAsync(string contractsDirectory, CancellationToken cancellationToken)
     {
-        if ((await reads.AgreementsAsync(null, cancellationToken)).Count > 0)
+        await using (var snapshot = await reads.SnapshotAsync(cancellationToken))
         {
-            return (0, 0);
+            if ((await snapshot.AgreementsAsync(null, cancellationToken)).Count > 0)
+            {
+                return (0, 0);
+            }
         }
 
         var examples = Directory.GetFiles(Path.Combine(contractsDirectory, "examples", "agreements"), "*.json").Order(StringComparer.Ordinal).ToArray();

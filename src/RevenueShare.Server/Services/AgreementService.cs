@@ -32,8 +32,11 @@ public sealed class AgreementService(LedgerGateway ledger, ReadModel reads, Refe
     }
 
     /// <summary>The agreements the office may see: a district those it is party to, every other office all.</summary>
-    public Task<IReadOnlyList<AgreementState>> ListAsync(Principal office, CancellationToken cancellationToken) =>
-        reads.AgreementsAsync(office.Kind == PrincipalKind.District ? office.District : null, cancellationToken);
+    public async Task<IReadOnlyList<AgreementState>> ListAsync(Principal office, CancellationToken cancellationToken)
+    {
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        return await snapshot.AgreementsAsync(office.Kind == PrincipalKind.District ? office.District : null, cancellationToken);
+    }
 
     public async Task<Outcome<AgreementState>> GetAsync(Principal office, string id, CancellationToken cancellationToken) =>
         await VisibleAsync(id, office, cancellationToken) is { } state ? state : NotFound(id);
@@ -156,7 +159,8 @@ public sealed class AgreementService(LedgerGateway ledger, ReadModel reads, Refe
             PrincipalKind.Statistics => Principal.Tax.ToString(),
             _ => null,
         };
-        var trail = await reads.AuditTrailAsync(state.Id, cancellationToken);
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        var trail = await snapshot.AuditTrailAsync(state.Id, cancellationToken);
         return Outcomes.Of<IReadOnlyList<AuditEntry>>([.. trail.Where(e => !(e.Type is "figures-booked" or "month-reviewed" && e.By == hidden))]);
     }
 

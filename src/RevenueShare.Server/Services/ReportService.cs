@@ -12,7 +12,7 @@ namespace RevenueShare.Server.Services;
 /// a month, a district's statement and the year-end settlement. The arithmetic is the domain's (through
 /// <see cref="OfficeReports"/>); here who may ask and the parsing of what they ask for.
 /// </summary>
-public sealed class ReportService(AgreementService agreements, ReadModel reads, OfficeReports reports, ReferenceData reference, IClock clock)
+public sealed class ReportService(AgreementService agreements, ReadModel reads, ReferenceData reference, IClock clock)
 {
     /// <summary>
     /// Allocation and adjustment entries matching the filters (each may be null), as far as the office
@@ -67,7 +67,8 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         var query = new AllocationQuery(
             agreementId, districtCode, indicator, fromMonth, toMonth, [.. Visibility.FamiliesOf(office).Select(f => f.WireName())],
             office.Kind == PrincipalKind.District ? office.District : null) { AsOf = instant };
-        return Outcomes.Of(await reads.AllocationsAsync(query, cancellationToken));
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        return Outcomes.Of(await snapshot.AllocationsAsync(query, cancellationToken));
     }
 
     /// <summary>The reconciliation of <paramref name="month"/>: statistics for its indicators, finance for all.</summary>
@@ -91,12 +92,59 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
         }
 
         var visible = reference.Indicators.Where(i => Visibility.CanSee(office, i)).ToArray();
-        return await reports.ReconciliationAsync(period, visible, instant, cancellationToken);
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        return await OfficeReports.ReconciliationAsync(snapshot, period, visible, instant, cancellationToken);
     }
 
     /// <summary>The statement of district <paramref name="code"/> over <paramref name="from"/>..<paramref name="to"/>, for that district or finance.</summary>
     public async Task<Outcome<DistrictStatement>> StatementAsync(
         Principal office, string code, string? from, string? to, string? asOf, CancellationToken cancellationToken)
+    {
+        var asked = StatementAsked(office, code, from, to, asOf);
+        if (asked.IsRefused(out var refusal))
+        {
+            return refusal;
+        }
+
+        var (district, first, last, instant) = asked.Value;
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        return await OfficeReports.StatementAsync(snapshot, district, first, last, instant, cancellationToken);
+    }
+
+    /// <summary>
+    /// The statement of district <paramref name="code"/> over <paramref name="from"/>..<paramref name="to"/>
+    /// (at most <see cref="MaxStatementMonths"/>), and the same month by month, for the pages' chart of its
+    /// share per indicator and month; all from one snapshot, so the months add up to the whole.
+    /// </summary>
+    public async Task<Outcome<(DistrictStatement Whole, IReadOnlyList<DistrictStatement> Months)>> StatementByMonthAsync(
+        Principal office, string code, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var asked = StatementAsked(office, code, from, to, asOf: null);
+        if (asked.IsRefused(out var refusal))
+        {
+            return refusal;
+        }
+
+        var (district, first, last, _) = asked.Value;
+        if (Months.CountInclusive(first, last) > MaxStatementMonths)
+        {
+            return Refusal.BadField("to", $"A statement by month covers at most {MaxStatementMonths} months.");
+        }
+
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        var whole = await OfficeReports.StatementAsync(snapshot, district, first, last, asOf: null, cancellationToken);
+        var months = new List<DistrictStatement>();
+        for (var month = first; month <= last; month = month.PlusMonths(1))
+        {
+            months.Add(await OfficeReports.StatementAsync(snapshot, district, month, month, asOf: null, cancellationToken));
+        }
+
+        return (whole, months);
+    }
+
+    /// <summary>The district, months and instant a statement asks for, once the office may ask for it.</summary>
+    private Outcome<(DistrictCode District, YearMonth From, YearMonth To, Instant? AsOf)> StatementAsked(
+        Principal office, string code, string? from, string? to, string? asOf)
     {
         if (!(DistrictCode.TryParse(code, out var district, out _) && reference.TryGetDistrict(district, out _)))
         {
@@ -116,36 +164,7 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
             return Refusal.Invalid(problems[0].Message, problems);
         }
 
-        return await reports.StatementAsync(district, fromMonth!.Value, toMonth!.Value, instant, cancellationToken);
-    }
-
-    /// <summary>
-    /// The statement of district <paramref name="code"/> over <paramref name="from"/>..<paramref name="to"/>
-    /// (at most <see cref="MaxStatementMonths"/>), and the same month by month, for the pages' chart of its
-    /// share per indicator and month.
-    /// </summary>
-    public async Task<Outcome<(DistrictStatement Whole, IReadOnlyList<DistrictStatement> Months)>> StatementByMonthAsync(
-        Principal office, string code, string? from, string? to, CancellationToken cancellationToken)
-    {
-        var whole = await StatementAsync(office, code, from, to, asOf: null, cancellationToken);
-        if (whole.IsRefused(out var refusal))
-        {
-            return refusal;
-        }
-
-        var statement = whole.Value;
-        if (Months.CountInclusive(statement.From, statement.To) > MaxStatementMonths)
-        {
-            return Refusal.BadField("to", $"A statement by month covers at most {MaxStatementMonths} months.");
-        }
-
-        var months = new List<DistrictStatement>();
-        for (var month = statement.From; month <= statement.To; month = month.PlusMonths(1))
-        {
-            months.Add(await reports.StatementAsync(statement.District, month, month, asOf: null, cancellationToken));
-        }
-
-        return (statement, months);
+        return (district, fromMonth!.Value, toMonth!.Value, instant);
     }
 
     /// <summary>The longest range a statement by month covers: a year and its restatement window.</summary>
@@ -171,7 +190,8 @@ public sealed class ReportService(AgreementService agreements, ReadModel reads, 
             return Refusal.Invalid(problems[0].Message, problems);
         }
 
-        var city = await reports.SettlementAsync(year.Value, instant, cancellationToken);
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        var city = await OfficeReports.SettlementAsync(snapshot, year.Value, instant, cancellationToken);
         return office.Kind == PrincipalKind.District ? city.SeenBy(office.District!.Value) : city;
     }
 

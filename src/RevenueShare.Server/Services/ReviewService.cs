@@ -73,7 +73,13 @@ public sealed class ReviewService(AgreementService agreements, LedgerGateway led
     public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(Principal office, CancellationToken cancellationToken)
     {
         var lastEnded = Months.Current(clock.GetCurrentInstant()).PlusMonths(-1);
-        var statuses = (await reads.ReviewsAsync(null, null, cancellationToken))
+        IReadOnlyList<ReviewRow> reviewed;
+        await using (var snapshot = await reads.SnapshotAsync(cancellationToken))
+        {
+            reviewed = await snapshot.ReviewsAsync(null, null, cancellationToken);
+        }
+
+        var statuses = reviewed
             .ToDictionary(r => (r.Agreement, r.Month, r.Family), r => r.Review.Status);
         var queue = new List<ReviewQueueItem>();
         foreach (var agreement in await agreements.ListAsync(office, cancellationToken))
@@ -109,8 +115,9 @@ public sealed class ReviewService(AgreementService agreements, LedgerGateway led
 
     private async Task<MonthReviews> ReviewsAsync(AgreementId id, YearMonth month, Principal office, CancellationToken cancellationToken)
     {
-        var statuses = await reads.ReviewsAsync(id, month, cancellationToken);
-        var decisions = await reads.ReviewHistoryAsync(id, month, cancellationToken);
+        await using var snapshot = await reads.SnapshotAsync(cancellationToken);
+        var statuses = await snapshot.ReviewsAsync(id, month, cancellationToken);
+        var decisions = await snapshot.ReviewHistoryAsync(id, month, cancellationToken);
         var families = Visibility.FamiliesOf(office)
             .Select(family => new FamilyReviewHistory(
                 family,

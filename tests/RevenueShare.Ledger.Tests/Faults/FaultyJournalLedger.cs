@@ -53,6 +53,9 @@ internal sealed class FaultyJournalLedger : IAsyncDisposable
 
     public Reads.ReadModel Reads => host.Reads;
 
+    /// <summary>Reads as one answer does (<see cref="LedgerHost.ReadAsync"/>).</summary>
+    public Task<T> ReadAsync<T>(Func<Reads.ReadSnapshot, Task<T>> read) => host.ReadAsync(read);
+
     /// <summary>The read database's file.</summary>
     public string ReadFile => Path.Combine(folder, StoreOptions.ReadFileName);
 

@@ -49,6 +49,6 @@ public sealed class ReadDatabaseFaultTests
     }
 
     private static async Task<string[]> ReportIdsReadAsync(FaultyJournalLedger ledger) =>
-        [.. (await ledger.Reads.AllocationsAsync(new AllocationQuery(null, null, null, null, null, ["tax"], null), CancellationToken.None))
+        [.. (await ledger.ReadAsync(at => at.AllocationsAsync(new AllocationQuery(null, null, null, null, null, ["tax"], null), CancellationToken.None)))
             .Select(e => e.Cause).Distinct().Order(StringComparer.Ordinal)];
 }

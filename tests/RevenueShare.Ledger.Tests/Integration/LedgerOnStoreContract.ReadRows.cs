@@ -30,7 +30,8 @@ public abstract partial class LedgerOnStoreContract
         async Task AssertIndexAsync(LedgerHost ledger)
         {
             var read = new Dictionary<string, AgreementId>(StringComparer.Ordinal);
-            await foreach (var (reportId, agreement) in ledger.Reads.BookedReportIdsAsync(default))
+            await using var snapshot = await ledger.Reads.SnapshotAsync(default);
+            await foreach (var (reportId, agreement) in snapshot.BookedReportIdsAsync(default))
             {
                 read.Add(reportId, agreement);
             }
@@ -110,7 +111,7 @@ public abstract partial class LedgerOnStoreContract
     private static async Task<AgreementState> AssertHeaderAsync(LedgerHost ledger, string id)
     {
         var state = (await ledger.Gateway.GetAsync(AgreementId.Parse(id), default))!;
-        var header = Assert.Single(await ledger.Reads.AgreementsAsync(DistrictCode.Parse("440115"), default), a => a.Id.Value == id);
+        var header = Assert.Single(await ledger.ReadAsync(at => at.AgreementsAsync(DistrictCode.Parse("440115"), default)), a => a.Id.Value == id);
         Assert.Equal(RouteFields(state), RouteFields(header));
         for (var month = state.Terms.Effective.From; month <= state.Terms.Effective.To; month = month.PlusMonths(1))
         {

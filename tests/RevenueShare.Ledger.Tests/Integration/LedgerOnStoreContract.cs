@@ -63,7 +63,7 @@ public abstract partial class LedgerOnStoreContract
             Assert.Equal([ReportStatus.Duplicate, ReportStatus.Booked], again.Select(o => o.Status));
             var april = (await Allocations(ledger, id)).Where(e => e.Month == Months.Parse("2025-04"));
             Assert.Equal(["2025-04 440103 0.00", "2025-04 440115 50.00"], Lines(april));
-            var trail = await ledger.Reads.AuditTrailAsync(AgreementId.Parse(id), default);
+            var trail = await ledger.ReadAsync(at => at.AuditTrailAsync(AgreementId.Parse(id), default));
             Assert.Equal(["agreement-created", "agreement-submitted", "agreement-countersigned", "agreement-approved", "figures-booked", "figures-booked", "figures-booked"], trail.Select(t => t.Type));
         }
     }
@@ -120,30 +120,30 @@ public abstract partial class LedgerOnStoreContract
 
         await using (var ledger = await LedgerHost.StartAsync(store, clock))
         {
-            var reviews = await ledger.Reads.ReviewsAsync(AgreementId.Parse(id), null, default);
+            var reviews = await ledger.ReadAsync(at => at.ReviewsAsync(AgreementId.Parse(id), null, default));
             Assert.Equal(
                 ["2025-01 tax disputed r1 金额待核", "2025-02 tax approved 更正后复核"],
                 reviews.Select(r => $"{Months.Format(r.Month)} {r.Family} {r.Status} {r.Reason}"));
             Assert.All(reviews, r => Assert.Equal(("tax", id), (r.By, r.Agreement)));
-            Assert.Single(await ledger.Reads.ReviewsAsync(null, Months.Parse("2025-02"), default));
+            Assert.Single(await ledger.ReadAsync(at => at.ReviewsAsync(null, Months.Parse("2025-02"), default)));
 
             // The lock came back with the agreement: a restatement that ripples into February is refused.
             var refused = await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1b", "2025-01", 500.00m, revision: 2)], default);
             Assert.Equal(RejectionCode.Locked, refused.Single().Rejection?.Code);
-            var trail = await ledger.Reads.AuditTrailAsync(AgreementId.Parse(id), default);
+            var trail = await ledger.ReadAsync(at => at.AuditTrailAsync(AgreementId.Parse(id), default));
             var reviewed = trail.Where(t => t.Type == "month-reviewed").ToArray();
             Assert.Equal(4, reviewed.Length);
 
             // Every decision of the month, in journal order, at the sequence number, instant and office of its event.
-            var history = await ledger.Reads.ReviewHistoryAsync(AgreementId.Parse(id), Months.Parse("2025-02"), default);
+            var history = await ledger.ReadAsync(at => at.ReviewHistoryAsync(AgreementId.Parse(id), Months.Parse("2025-02"), default));
             Assert.Equal(
                 ["tax approve ", "tax reopen 企业更正申报", "tax approve 更正后复核"],
                 history.Select(h => $"{h.Family} {h.Decision} {h.Reason}"));
             Assert.Equal(
                 reviewed.Where(t => t.SequenceNr != reviewed[1].SequenceNr).Select(t => (t.SequenceNr, t.At, t.By)),
                 history.Select(h => (h.SequenceNr, h.At, h.By)));
-            Assert.Equal(["dispute"], (await ledger.Reads.ReviewHistoryAsync(AgreementId.Parse(id), Months.Parse("2025-01"), default)).Select(h => h.Decision));
-            Assert.Empty(await ledger.Reads.ReviewHistoryAsync(AgreementId.Parse(id), Months.Parse("2025-03"), default));
+            Assert.Equal(["dispute"], (await ledger.ReadAsync(at => at.ReviewHistoryAsync(AgreementId.Parse(id), Months.Parse("2025-01"), default))).Select(h => h.Decision));
+            Assert.Empty(await ledger.ReadAsync(at => at.ReviewHistoryAsync(AgreementId.Parse(id), Months.Parse("2025-03"), default)));
         }
     }
 
@@ -161,8 +161,8 @@ public abstract partial class LedgerOnStoreContract
             await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1b", "2025-01", 500.00m, revision: 2)], default);
             entries = (await Allocations(ledger, id)).Count;
             await AssertTotalsAsync(ledger, id);
-            Assert.Equal([(Enterprise, "vat")], await ledger.Queries.ReportedAsync(AgreementId.Parse(id), Months.Parse("2025-02"), default));
-            Assert.Empty(await ledger.Queries.ReportedAsync(AgreementId.Parse(id), Months.Parse("2025-04"), default));
+            Assert.Equal([(Enterprise, "vat")], await ledger.ReadAsync(at => at.ReportedAsync(AgreementId.Parse(id), Months.Parse("2025-02"), default)));
+            Assert.Empty(await ledger.ReadAsync(at => at.ReportedAsync(AgreementId.Parse(id), Months.Parse("2025-04"), default)));
 
             // What a read database of schema version 1 looked like: no totals, no version 2.
             await using var connection = await ledger.Database.OpenAsync();
@@ -178,7 +178,7 @@ public abstract partial class LedgerOnStoreContract
         {
             Assert.Equal(entries, (await Allocations(ledger, id)).Count);
             await AssertTotalsAsync(ledger, id);
-            Assert.Equal(6, (await ledger.Reads.AuditTrailAsync(AgreementId.Parse(id), default)).Count);
+            Assert.Equal(6, (await ledger.ReadAsync(at => at.AuditTrailAsync(AgreementId.Parse(id), default))).Count);
         }
     }
 
@@ -190,12 +190,12 @@ public abstract partial class LedgerOnStoreContract
             .GroupBy(e => (e.Indicator, e.District))
             .Select(g => $"{g.Key.Indicator} {g.Key.District} 440115 False {Amounts.Format(g.Sum(e => e.Amount), 2)}")
             .Order(StringComparer.Ordinal);
-        var totals = await ledger.Queries.AllocationTotalsAsync(from, to, default);
+        var totals = await ledger.ReadAsync(at => at.AllocationTotalsAsync(from, to, default));
         Assert.Equal(expected, totals.Select(t => $"{t.Indicator} {t.District} {t.Registered} {t.DoubleCount} {Amounts.Format(t.Units / 100m, 2)}"));
         Assert.Equal(["440103 500.00", "440115 500.00"], totals.Select(t => $"{t.District} {Amounts.Format(t.Units / 100m, 2)}"));
-        var figures = await ledger.Queries.FigureTotalsAsync(from, to, default);
+        var figures = await ledger.ReadAsync(at => at.FigureTotalsAsync(from, to, default));
         Assert.Equal([$"{id} vat 440115 100000 3"], figures.Select(f => $"{f.Agreement} {f.Indicator} {f.Registered} {f.Units} {f.Count}"));
-        var january = await ledger.Queries.FigureTotalsAsync(from, from, default);
+        var january = await ledger.ReadAsync(at => at.FigureTotalsAsync(from, from, default));
         Assert.Equal([$"{id} vat 440115 50000 1"], january.Select(f => $"{f.Agreement} {f.Indicator} {f.Registered} {f.Units} {f.Count}"));
     }
 
@@ -213,7 +213,7 @@ public abstract partial class LedgerOnStoreContract
     }
 
     private static Task<IReadOnlyList<AllocationEntryRow>> Allocations(LedgerHost ledger, string id) =>
-        ledger.Reads.AllocationsAsync(new AllocationQuery(AgreementId.Parse(id), null, null, null, null, ["tax", "statistics"], null), default);
+        ledger.ReadAsync(at => at.AllocationsAsync(new AllocationQuery(AgreementId.Parse(id), null, null, null, null, ["tax", "statistics"], null), default));
 
     private static string[] Lines(IEnumerable<AllocationEntryRow> entries) =>
         [.. entries.Select(e => $"{Months.Format(e.Month)} {e.District} {Amounts.Format(e.Amount, 2)}")];

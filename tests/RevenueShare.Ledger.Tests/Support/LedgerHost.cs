@@ -20,13 +20,17 @@ internal sealed class LedgerHost : IAsyncDisposable
     public ReadModel Reads => host.Services.GetRequiredService<ReadModel>();
 
     public Akka.Actor.ActorSystem System => host.Services.GetRequiredService<Akka.Actor.ActorSystem>();
-    public ReportQueries Queries => host.Services.GetRequiredService<ReportQueries>();
-
-    public OfficeReports Reports => host.Services.GetRequiredService<OfficeReports>();
 
     public ReadBarrier Barrier => host.Services.GetRequiredService<ReadBarrier>();
 
     public ReadDatabase Database => host.Services.GetRequiredService<ReadDatabase>();
+
+    /// <summary>Reads as one answer does: from a snapshot opened now (after the read barrier), closed after.</summary>
+    public async Task<T> ReadAsync<T>(Func<ReadSnapshot, Task<T>> read)
+    {
+        await using var snapshot = await Reads.SnapshotAsync(CancellationToken.None);
+        return await read(snapshot);
+    }
 
     /// <param name="overrides">Actor system configuration over the ledger's own (the fault tests' journal).</param>
     public static async Task<LedgerHost> StartAsync(StoreOptions store, IClock clock, LedgerOptions? options = null, Akka.Configuration.Config? overrides = null)

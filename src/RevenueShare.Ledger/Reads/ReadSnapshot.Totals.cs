@@ -8,29 +8,15 @@ using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Reads;
 
-/// <summary>
-/// The sums behind the offices' reports (reconciliation, statements, settlement): integer units summed
-/// in SQL over the month totals the projection keeps (<c>allocation_totals</c>, <c>figure_totals</c>),
-/// never over every entry of the months; common to SQLite and PostgreSQL. Each query first waits on
-/// the <see cref="ReadBarrier"/>.
-/// </summary>
-public sealed class ReportQueries
+// The sums behind the offices' reports (reconciliation, statements, settlement): integer units
+// summed in SQL over the month totals the projection keeps (<c>allocation_totals</c>,
+// <c>figure_totals</c>), never over every entry of the months; common to SQLite and PostgreSQL.
+public sealed partial class ReadSnapshot
 {
-    private readonly ReadDatabase database;
-    private readonly ReadBarrier barrier;
-
-    public ReportQueries(ReadDatabase database, ReadBarrier barrier)
-    {
-        this.database = database;
-        this.barrier = barrier;
-    }
-
     /// <summary>Entries of months <paramref name="from"/>..<paramref name="to"/> netted per indicator, district, registered district and double-count flag (from <c>allocation_totals</c>).</summary>
     public async Task<IReadOnlyList<AllocationTotal>> AllocationTotalsAsync(YearMonth from, YearMonth to, CancellationToken cancellationToken)
     {
-        await barrier.WaitAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command();
         command.CommandText = """
             SELECT indicator, district, registered, double_count, SUM(amount_units)
             FROM allocation_totals WHERE month >= @from AND month <= @to
@@ -52,9 +38,7 @@ public sealed class ReportQueries
     /// <summary>Current figures of months <paramref name="from"/>..<paramref name="to"/> summed and counted per agreement, indicator and registered district (from <c>figure_totals</c>).</summary>
     public async Task<IReadOnlyList<FigureTotal>> FigureTotalsAsync(YearMonth from, YearMonth to, CancellationToken cancellationToken)
     {
-        await barrier.WaitAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command();
         command.CommandText = """
             SELECT agreement, indicator, registered, SUM(amount_units), SUM(figure_count)
             FROM figure_totals WHERE month >= @from AND month <= @to
@@ -82,9 +66,7 @@ public sealed class ReportQueries
     public async Task<IReadOnlyList<AllocationTotal>> AllocationTotalsAsync(
         YearMonth from, YearMonth to, Instant asOf, IReadOnlyList<AgreementState> agreements, CancellationToken cancellationToken)
     {
-        await barrier.WaitAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command();
         command.CommandText = """
             SELECT agreement, enterprise, indicator, district, double_count, SUM(amount_units)
             FROM allocation_entries WHERE month >= @from AND month <= @to AND booked_ns <= @as_of
@@ -120,9 +102,7 @@ public sealed class ReportQueries
     public async Task<IReadOnlyList<FigureTotal>> FigureTotalsAsync(
         YearMonth from, YearMonth to, Instant asOf, IReadOnlyList<AgreementState> agreements, CancellationToken cancellationToken)
     {
-        await barrier.WaitAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command();
         command.CommandText = $"""
             SELECT agreement, enterprise, indicator, SUM(amount_units), COUNT(*) FROM (
                 SELECT agreement, enterprise, indicator, amount_units,
@@ -155,9 +135,7 @@ public sealed class ReportQueries
     /// <summary>The (enterprise, indicator) pairs with a figure in <paramref name="month"/> under one agreement booked at or before <paramref name="asOf"/>.</summary>
     public async Task<IReadOnlySet<(string Enterprise, string Indicator)>> ReportedAsync(AgreementId agreement, YearMonth month, Instant asOf, CancellationToken cancellationToken)
     {
-        await barrier.WaitAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command();
         command.CommandText = $"SELECT enterprise, indicator FROM ({EveryRevision}) f WHERE agreement = @agreement AND month = @month AND booked_ns <= @as_of";
         ReadParameters.Add(command, "agreement", agreement.Value);
         ReadParameters.Add(command, "month", Months.Format(month));
@@ -175,9 +153,7 @@ public sealed class ReportQueries
     /// <summary>The (enterprise, indicator) pairs with a current figure in <paramref name="month"/> under one agreement.</summary>
     public async Task<IReadOnlySet<(string Enterprise, string Indicator)>> ReportedAsync(AgreementId agreement, YearMonth month, CancellationToken cancellationToken)
     {
-        await barrier.WaitAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command();
         command.CommandText = "SELECT enterprise, indicator FROM figures WHERE agreement = @agreement AND month = @month";
         ReadParameters.Add(command, "agreement", agreement.Value);
         ReadParameters.Add(command, "month", Months.Format(month));
