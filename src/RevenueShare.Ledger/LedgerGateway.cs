@@ -91,14 +91,29 @@ public sealed class LedgerGateway
         registry.Get<AgreementNumbering>().Ask<bool>(new IsIssued(agreementId), Timeout, cancellationToken);
 
     /// <summary>
-    /// Books a batch, once the read side keeps up (<see cref="ReadBarrier.AdmitAsync"/>): each report is routed to the agreement covering it, its reportId claimed for that
+    /// Books a batch, once the read side keeps up (<see cref="ReadBarrier.AdmitAsync"/>, given back with <see cref="ReadBarrier.Booked"/>): each report is routed to the agreement covering it, its reportId claimed for that
     /// agreement in the <see cref="ReportIdRegistry"/>, each agreement receives its reports as one
     /// command (one persisted event), and the outcomes come back in the batch's order.
     /// </summary>
     public async Task<IReadOnlyList<FigureOutcome>> BookAsync(Principal by, IReadOnlyList<FigureReport> reports, CancellationToken cancellationToken)
     {
         trim.Wrote();
-        await barrier.AdmitAsync(cancellationToken);
+        await barrier.AdmitAsync(reports.Count, cancellationToken);
+        var answered = new List<(string PersistenceId, long SequenceNr)>();
+        try
+        {
+            return await BookAdmittedAsync(by, reports, answered, cancellationToken);
+        }
+        finally
+        {
+            barrier.Booked(reports.Count, answered);
+        }
+    }
+
+    /// <summary><see cref="BookAsync"/> once admitted; each agreement's answer adds its journal position to <paramref name="answered"/>.</summary>
+    private async Task<IReadOnlyList<FigureOutcome>> BookAdmittedAsync(
+        Principal by, IReadOnlyList<FigureReport> reports, List<(string PersistenceId, long SequenceNr)> answered, CancellationToken cancellationToken)
+    {
         var routes = await registry.Get<CoverageRegistry>().Ask<FigureRoutes>(new RouteFigures([.. reports]), Timeout, cancellationToken);
         var outcomes = new FigureOutcome?[reports.Count];
         var covered = new List<int>(reports.Count);
@@ -165,6 +180,14 @@ public sealed class LedgerGateway
                     }
 
                     throw;
+                }
+
+                if (reply.State is not null)
+                {
+                    lock (answered)
+                    {
+                        answered.Add((reply.PersistenceId, reply.SequenceNr));
+                    }
                 }
 
                 for (var k = 0; k < batch.Value.Count; k++)

@@ -7,11 +7,18 @@ public sealed record LedgerOptions
     public TimeSpan PassivateAfter { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// How far the read side may fall behind acknowledged writes. Figure batches wait while it is
-    /// behind by more than half of this, and are refused (429, retry later) when it stays behind by
-    /// more than all of it, so a read never waits longer than this for ingest alone.
+    /// How far the read side may fall behind acknowledged writes: a figure batch that cannot be
+    /// admitted within this time (<see cref="ProjectionBacklog"/>), or arrives while the read side is
+    /// behind by more, is refused (429, retry later), so a read never waits longer than this for
+    /// ingest alone.
     /// </summary>
     public TimeSpan ReadLagBound { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How many figure reports may be admitted and not yet readable; a batch that would pass it waits
+    /// for the projection. The lag a read waits for is about this divided by the projection's rate.
+    /// </summary>
+    public int ProjectionBacklog { get; init; } = 6000;
 
     public static LedgerOptions Default { get; } = new();
 }

@@ -9,9 +9,9 @@ namespace RevenueShare.Ledger.Projections;
 /// began has been projected. At start the projection also catches up with the whole journal before
 /// any read is answered, so writes acknowledged before a restart are visible after it.
 /// <para>
-/// It also measures the read side's lag — how long the oldest acknowledged write not yet projected
-/// has waited — which figure batches are admitted by (<see cref="AdmitAsync"/>): ingest is slowed, and
-/// at worst refused, before reads would wait long.
+/// It also admits figure batches (<see cref="AdmitAsync"/>) by the reports admitted and not yet
+/// readable, and measures the read side's lag — how long the oldest acknowledged write not yet
+/// projected has waited: ingest is slowed, and at worst refused, before reads would wait long.
 /// </para>
 /// </summary>
 public sealed class ReadBarrier
@@ -22,12 +22,17 @@ public sealed class ReadBarrier
     private readonly object trimming = new();
     private readonly TaskCompletionSource caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeSpan lagBound;
+    private readonly int backlogBound;
+    private readonly object admission = new();
+    private readonly List<(int Reports, (string PersistenceId, long SequenceNr)[] Positions)> awaitingProjection = [];
+    private long backlog;
     private TaskCompletionSource progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ReadBarrier(LedgerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         lagBound = options.ReadLagBound;
+        backlogBound = options.ProjectionBacklog;
     }
 
     public void Acknowledged(string persistenceId, long sequenceNr)
@@ -44,6 +49,20 @@ public sealed class ReadBarrier
         foreach (var (persistenceId, sequenceNr) in positions)
         {
             projected.AddOrUpdate(persistenceId, sequenceNr, (_, known) => Math.Max(known, sequenceNr));
+        }
+
+        lock (admission)
+        {
+            awaitingProjection.RemoveAll(batch =>
+            {
+                if (!batch.Positions.All(p => IsProjected(p.PersistenceId, p.SequenceNr)))
+                {
+                    return false;
+                }
+
+                backlog -= batch.Reports;
+                return true;
+            });
         }
 
         Interlocked.Exchange(ref progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -79,24 +98,70 @@ public sealed class ReadBarrier
     }
 
     /// <summary>
-    /// Admits a write that will need projecting (a figure batch): at once while the lag is under a
-    /// quarter of its bound; else after waiting for the projection to bring it there. A lag past the
-    /// bound, or one that does not come down within the bound, refuses the write
-    /// (<see cref="LedgerBusyException"/>): reads would otherwise wait longer than the bound.
+    /// Admits a figure batch of <paramref name="reports"/> reports that will need projecting: at once
+    /// while the reports admitted and not yet readable, these included, stay within
+    /// <see cref="LedgerOptions.ProjectionBacklog"/> (or none are waiting); else once the projection has
+    /// made room. Counting what is admitted rather than only what is acknowledged holds back the batches
+    /// still being decided and persisted too, so the lag cannot run past the bound before it shows. A
+    /// batch that cannot be admitted within the lag bound, or arrives while the lag is past it, is
+    /// refused (<see cref="LedgerBusyException"/>): reads would otherwise wait longer than the bound.
+    /// The caller hands the admitted reports back with <see cref="Booked"/>, whatever became of them.
     /// </summary>
-    public async Task AdmitAsync(CancellationToken cancellationToken)
+    public async Task AdmitAsync(int reports, CancellationToken cancellationToken)
     {
-        var admitted = lagBound / 4;
         var waited = Stopwatch.StartNew();
-        while (Lag is var lag && lag > admitted)
+        while (true)
         {
+            var next = progress.Task;
+            var lag = Lag;
             if (lag > lagBound || waited.Elapsed > lagBound)
             {
                 throw new LedgerBusyException(lag, lagBound);
             }
 
-            await progress.Task.WaitAsync(TimeSpan.FromMilliseconds(50), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            lock (admission)
+            {
+                if (backlog == 0 || backlog + reports <= backlogBound)
+                {
+                    backlog += reports;
+                    return;
+                }
+            }
+
+            await next.WaitAsync(TimeSpan.FromMilliseconds(50), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="admitted"/> reports of a batch were answered: they leave the backlog once
+    /// the journal <paramref name="positions"/> their agreements answered with are projected (at once
+    /// when there are none: nothing was written, or it already is).
+    /// </summary>
+    public void Booked(int admitted, IReadOnlyCollection<(string PersistenceId, long SequenceNr)> positions)
+    {
+        lock (admission)
+        {
+            if (positions.All(p => IsProjected(p.PersistenceId, p.SequenceNr)))
+            {
+                backlog -= admitted;
+            }
+            else
+            {
+                awaitingProjection.Add((admitted, [.. positions]));
+            }
+        }
+    }
+
+    /// <summary>Reports admitted and not yet readable (<see cref="AdmitAsync"/>).</summary>
+    public long Backlog
+    {
+        get
+        {
+            lock (admission)
+            {
+                return backlog;
+            }
         }
     }
 
