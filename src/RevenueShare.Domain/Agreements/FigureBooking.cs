@@ -59,9 +59,12 @@ internal static class FigureBooking
                 continue;
             }
 
-            seen[report.ReportId] = report;
-            latest[(report.Enterprise, report.Indicator, report.Month)] = report;
-            accepted.Add(report);
+            // Kept under the terms' own credit code (equal, so the same report): the agreement then holds
+            // one copy of each enterprise's code rather than one per report booked (58 bytes a report).
+            var kept = report with { Enterprise = enterprises[report.Enterprise].Id };
+            seen[report.ReportId] = kept;
+            latest[(kept.Enterprise, kept.Indicator, kept.Month)] = kept;
+            accepted.Add(kept);
             outcomes.Add(new ReportOutcome(report.ReportId, ReportStatus.Booked));
         }
 
