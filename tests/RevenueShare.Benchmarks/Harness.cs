@@ -87,5 +87,15 @@ internal static class Stats
 
     public static string Mib(long bytes) => $"{bytes / (1024.0 * 1024.0):F0} MiB";
 
+    /// <summary>The working set split as Linux counts it (anonymous memory, mapped files), from /proc/self/status.</summary>
+    public static string Resident()
+    {
+        var fields = File.ReadLines("/proc/self/status")
+            .Select(line => line.Split(':', 2))
+            .Where(f => f.Length == 2 && f[0] is "RssAnon" or "RssFile" or "RssShmem")
+            .Select(f => $"{f[0]} {long.Parse(f[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024} MiB");
+        return string.Join(", ", fields);
+    }
+
     public static double Ms(Stopwatch watch) => watch.Elapsed.TotalMilliseconds;
 }

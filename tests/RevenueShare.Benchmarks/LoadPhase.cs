@@ -106,6 +106,8 @@ internal sealed class LoadPhase(BenchRun run)
         // Idle past the passivation time (and a GC's chance to give memory back) before reading it again.
         await Task.Delay(BenchServer.PassivateAfter + TimeSpan.FromSeconds(15));
         var idleSet = Environment.WorkingSet;
+        var idleHeap = GC.GetGCMemoryInfo();
+        var idleResident = Stats.Resident();
         var live = await server.LiveAgreementsAsync();
 
         var readMs = reads.Select(r => r.Ms).ToList();
@@ -114,7 +116,8 @@ internal sealed class LoadPhase(BenchRun run)
             $"{booked} reports in {elapsed.TotalSeconds:F0} s; write p50 / p99 {Stats.Percentile([.. writes], 0.5):F0} / {Stats.Percentile([.. writes], 0.99):F0} ms; {server.Refused - refusedBefore} batches answered 429 and sent again"));
         run.Rows.Add(("load: reads p50 / p99", $"{Stats.Percentile(readMs, 0.5):F0} / {p99:F0} ms", "p99 < 1 s", $"{readMs.Count} reads; {unavailable} answered 503"));
         run.Rows.Add(("load: read side's lag, max of 1 s samples", $"{maxLag.TotalMilliseconds:F0} ms", "< 2 s", "ReadBarrier.Lag: the oldest acknowledged write not yet readable"));
-        run.Rows.Add(("load: working set peak / at the end / idle 30 s", $"{Stats.Mib(peak)} / {Stats.Mib(endSet)} / {Stats.Mib(idleSet)}", "< 1 GiB", $"{live} agreements live when idle (passivated after {BenchServer.PassivateAfter.TotalSeconds:F0} s)"));
+        run.Rows.Add(("load: working set peak / at the end / idle 30 s", $"{Stats.Mib(peak)} / {Stats.Mib(endSet)} / {Stats.Mib(idleSet)}", "< 1 GiB",
+            $"{live} agreements live when idle (passivated after {BenchServer.PassivateAfter.TotalSeconds:F0} s); idle GC heap {Stats.Mib(idleHeap.HeapSizeBytes)}, committed {Stats.Mib(idleHeap.TotalCommittedBytes)}; {idleResident}"));
         foreach (var line in timeline)
         {
             run.Rows.Add(("load timeline", line, "", ""));
