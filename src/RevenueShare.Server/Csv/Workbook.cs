@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using MiniExcelLibs;
 
 namespace RevenueShare.Server.Csv;
@@ -10,9 +11,19 @@ namespace RevenueShare.Server.Csv;
 /// </summary>
 public static class Workbook
 {
-    /// <summary>The sheet's rows; throws <see cref="FormatException"/> when the bytes are not a workbook.</summary>
+    /// <summary>
+    /// The most a workbook may unpack to. A workbook is a zip: 16 MiB of upload can inflate to
+    /// gigabytes of sheet XML (a zip bomb), so the sizes its entries declare are summed before anything
+    /// is read — and .NET's zip reader never inflates an entry past the size it declares. Sheet XML
+    /// packs about tenfold, so a real workbook within the upload limit unpacks to far less.
+    /// </summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
+    /// <summary>The sheet's rows; throws <see cref="FormatException"/> when the bytes are not a workbook, or one that unpacks past <see cref="MaxUnpackedBytes"/>.</summary>
     public static IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> Rows(byte[] file)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        RefuseOversized(file);
         try
         {
             using var stream = new MemoryStream(file);
@@ -35,6 +46,29 @@ public static class Workbook
             // Whatever the library throws on these bytes is a fault of the file: a zip without a sheet, a sheet that is
             // not XML, a cell it cannot place. Its message may quote a cell, so it is not passed on.
             throw new FormatException("The file is not an Excel workbook (.xlsx) that can be read.");
+        }
+    }
+
+    private static void RefuseOversized(byte[] file)
+    {
+        long unpacked = 0;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(file), ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries)
+            {
+                unpacked += entry.Length;
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new FormatException("The file is not an Excel workbook (.xlsx) that can be read.");
+        }
+
+        if (unpacked > MaxUnpackedBytes)
+        {
+            throw new FormatException(
+                $"The workbook unpacks to {unpacked / (1024 * 1024)} MiB, more than the {MaxUnpackedBytes / (1024 * 1024)} MiB a figures workbook may: split it, or send it as CSV.");
         }
     }
 

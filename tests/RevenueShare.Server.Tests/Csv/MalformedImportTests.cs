@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using RevenueShare.Server.Cli;
+using RevenueShare.Server.Csv;
+using RevenueShare.Server.Services;
 using RevenueShare.Server.Tests.EndToEnd;
 using RevenueShare.Server.Tests.Support;
 using static RevenueShare.Server.Tests.EndToEnd.Harness.Docs;
@@ -91,6 +93,42 @@ public sealed class MalformedImportTests
         var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.Detail == "The file is not an Excel workbook (.xlsx) that can be read.", $"{file}: {problem.Detail}");
         Assert.DoesNotContain(SecretName, log.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A zip bomb: 300 MiB of sheet XML packed into well under the upload limit. Refused from the sizes
+    /// its entries declare, before anything is inflated (.NET's zip reader never inflates past them).
+    /// </summary>
+    [Fact]
+    public async Task A_workbook_that_unpacks_past_its_bound_is_refused_before_it_is_read()
+    {
+        await using var ledger = await StartAsync();
+        await ledger.CreateActiveAsync(TwoParty(Enterprise, ["vat"]));
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var mib = 0; mib < 300; mib++)
+            {
+                await sheet.WriteAsync(spaces);
+            }
+        }
+
+        Assert.True(buffer.Length < FigureService.MaxImportBytes, $"the bomb is {buffer.Length} bytes");
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var request = RunningServer.Request(HttpMethod.Post, "/api/figures/import", await ledger.TokenAsync(Tax), content);
+
+        using var response = await ledger.Server.Client.SendAsync(request);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(
+            $"The workbook unpacks to 300 MiB, more than the {Workbook.MaxUnpackedBytes / (1024 * 1024)} MiB a figures workbook may: split it, or send it as CSV.",
+            problem.Detail);
+        Assert.Equal(new[] { ("$", problem.Detail!) }, problem.Errors);
+        Assert.Empty(await ledger.AllocationsAsync());
     }
 
     [Fact]
