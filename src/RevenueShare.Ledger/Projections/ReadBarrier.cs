@@ -53,16 +53,7 @@ public sealed class ReadBarrier
 
         lock (admission)
         {
-            awaitingProjection.RemoveAll(batch =>
-            {
-                if (!batch.Positions.All(p => IsProjected(p.PersistenceId, p.SequenceNr)))
-                {
-                    return false;
-                }
-
-                backlog -= batch.Reports;
-                return true;
-            });
+            ReleaseProjected();
         }
 
         Interlocked.Exchange(ref progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -142,16 +133,23 @@ public sealed class ReadBarrier
     {
         lock (admission)
         {
-            if (positions.All(p => IsProjected(p.PersistenceId, p.SequenceNr)))
-            {
-                backlog -= admitted;
-            }
-            else
-            {
-                awaitingProjection.Add((admitted, [.. positions]));
-            }
+            awaitingProjection.Add((admitted, [.. positions]));
+            ReleaseProjected();
         }
     }
+
+    /// <summary>Takes the batches whose positions are all projected out of the backlog; under the admission lock.</summary>
+    private void ReleaseProjected() =>
+        awaitingProjection.RemoveAll(batch =>
+        {
+            if (!batch.Positions.All(p => IsProjected(p.PersistenceId, p.SequenceNr)))
+            {
+                return false;
+            }
+
+            backlog -= batch.Reports;
+            return true;
+        });
 
     /// <summary>Reports admitted and not yet readable (<see cref="AdmitAsync"/>).</summary>
     public long Backlog
