@@ -1,5 +1,4 @@
 using System.Data;
-using RevenueShare.Domain.Agreements;
 using RevenueShare.Ledger.Reads;
 
 namespace RevenueShare.Ledger.Projections;
@@ -25,11 +24,9 @@ internal sealed class AgreementHistoryProjector : IReadProjector
             [.. AgreementHeaderRow.Columns, ("booked_ns", DbType.Int64)]);
     }
 
-    public Task ProjectAsync(ProjectedEvent projected, CancellationToken cancellationToken) => projected.Event switch
-    {
-        FiguresBooked or MonthReviewed => Task.CompletedTask,
-        var @event => insert.AddAsync([.. AgreementHeaderRow.Values(projected.Header, @event.At), BookingInstant.Of(@event.At)], null, cancellationToken),
-    };
+    public Task ProjectAsync(ProjectedEvent projected, CancellationToken cancellationToken) => projected.ChangesHeader
+        ? insert.AddAsync([.. AgreementHeaderRow.Values(projected.Header, projected.Event.At), BookingInstant.Of(projected.Event.At)], null, cancellationToken)
+        : Task.CompletedTask;
 
     public Task FlushAsync(CancellationToken cancellationToken) => insert.FlushAsync(cancellationToken);
 }

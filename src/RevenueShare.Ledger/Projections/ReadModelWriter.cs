@@ -9,8 +9,8 @@ namespace RevenueShare.Ledger.Projections;
 /// <summary>
 /// Writes a batch of journal events into the read tables, one projector per table
 /// (<see cref="IReadProjector"/>), all in one transaction with the projection's offset, so a crash
-/// never leaves the tables ahead of or behind the offset. An event is projected once: the agreement
-/// header's version, committed with the event's rows, skips any event at or below it
+/// never leaves the tables ahead of or behind the offset. An event is projected once: the agreement's
+/// projected version, committed with the event's rows, skips any event at or below it
 /// (<see cref="AgreementHeaderProjector.AdvanceAsync"/>).
 /// </summary>
 public sealed class ReadModelWriter
@@ -33,13 +33,13 @@ public sealed class ReadModelWriter
 
     /// <summary>
     /// The journal position (persistence id, sequence number) each agreement is projected to, from its
-    /// header's version: after a restart, what was projected before it.
+    /// projected version (<c>agreement_versions</c>): after a restart, what was projected before it.
     /// </summary>
     public async Task<IReadOnlyList<(string PersistenceId, long SequenceNr)>> ProjectedPositionsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, version FROM agreements";
+        command.CommandText = "SELECT id, version FROM agreement_versions";
         var positions = new List<(string, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

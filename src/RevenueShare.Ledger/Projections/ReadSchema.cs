@@ -22,8 +22,10 @@ public static class ReadSchema
     /// 6: point-in-time reads: entries and figures carry <c>booked_ns</c>, the revisions a restatement
     /// replaced are kept (<c>replaced_figures</c>) and the header after every lifecycle event
     /// (<c>agreement_history</c>), each with the instant it was booked (<see cref="BookingInstant"/>).
+    /// 7: an agreement's projected version in a narrow row of its own (<c>agreement_versions</c>); its
+    /// header row changes only with a lifecycle event, so a booking no longer rewrites the terms.
     /// </summary>
-    public const long Version = 6;
+    public const long Version = 7;
 
     /// <summary>
     /// Every table the projection writes, and those it wrote in earlier versions (dropped on a rebuild);
@@ -33,7 +35,7 @@ public static class ReadSchema
     [
         "projection_offsets", "agreements", "agreement_parties", "audit_events", "allocation_entries",
         "figures", "reports", "reviews", "allocation_totals", "figure_totals", "report_ids", "review_history",
-        "replaced_figures", "agreement_history",
+        "replaced_figures", "agreement_history", "agreement_versions",
     ];
 
     /// <summary>
@@ -81,6 +83,11 @@ public static class ReadSchema
             suspended_from TEXT NULL, terminated_from TEXT NULL, updated_at TEXT NOT NULL,
             terms TEXT NOT NULL, signatures TEXT NOT NULL, amendments TEXT NOT NULL, pauses TEXT NOT NULL)
         """,
+
+        // A header row above is the agreement after its last lifecycle event (its version is that
+        // event's); apart from it, the sequence number of the last event projected, which nearly
+        // every batch advances.
+        "CREATE TABLE IF NOT EXISTS agreement_versions (id TEXT PRIMARY KEY, version BIGINT NOT NULL, updated_at TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS agreement_parties (agreement TEXT NOT NULL, district TEXT NOT NULL, PRIMARY KEY (agreement, district))",
         """
         CREATE TABLE IF NOT EXISTS audit_events (

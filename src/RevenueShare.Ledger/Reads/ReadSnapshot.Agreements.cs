@@ -13,23 +13,27 @@ public sealed partial class ReadSnapshot
 {
     /// <summary>
     /// Agreements (lifecycle and terms, no figures or reviews: <see cref="AgreementHeaderRow"/>), all or
-    /// those a district is party to. The headers are read once per version and kept: a report over
-    /// every agreement reads their ids and versions, not 200 headers with their terms (a header is the
-    /// same for the same agreement and version).
+    /// those a district is party to, each at the version it is projected to. The headers are read once
+    /// per lifecycle event and kept: a report over every agreement reads their ids and versions, not
+    /// 200 headers with their terms (bookings and reviews advance an agreement's version, not its
+    /// header, so under a stream of figures the kept headers stay good).
     /// </summary>
     public async Task<IReadOnlyList<AgreementState>> AgreementsAsync(DistrictCode? partyDistrict, CancellationToken cancellationToken)
     {
-        var listed = new List<(AgreementId Id, long Version)>();
+        var listed = new List<(AgreementId Id, long Version, long HeaderVersion)>();
         await using (var command = Command())
         {
             command.CommandText = partyDistrict is null
-                ? "SELECT id, version FROM agreements ORDER BY id"
-                : "SELECT a.id, a.version FROM agreements a JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id";
+                ? "SELECT a.id, v.version, a.version FROM agreements a JOIN agreement_versions v ON v.id = a.id ORDER BY a.id"
+                : """
+                  SELECT a.id, v.version, a.version FROM agreements a JOIN agreement_versions v ON v.id = a.id
+                  JOIN agreement_parties p ON p.agreement = a.id WHERE p.district = @district ORDER BY a.id
+                  """;
             ReadParameters.Add(command, "district", partyDistrict?.Value);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                listed.Add((AgreementId.Parse(reader.GetString(0)), reader.GetInt64(1)));
+                listed.Add((AgreementId.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2)));
             }
         }
 
@@ -37,9 +41,9 @@ public sealed partial class ReadSnapshot
         await using var header = Command();
         header.CommandText = $"SELECT {AgreementHeaderRow.ColumnList} FROM agreements WHERE id = @id";
         ReadParameters.Add(header, "id", null);
-        foreach (var (id, version) in listed)
+        foreach (var (id, version, headerVersion) in listed)
         {
-            if (!headers.TryGetValue(id, out var state) || state.Version < version)
+            if (!headers.TryGetValue(id, out var state) || state.Version < headerVersion)
             {
                 header.Parameters[0].Value = id.Value;
                 await using var reader = await header.ExecuteReaderAsync(cancellationToken);
@@ -48,7 +52,7 @@ public sealed partial class ReadSnapshot
                 state = headers.AddOrUpdate(id, fresh, (_, known) => known.Version >= fresh.Version ? known : fresh);
             }
 
-            result.Add(state);
+            result.Add(state.Version == version ? state : state with { Version = version });
         }
 
         return result;

@@ -104,6 +104,41 @@ public abstract partial class LedgerOnStoreContract
         }
     }
 
+    [Fact]
+    public async Task A_booking_advances_the_agreement_s_projected_version_and_leaves_its_header_row_as_its_last_lifecycle_event_wrote_it()
+    {
+        var clock = LedgerHost.ClockAt("2025-06-01T00:00:00Z");
+        await using var ledger = await LedgerHost.StartAsync(await NewStoreAsync(), clock);
+        var id = await ApproveAsync(ledger, CapTerms());
+        var approved = await RowAsync(ledger, id);
+
+        await ledger.Gateway.BookAsync(Principal.Tax, [Report("r1", "2025-01", 600.00m)], default);
+        await ledger.Gateway.BookAsync(Principal.Tax, [Report("r2", "2025-02", 400.00m)], default);
+        await AssertHeaderAsync(ledger, id);
+
+        var booked = await RowAsync(ledger, id);
+        var state = (await ledger.Gateway.GetAsync(AgreementId.Parse(id), default))!;
+        Assert.Equal(approved.Header, booked.Header);
+        Assert.Equal(approved.Projected + 2, booked.Projected);
+        Assert.Equal(state.Version, booked.Projected);
+    }
+
+    /// <summary>The agreement's header row (its version, last update and terms) and its projected version.</summary>
+    private static async Task<(string Header, long Projected)> RowAsync(LedgerHost ledger, string id)
+    {
+        await ledger.ReadAsync(at => at.AgreementsAsync(null, default));
+        await using var connection = await ledger.Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT a.version, a.updated_at, a.terms, v.version FROM agreements a JOIN agreement_versions v ON v.id = a.id WHERE a.id = @id";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@id";
+        parameter.Value = id;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return ($"{reader.GetInt64(0)} {reader.GetString(1)} {reader.GetString(2)}", reader.GetInt64(3));
+    }
+
     /// <summary>
     /// The header the read side lists equals the agreement's own state on every field the routes
     /// read, and its rules and months open answer alike; it carries no figures.

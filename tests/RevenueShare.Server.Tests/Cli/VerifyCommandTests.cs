@@ -28,7 +28,7 @@ public sealed class VerifyCommandTests
                 "OK      booked lines = the allocation engine's, for every enterprise (8 checked)",
                 "OK      settlement net positions sum to zero, per year (1 checked)",
                 "OK      netted transfers settle every position, per year (10 checked)",
-                "OK      read tables = a fresh projection of the journal, table by table (1,979 checked)",
+                "OK      read tables = a fresh projection of the journal, table by table (1,987 checked)",
                 "verify: OK, 7 invariants hold",
             ],
             stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
@@ -44,7 +44,7 @@ public sealed class VerifyCommandTests
 
         Assert.Equal(ExitCodes.Failed, code);
         var lines = stdout.ReplaceLineEndings("\n").Split('\n');
-        Assert.Contains("FAILED  read tables = a fresh projection of the journal, table by table (1,980 checked, 2 failed)", lines);
+        Assert.Contains("FAILED  read tables = a fresh projection of the journal, table by table (1,988 checked, 2 failed)", lines);
         Assert.Contains(lines, l => l.StartsWith("        allocation_entries: (agreement=GZ-2026-0005, seq_nr=6, idx=0,", StringComparison.Ordinal) && l.Contains("amount_units=5666704,", StringComparison.Ordinal) && l.EndsWith("is 1 time(s) in the stored table, 0 in a fresh projection", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("amount_units=5666703,", StringComparison.Ordinal) && l.EndsWith("is 0 time(s) in the stored table, 1 in a fresh projection", StringComparison.Ordinal));
         Assert.Equal(6, lines.Count(l => l.StartsWith("OK ", StringComparison.Ordinal)));
