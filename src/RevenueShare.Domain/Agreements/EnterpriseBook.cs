@@ -125,6 +125,21 @@ public sealed class EnterpriseBook
     public AllocationCarry CarryInto(YearMonth from, AgreementRules rules, CoveredEnterprise enterprise)
     {
         var earlier = Months[..FirstFrom(from)];
+        var transferred = 0m;
+        if (enterprise.Cap is not null)
+        {
+            foreach (var month in earlier)
+            {
+                foreach (var line in month.PackedLines)
+                {
+                    if (AllocationCarry.Transfers(enterprise, line.Indicator, line.District, line.DoubleCount))
+                    {
+                        transferred += line.Amount;
+                    }
+                }
+            }
+        }
+
         return AllocationCarry.Into(
             from,
             enterprise,
@@ -132,7 +147,7 @@ public sealed class EnterpriseBook
                 .SelectMany(m => m.Figures)
                 .Where(r => rules.TermFor(r.Indicator, r.Month) is not null)
                 .Select(ToFigure),
-            earlier.SelectMany(m => m.Lines));
+            transferred);
     }
 
     /// <summary>
@@ -227,7 +242,8 @@ public sealed class EnterpriseBook
                 k++;
             }
 
-            months.Add(new BookMonth(month, [.. slot.Figures], [.. slot.Lines]));
+            var enterprise = slot.Figures.Count > 0 ? slot.Figures[0].Enterprise : slot.Lines[0].Enterprise;
+            months.Add(new BookMonth(enterprise, month, [.. slot.Figures], slot.Lines));
         }
 
         while (k < Months.Length)

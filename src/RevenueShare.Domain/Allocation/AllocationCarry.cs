@@ -15,19 +15,17 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<Indicat
 {
     /// <summary>
     /// The carry into <paramref name="from"/>: year-to-date totals summed from the earlier covered
-    /// figures of the same year, the transfer summed from the booked lines of the earlier months (the
-    /// lines the cap saw: every party but the registered district, double-count credits apart, since
-    /// those move nothing).
+    /// figures of the same year, and <paramref name="transferred"/>, the sum of the booked lines of the
+    /// earlier months that <see cref="Transfers"/>.
     /// </summary>
     public static AllocationCarry Into(
         YearMonth from,
         CoveredEnterprise enterprise,
         IEnumerable<Figure> coveredFigures,
-        IEnumerable<AllocationLine> lines)
+        decimal transferred)
     {
         ArgumentNullException.ThrowIfNull(enterprise);
         ArgumentNullException.ThrowIfNull(coveredFigures);
-        ArgumentNullException.ThrowIfNull(lines);
 
         var yearToDate = ImmutableDictionary.CreateBuilder<Indicator, decimal>();
         if (!enterprise.Baselines.IsEmpty)
@@ -41,18 +39,17 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<Indicat
             }
         }
 
-        var transferred = 0m;
-        if (enterprise.Cap is { } cap)
-        {
-            foreach (var line in lines)
-            {
-                if (line.Month < from && !line.DoubleCount && line.District != enterprise.RegisteredDistrict && cap.Indicators.Contains(line.Indicator))
-                {
-                    transferred += line.Amount;
-                }
-            }
-        }
+        return new AllocationCarry(from, yearToDate.ToImmutable(), enterprise.Cap is null ? 0m : transferred);
+    }
 
-        return new AllocationCarry(from, yearToDate.ToImmutable(), transferred);
+    /// <summary>
+    /// Whether a booked line's amount moved away from the registered district over the cap: the lines
+    /// the cap saw, every party but the registered district's over the cap's indicators, double-count
+    /// credits apart, since those move nothing. Never when the enterprise has no cap.
+    /// </summary>
+    public static bool Transfers(CoveredEnterprise enterprise, Indicator indicator, DistrictCode district, bool doubleCount)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        return enterprise.Cap is { } cap && !doubleCount && district != enterprise.RegisteredDistrict && cap.Indicators.Contains(indicator);
     }
 }
