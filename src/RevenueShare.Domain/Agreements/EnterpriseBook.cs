@@ -128,15 +128,10 @@ public sealed class EnterpriseBook
         var transferred = 0m;
         if (enterprise.Cap is not null)
         {
+            bool Transfers(Indicator indicator, DistrictCode district, bool doubleCount) => AllocationCarry.Transfers(enterprise, indicator, district, doubleCount);
             foreach (var month in earlier)
             {
-                foreach (var line in month.PackedLines)
-                {
-                    if (AllocationCarry.Transfers(enterprise, line.Indicator, line.District, line.DoubleCount))
-                    {
-                        transferred += line.Amount;
-                    }
-                }
+                transferred += month.SumOfLines(Transfers);
             }
         }
 
@@ -237,13 +232,16 @@ public sealed class EnterpriseBook
                 months.Add(Months[k++]);
             }
 
+            BookMonth? replaced = null;
             if (k < Months.Length && Months[k].Month == month)
             {
-                k++;
+                replaced = Months[k++];
             }
 
+            // The month it replaces, else one beside it, lends the lines its tables when they fit.
             var enterprise = slot.Figures.Count > 0 ? slot.Figures[0].Enterprise : slot.Lines[0].Enterprise;
-            months.Add(new BookMonth(enterprise, month, [.. slot.Figures], slot.Lines));
+            var neighbour = replaced ?? (months.Count > 0 ? months[^1] : k < Months.Length ? Months[k] : null);
+            months.Add(new BookMonth(enterprise, month, [.. slot.Figures], slot.Lines, neighbour));
         }
 
         while (k < Months.Length)
