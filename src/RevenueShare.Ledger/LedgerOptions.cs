@@ -15,10 +15,18 @@ public sealed record LedgerOptions
     public TimeSpan ReadLagBound { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How many figure reports may be admitted and not yet readable; a batch that would pass it waits
-    /// for the projection. The lag a read waits for is about this divided by the projection's rate.
+    /// How many figure reports may be admitted and not yet readable while nobody reads; a batch that
+    /// would pass it waits for the projection. A bulk import goes through the pipeline at the
+    /// projection's pace with this much in it.
     /// </summary>
-    public int ProjectionBacklog { get; init; } = 6000;
+    public int ProjectionBacklog { get; init; } = 8000;
+
+    /// <summary>
+    /// The same bound while offices are reading (a read within the last <see cref="ReadLagBound"/>):
+    /// a read waits for the backlog to be projected, about this divided by the projection's rate, so
+    /// ingest gives way to it.
+    /// </summary>
+    public int ReadingBacklog { get; init; } = 4000;
 
     public static LedgerOptions Default { get; } = new();
 }

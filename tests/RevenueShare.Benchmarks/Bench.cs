@@ -72,7 +72,7 @@ internal sealed class Bench : IAsyncDisposable
     {
         Console.WriteLine("HTTP: starting the server on loopback");
         var store = await run.Stores.NewAsync("http");
-        await using var server = await BenchServer.StartAsync(store, run.Contracts);
+        await using var server = await BenchServer.StartAsync(store, run.Contracts, run.Options.Backlog);
         var tokens = await server.TokensAsync(MunicipalOffices.Concat(run.Reference.Districts.Select(d => "district:" + d.Code)), run.Reference);
         var district = run.Agreements[0].Proposer.Value;
 

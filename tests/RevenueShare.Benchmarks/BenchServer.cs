@@ -54,14 +54,21 @@ internal sealed class BenchServer : IAsyncDisposable
     public Task<int> LiveAgreementsAsync() =>
         app.Services.GetRequiredService<ActorRegistry>().Get<AgreementRegion>().Ask<int>(CountLiveAgreements.Instance, TimeSpan.FromSeconds(10));
 
-    public static async Task<BenchServer> StartAsync(StoreOptions store, string contracts)
+    /// <param name="backlog">The projection backlogs to admit (<see cref="LedgerOptions.ProjectionBacklog"/>, <see cref="LedgerOptions.ReadingBacklog"/>); null: the defaults.</param>
+    public static async Task<BenchServer> StartAsync(StoreOptions store, string contracts, (int Idle, int Reading)? backlog = null)
     {
         var app = ServerHost.Build(new ServeOptions("http://127.0.0.1:0", store, false, contracts), builder =>
         {
             builder.Services.AddSingleton<IClock>(new FixedClock());
 
             // Idle agreements leave memory after 15 s rather than 2 min, so the load phase can watch it.
-            builder.Services.AddSingleton(new LedgerOptions { PassivateAfter = PassivateAfter });
+            var defaults = new LedgerOptions();
+            builder.Services.AddSingleton(new LedgerOptions
+            {
+                PassivateAfter = PassivateAfter,
+                ProjectionBacklog = backlog?.Idle ?? defaults.ProjectionBacklog,
+                ReadingBacklog = backlog?.Reading ?? defaults.ReadingBacklog,
+            });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();

@@ -13,7 +13,7 @@ if (args.Contains("--profile"))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--load-seconds N (0: no load phase)] [--only recovery | --only queries --store DIR [--answers DIR]]");
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--load-seconds N (0: no load phase)] [--backlog IDLE/READING] [--only recovery | --only queries --store DIR [--answers DIR]]");
     return 2;
 }
 
@@ -46,7 +46,8 @@ catch (Exception e)
 /// <param name="QueriesStore">With <c>--only queries --store DIR</c>: the query phase alone, against a store kept by an
 /// earlier <c>--keep</c> run (its <c>http</c> folder, or with <c>--postgres</c> that database's connection string).</param>
 /// <param name="Answers">With <c>--answers DIR</c>: each query's last answer is written there, to compare two builds byte for byte.</param>
-internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false, string? QueriesStore = null, string? Answers = null, int LoadSeconds = 180)
+/// <param name="Backlog">With <c>--backlog IDLE/READING</c>: the server's <c>LedgerOptions.ProjectionBacklog</c> and <c>ReadingBacklog</c>, to weigh other bounds in the same build.</param>
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false, string? QueriesStore = null, string? Answers = null, int LoadSeconds = 180, (int Idle, int Reading)? Backlog = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -56,6 +57,7 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
         var senders = 1;
         var skipRecovery = false;
         int? loadSeconds = null;
+        (int, int)? backlog = null;
         string? only = null, store = null, answers = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -72,6 +74,10 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
                     break;
                 case "--load-seconds" when i + 1 < args.Length:
                     loadSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--backlog" when i + 1 < args.Length:
+                    var bounds = args[++i].Split('/');
+                    backlog = (int.Parse(bounds[0], CultureInfo.InvariantCulture), int.Parse(bounds[^1], CultureInfo.InvariantCulture));
                     break;
                 case "--only" when i + 1 < args.Length:
                     only = args[++i];
@@ -103,6 +109,6 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
             return null;
         }
 
-        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, onlyRecovery, store, answers, loadSeconds ?? (quick ? 5 : 180)) : null;
+        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, onlyRecovery, store, answers, loadSeconds ?? (quick ? 5 : 180), backlog) : null;
     }
 }

@@ -23,9 +23,11 @@ public sealed class ReadBarrier
     private readonly TaskCompletionSource caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeSpan lagBound;
     private readonly int backlogBound;
+    private readonly int readingBound;
     private readonly object admission = new();
     private readonly List<(int Reports, (string PersistenceId, long SequenceNr)[] Positions)> awaitingProjection = [];
     private long backlog;
+    private long lastRead = long.MinValue;
     private TaskCompletionSource progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ReadBarrier(LedgerOptions options)
@@ -33,6 +35,7 @@ public sealed class ReadBarrier
         ArgumentNullException.ThrowIfNull(options);
         lagBound = options.ReadLagBound;
         backlogBound = options.ProjectionBacklog;
+        readingBound = Math.Min(options.ReadingBacklog, options.ProjectionBacklog);
     }
 
     public void Acknowledged(string persistenceId, long sequenceNr)
@@ -91,8 +94,8 @@ public sealed class ReadBarrier
     /// <summary>
     /// Admits a figure batch of <paramref name="reports"/> reports that will need projecting: at once
     /// while the reports admitted and not yet readable, these included, stay within
-    /// <see cref="LedgerOptions.ProjectionBacklog"/> (or none are waiting); else once the projection has
-    /// made room. Counting what is admitted rather than only what is acknowledged holds back the batches
+    /// <see cref="LedgerOptions.ProjectionBacklog"/>, or <see cref="LedgerOptions.ReadingBacklog"/> while
+    /// offices are reading (or none are waiting); else once the projection has made room. Counting what is admitted rather than only what is acknowledged holds back the batches
     /// still being decided and persisted too, so the lag cannot run past the bound before it shows. A
     /// batch that cannot be admitted within the lag bound, or arrives while the lag is past it, is
     /// refused (<see cref="LedgerBusyException"/>): reads would otherwise wait longer than the bound.
@@ -110,9 +113,10 @@ public sealed class ReadBarrier
                 throw new LedgerBusyException(lag, lagBound);
             }
 
+            var bound = IsBeingRead ? readingBound : backlogBound;
             lock (admission)
             {
-                if (backlog == 0 || backlog + reports <= backlogBound)
+                if (backlog == 0 || backlog + reports <= bound)
                 {
                     backlog += reports;
                     return;
@@ -151,6 +155,16 @@ public sealed class ReadBarrier
             return true;
         });
 
+    /// <summary>Whether a read asked for the projection within the last lag bound: the smaller backlog is admitted then.</summary>
+    private bool IsBeingRead
+    {
+        get
+        {
+            var at = Interlocked.Read(ref lastRead);
+            return at != long.MinValue && Stopwatch.GetElapsedTime(at) < lagBound;
+        }
+    }
+
     /// <summary>Reports admitted and not yet readable (<see cref="AdmitAsync"/>).</summary>
     public long Backlog
     {
@@ -170,6 +184,7 @@ public sealed class ReadBarrier
     /// </summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref lastRead, Stopwatch.GetTimestamp());
         var waited = Stopwatch.StartNew();
         try
         {

@@ -4,7 +4,8 @@ namespace RevenueShare.Ledger.Tests.Projections;
 
 /// <summary>
 /// Figure batches are admitted by the reports admitted and not yet readable (docs/decisions.md, The
-/// read side keeps up): within <see cref="LedgerOptions.ProjectionBacklog"/> at once, past it once the
+/// read side keeps up): within <see cref="LedgerOptions.ProjectionBacklog"/> (the smaller
+/// <see cref="LedgerOptions.ReadingBacklog"/> while offices read) at once, past it once the
 /// projection has passed the positions the earlier batches were answered with, and refused when that
 /// does not happen within the lag bound.
 /// </summary>
@@ -67,5 +68,28 @@ public sealed class ReadBarrierAdmissionTests
         var refused = await Assert.ThrowsAsync<LedgerBusyException>(() => barrier.AdmitAsync(1, CancellationToken.None));
         Assert.Equal(TimeSpan.FromMilliseconds(300), refused.RetryAfter);
         Assert.Equal(1000, barrier.Backlog);
+    }
+
+    [Fact]
+    public async Task While_offices_read_a_batch_is_admitted_within_the_smaller_reading_backlog()
+    {
+        var barrier = new ReadBarrier(Options with { ReadingBacklog = 500 });
+        barrier.CaughtUp();
+        await barrier.AdmitAsync(600, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+        barrier.Acknowledged("agreement-a", 1);
+        barrier.Booked(600, [("agreement-a", 1)]);
+        await barrier.AdmitAsync(300, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(900, barrier.Backlog);
+
+        var read = barrier.WaitAsync(CancellationToken.None);
+        var next = barrier.AdmitAsync(50, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(next.IsCompleted, "admitted past the reading backlog while a read waits");
+        Assert.False(read.IsCompleted, "read answered before the write acknowledged before it was projected");
+
+        barrier.Projected([("agreement-a", 1)]);
+        await read.WaitAsync(TimeSpan.FromSeconds(5));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(350, barrier.Backlog);
     }
 }
