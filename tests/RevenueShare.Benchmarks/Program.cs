@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using RevenueShare.Benchmarks;
+using RevenueShare.Server;
 
 // The benchmark of issue 4: a city-year through HTTP and in-process, restatements, recovery of the
 // largest agreement, queries and the raw-store limit, printed as one table. Exit code 1 on any failure.
+// It runs on revshare's runtime settings: server GC (its project file) and two malloc arenas.
+MallocArenas.Limit();
 if (args.Contains("--profile"))
 {
     Profile.Run(args.SkipWhile(a => a != "--scale").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1.0));
