@@ -13,6 +13,15 @@ public sealed record StoreOptions(StoreKind Kind, string DataDirectory, string? 
 
     public const string ReadFileName = "read.db";
 
+    /// <summary>
+    /// SQLite: the most the projection may grow the read database to (null: as far as the disk
+    /// goes). The read tables are a cache of the journal, and on a disk they share this keeps them
+    /// from taking the room the journal needs: past it the projection stops with SQLite's "database or
+    /// disk is full", the journal goes on acknowledging (until the read side's lag passes its bound and
+    /// figure batches are refused), and once the bound is raised the projection catches up.
+    /// </summary>
+    public long? ReadSideMaxBytes { get; init; }
+
     public static StoreOptions Sqlite(string dataDirectory) => new(StoreKind.Sqlite, Path.GetFullPath(dataDirectory), null);
 
     public static StoreOptions PostgreSql(string connectionString) => new(StoreKind.PostgreSql, string.Empty, connectionString);

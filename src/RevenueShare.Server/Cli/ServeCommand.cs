@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Demo;
 
 namespace RevenueShare.Server.Cli;
@@ -19,15 +20,22 @@ internal static class ServeCommand
             Description = "Load the sample agreements and a year of sample figures from the contracts folder.",
         };
 
+        var readSideMax = new Option<int?>("--read-side-max-mib")
+        {
+            Description = "SQLite: the most the read tables may take on disk, in MiB (default: no bound); past it the read side stops and the journal keeps its room.",
+            HelpName = "MIB",
+        };
+
         var command = new Command("serve", "Run the HTTP API.");
         command.Options.Add(urls);
         command.Options.Add(demo);
+        command.Options.Add(readSideMax);
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new ServeOptions(
                 result.GetValue(urls) ?? ServeOptions.DefaultUrls,
-                store.Store(result),
+                ReadSideBounded(store.Store(result), result.GetValue(readSideMax)),
                 result.GetValue(demo),
                 store.ContractsDirectory(result));
             await using var app = ServerHost.Build(options);
@@ -46,4 +54,12 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    private static StoreOptions ReadSideBounded(StoreOptions store, int? mebibytes) => mebibytes switch
+    {
+        null => store,
+        _ when store.Kind != StoreKind.Sqlite => throw new UsageException("--read-side-max-mib bounds the embedded store's read database; PostgreSQL is bounded by its own means."),
+        < 1 => throw new UsageException("--read-side-max-mib needs a number of MiB of 1 or more."),
+        { } bound => store with { ReadSideMaxBytes = bound * 1024L * 1024L },
+    };
 }

@@ -41,11 +41,13 @@ internal sealed class FaultyJournalLedger : IAsyncDisposable
         """);
 
     private readonly string folder;
+    private readonly bool ownsFolder;
     private readonly LedgerHost host;
 
-    private FaultyJournalLedger(string folder, LedgerHost host)
+    private FaultyJournalLedger(string folder, bool ownsFolder, LedgerHost host)
     {
         this.folder = folder;
+        this.ownsFolder = ownsFolder;
         this.host = host;
     }
 
@@ -59,15 +61,24 @@ internal sealed class FaultyJournalLedger : IAsyncDisposable
     /// <summary>The read database's file.</summary>
     public string ReadFile => Path.Combine(folder, StoreOptions.ReadFileName);
 
+    /// <summary>How long the oldest acknowledged write not yet readable has waited.</summary>
+    public TimeSpan Lag => host.Barrier.Lag;
+
     public ITestJournal Journal => Akka.Persistence.TestKit.TestJournal.FromRef(Persistence.Instance.Apply(host.System).JournalFor(null));
 
     /// <param name="testJournal">False: the store's own journal, for faults of the read side.</param>
-    public static async Task<FaultyJournalLedger> StartAsync(bool testJournal = true)
+    /// <param name="folder">The store's folder, kept at the end so a test can start again on it; by default a new one, deleted at the end.</param>
+    /// <param name="readSideMaxBytes">The bound of the read database (<see cref="StoreOptions.ReadSideMaxBytes"/>).</param>
+    public static async Task<FaultyJournalLedger> StartAsync(bool testJournal = true, string? folder = null, long? readSideMaxBytes = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "revshare-faults-" + Guid.NewGuid().ToString("N"));
-        var store = StoreOptions.Sqlite(folder);
-        return new FaultyJournalLedger(folder, await LedgerHost.StartAsync(store, LedgerHost.ClockAt("2025-06-01T00:00:00Z"), overrides: testJournal ? TestJournal : null));
+        var owned = folder is null;
+        folder ??= NewFolder();
+        var store = StoreOptions.Sqlite(folder) with { ReadSideMaxBytes = readSideMaxBytes };
+        return new FaultyJournalLedger(folder, owned, await LedgerHost.StartAsync(store, LedgerHost.ClockAt("2025-06-01T00:00:00Z"), overrides: testJournal ? TestJournal : null));
     }
+
+    /// <summary>A folder for a store of its own, under the temporary folder.</summary>
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "revshare-faults-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Creates, submits and countersigns an agreement of <see cref="Enterprise"/>: it awaits approval.</summary>
     public async Task<AgreementId> AwaitingApprovalAsync(string title = "故障测试协议")
@@ -94,7 +105,10 @@ internal sealed class FaultyJournalLedger : IAsyncDisposable
     {
         await host.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (ownsFolder)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static Principal Proposer => Principal.ForDistrict(DistrictCode.Parse("440103"));
