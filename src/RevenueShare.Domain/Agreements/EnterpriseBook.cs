@@ -125,6 +125,7 @@ public sealed class EnterpriseBook
     public AllocationCarry CarryInto(YearMonth from, AgreementRules rules, CoveredEnterprise enterprise)
     {
         var earlier = Months[..FirstFrom(from)];
+        // Without a cap no line transfers anything: the earlier months need not be read.
         var transferred = 0m;
         if (enterprise.Cap is not null)
         {

@@ -39,7 +39,7 @@ public sealed record AllocationCarry(YearMonth From, ImmutableDictionary<Indicat
             }
         }
 
-        return new AllocationCarry(from, yearToDate.ToImmutable(), enterprise.Cap is null ? 0m : transferred);
+        return new AllocationCarry(from, yearToDate.ToImmutable(), transferred);
     }
 
     /// <summary>
