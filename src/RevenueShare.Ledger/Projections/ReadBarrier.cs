@@ -95,7 +95,8 @@ public sealed class ReadBarrier
     /// Admits a figure batch of <paramref name="reports"/> reports that will need projecting: at once
     /// while the reports admitted and not yet readable, these included, stay within
     /// <see cref="LedgerOptions.ProjectionBacklog"/>, or <see cref="LedgerOptions.ReadingBacklog"/> while
-    /// offices are reading (or none are waiting); else once the projection has made room. Counting what is admitted rather than only what is acknowledged holds back the batches
+    /// offices are reading (or none are waiting); else once the projection has made room. Counting what
+    /// is admitted rather than only what is acknowledged holds back the batches
     /// still being decided and persisted too, so the lag cannot run past the bound before it shows. A
     /// batch that cannot be admitted within the lag bound, or arrives while the lag is past it, is
     /// refused (<see cref="LedgerBusyException"/>): reads would otherwise wait longer than the bound.

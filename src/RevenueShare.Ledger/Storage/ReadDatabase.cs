@@ -61,14 +61,21 @@ public sealed class ReadDatabase
         {
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = durable
-                ? $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000; PRAGMA max_page_count={UnboundedPages};"
+                ? "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000;"
                 : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
-            if (!durable)
+
+            // Without a bound no connection ever sets one: nothing to set or lift.
+            if (options.ReadSideMaxBytes is { } bound)
             {
-                pragma.CommandText = "PRAGMA page_size";
-                var pageSize = Convert.ToInt64(await pragma.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-                pragma.CommandText = $"PRAGMA max_page_count={(options.ReadSideMaxBytes is { } bound ? Math.Max(1, bound / pageSize) : UnboundedPages)}";
+                var pages = UnboundedPages;
+                if (!durable)
+                {
+                    pragma.CommandText = "PRAGMA page_size";
+                    pages = Math.Max(1, bound / Convert.ToInt64(await pragma.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
+                }
+
+                pragma.CommandText = $"PRAGMA max_page_count={pages}";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
         }
