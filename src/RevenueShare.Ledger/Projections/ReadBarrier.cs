@@ -109,7 +109,7 @@ public sealed class ReadBarrier
         {
             var next = progress.Task;
             var lag = Lag;
-            if (lag > lagBound || waited.Elapsed > lagBound)
+            if (lag > lagBound)
             {
                 throw new LedgerBusyException(lag, lagBound);
             }
@@ -122,6 +122,13 @@ public sealed class ReadBarrier
                     backlog += reports;
                     return;
                 }
+            }
+
+            // Only a batch that still finds no room is refused for its wait: on a busy machine the
+            // wake-up after the projection made room can itself come late.
+            if (waited.Elapsed > lagBound)
+            {
+                throw new LedgerBusyException(lag, lagBound);
             }
 
             await next.WaitAsync(TimeSpan.FromMilliseconds(50), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
