@@ -87,8 +87,9 @@ internal sealed class LoadPhase(BenchRun run)
                 {
                     var now = watch.Elapsed.TotalSeconds;
                     var window = reads.Where(r => r.At > last.At).Select(r => r.Ms).ToList();
+                    var gc = GC.GetGCMemoryInfo();
                     timeline.Add($"{second,4} s: {(booked - last.Booked) / (now - last.At),7:F0} reports/s, reads p50 {Stats.Percentile(window, 0.5),5:F0} ms p99 {Stats.Percentile(window, 0.99),5:F0} ms, "
-                        + $"lag {lag.TotalMilliseconds,5:F0} ms, working set {Stats.Mib(Environment.WorkingSet)} (GC heap {Stats.Mib(GC.GetGCMemoryInfo().HeapSizeBytes)}, "
+                        + $"lag {lag.TotalMilliseconds,5:F0} ms, working set {Stats.Mib(Environment.WorkingSet)} (GC heap {Stats.Mib(gc.HeapSizeBytes)}, committed {Stats.Mib(gc.TotalCommittedBytes)}, "
                         + $"paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F1} s), {await server.LiveAgreementsAsync()} agreements live");
                     Console.WriteLine("load: " + timeline[^1]);
                     last = (now, booked);
