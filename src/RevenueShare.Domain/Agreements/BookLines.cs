@@ -42,38 +42,26 @@ internal sealed class BookLines
     public int Count { get; }
 
     /// <summary>
-    /// <paramref name="lines"/> as bytes. The tables of <paramref name="like"/> (a neighbouring month
-    /// of the same book) are taken when they hold every indicator and district of the lines, so the
-    /// months of a book share one pair.
+    /// <paramref name="lines"/> as bytes, indexing into the tables of <paramref name="like"/> or
+    /// <paramref name="orLike"/> (months of the same book) when they hold every indicator and district
+    /// of the lines (<see cref="SharedTable"/>).
     /// </summary>
-    public static BookLines Of(IReadOnlyCollection<AllocationLine> lines, BookLines? like)
+    public static BookLines Of(IReadOnlyCollection<AllocationLine> lines, BookLines? like, BookLines? orLike)
     {
         if (lines.Count == 0)
         {
             return Empty;
         }
 
-        var indicators = like?.indicators ?? [];
-        var districts = like?.districts ?? [];
-        foreach (var line in lines)
-        {
-            if (!indicators.Contains(line.Indicator))
-            {
-                indicators = indicators.Add(line.Indicator);
-            }
-
-            if (!districts.Contains(line.District))
-            {
-                districts = districts.Add(line.District);
-            }
-        }
+        var indicators = SharedTable.Holding(like?.indicators, orLike?.indicators, lines, static l => l.Indicator);
+        var districts = SharedTable.Holding(like?.districts, orLike?.districts, lines, static l => l.District);
 
         if (indicators.Length > byte.MaxValue || districts.Length > byte.MaxValue)
         {
             throw new ArgumentException($"A month's lines name {indicators.Length} indicators and {districts.Length} districts; at most {byte.MaxValue} of each.", nameof(lines));
         }
 
-        var writer = new Writer(lines.Count * 24);
+        var writer = new PackedWriter(lines.Count * 24);
         foreach (var line in lines)
         {
             writer.Byte((byte)indicators.IndexOf(line.Indicator));
@@ -103,7 +91,7 @@ internal sealed class BookLines
     public ImmutableArray<AllocationLine> Unpack(CreditCode enterprise, YearMonth month)
     {
         var result = ImmutableArray.CreateBuilder<AllocationLine>(Count);
-        var reader = new Reader(bytes);
+        var reader = new PackedReader(bytes);
         for (var k = 0; k < Count; k++)
         {
             var indicator = indicators[reader.Byte()];
@@ -133,7 +121,7 @@ internal sealed class BookLines
     public decimal Sum(Func<Indicator, DistrictCode, bool, bool> counts)
     {
         var sum = 0m;
-        var reader = new Reader(bytes);
+        var reader = new PackedReader(bytes);
         for (var k = 0; k < Count; k++)
         {
             var indicator = indicators[reader.Byte()];
@@ -148,81 +136,5 @@ internal sealed class BookLines
         }
 
         return sum;
-    }
-
-    private sealed class Writer(int capacity)
-    {
-        private byte[] buffer = new byte[Math.Max(capacity, 16)];
-        private int length;
-
-        public void Byte(byte value)
-        {
-            Reserve(1);
-            buffer[length++] = value;
-        }
-
-        /// <summary>Sign and scale (<c>scale * 2 + sign</c>, one byte), then the mantissa as a base-128 varint.</summary>
-        public void Decimal(decimal value)
-        {
-            Span<int> bits = stackalloc int[4];
-            decimal.GetBits(value, bits);
-            Byte((byte)((((bits[3] >> 16) & 0xFF) << 1) | (bits[3] < 0 ? 1 : 0)));
-
-            // The mantissa's words are its bits, not signed numbers: reinterpreted, never range-checked.
-            var mantissa = unchecked(new UInt128((ulong)(uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
-            do
-            {
-                var low = (byte)(mantissa & 0x7F);
-                mantissa >>= 7;
-                Byte(mantissa == 0 ? low : (byte)(low | 0x80));
-            }
-            while (mantissa != 0);
-        }
-
-        public byte[] ToArray() => buffer[..length];
-
-        private void Reserve(int count)
-        {
-            if (length + count > buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-        }
-    }
-
-    private ref struct Reader(ReadOnlySpan<byte> bytes)
-    {
-        private readonly ReadOnlySpan<byte> bytes = bytes;
-        private int at;
-
-        public byte Byte() => bytes[at++];
-
-        public decimal Decimal()
-        {
-            var head = Byte();
-            var mantissa = UInt128.Zero;
-            var shift = 0;
-            byte next;
-            do
-            {
-                next = Byte();
-                mantissa |= (UInt128)(next & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((next & 0x80) != 0);
-
-            return unchecked(new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), (int)(uint)(mantissa >> 64), (head & 1) != 0, (byte)(head >> 1)));
-        }
-
-        public void SkipDecimals(int count)
-        {
-            for (var k = 0; k < count; k++)
-            {
-                at++;
-                while ((bytes[at++] & 0x80) != 0)
-                {
-                }
-            }
-        }
     }
 }

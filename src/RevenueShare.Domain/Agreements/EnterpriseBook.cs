@@ -47,7 +47,19 @@ public sealed class EnterpriseBook
     /// <summary>The current line of each figure and party, in month order.</summary>
     public IEnumerable<AllocationLine> Lines => Months.SelectMany(m => m.Lines);
 
-    public IEnumerable<Figure> CurrentFigures => Figures.Select(ToFigure);
+    public IEnumerable<Figure> CurrentFigures
+    {
+        get
+        {
+            var figures = new List<Figure>(FigureCount);
+            foreach (var month in Months)
+            {
+                month.AddFiguresTo(figures);
+            }
+
+            return figures;
+        }
+    }
 
     /// <summary>
     /// A book holding <paramref name="figures"/> (of any revisions: the highest of each indicator and
@@ -67,20 +79,7 @@ public sealed class EnterpriseBook
     public FigureReport? Current(Indicator indicator, YearMonth month)
     {
         var index = IndexOf(month);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        foreach (var figure in Months[index].Figures)
-        {
-            if (figure.Indicator == indicator)
-            {
-                return figure;
-            }
-        }
-
-        return null;
+        return index < 0 ? null : Months[index].Current(indicator);
     }
 
     /// <summary>
@@ -103,14 +102,10 @@ public sealed class EnterpriseBook
         var figures = new List<Figure>(reported.Count);
         for (var m = FirstFrom(from); m < Months.Length; m++)
         {
-            foreach (var report in Months[m].Figures)
-            {
-                if (!reported.ContainsKey((report.Indicator, report.Month)))
-                {
-                    figures.Add(ToFigure(report));
-                }
-            }
+            Months[m].AddFiguresTo(figures);
         }
+
+        figures.RemoveAll(f => reported.ContainsKey((f.Indicator, f.Month)));
 
         foreach (var report in reported.Values)
         {
@@ -136,14 +131,17 @@ public sealed class EnterpriseBook
             }
         }
 
-        return AllocationCarry.Into(
-            from,
-            enterprise,
-            earlier.Where(m => m.Month.Year == from.Year)
-                .SelectMany(m => m.Figures)
-                .Where(r => rules.TermFor(r.Indicator, r.Month) is not null)
-                .Select(ToFigure),
-            transferred);
+        var sameYear = new List<Figure>();
+        foreach (var month in earlier)
+        {
+            if (month.Month.Year == from.Year)
+            {
+                month.AddFiguresTo(sameYear);
+            }
+        }
+
+        sameYear.RemoveAll(f => rules.TermFor(f.Indicator, f.Month) is null);
+        return AllocationCarry.Into(from, enterprise, sameYear, transferred);
     }
 
     /// <summary>
@@ -239,10 +237,10 @@ public sealed class EnterpriseBook
                 replaced = Months[k++];
             }
 
-            // The month it replaces, else one beside it, lends the lines its tables when they fit.
+            // The month it replaces, or the one beside it, lends the figures and lines its tables when they fit.
             var enterprise = slot.Figures.Count > 0 ? slot.Figures[0].Enterprise : slot.Lines[0].Enterprise;
-            var neighbour = replaced ?? (months.Count > 0 ? months[^1] : k < Months.Length ? Months[k] : null);
-            months.Add(new BookMonth(enterprise, month, [.. slot.Figures], slot.Lines, neighbour));
+            var beside = months.Count > 0 ? months[^1] : k < Months.Length ? Months[k] : null;
+            months.Add(new BookMonth(enterprise, month, slot.Figures, slot.Lines, replaced ?? beside, beside));
         }
 
         while (k < Months.Length)

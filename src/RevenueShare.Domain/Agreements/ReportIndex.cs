@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using RevenueShare.Domain.Figures;
 
@@ -7,37 +6,23 @@ namespace RevenueShare.Domain.Agreements;
 
 /// <summary>
 /// Every report an agreement ever booked, by reportId (duplicates and reused ids are recognised
-/// forever). Immutable from the outside, like the <see cref="ImmutableDictionary{TKey,TValue}"/> it
-/// replaces, but cheap to build whole: a recovered agreement holds hundreds of thousands of reports,
-/// and an immutable dictionary of that size took longer to build than everything else in recovery.
-/// <para>
-/// Inside: a plain <see cref="Dictionary{TKey,TValue}"/> built once and never written again (safe to
-/// read from any thread), plus an immutable overlay of the reports added since. When the overlay grows
-/// past a quarter of the base, <see cref="SetItems"/> folds both into a new base: each report is
-/// copied a bounded number of times, so adding is O(1) amortised and a lookup is O(1) plus the
-/// overlay's O(log n). An index shares its base with the index it was made from, which is never
-/// changed.
-/// </para>
+/// forever). Immutable from the outside: adding gives a new index and leaves this one as it was. Inside,
+/// the first <see cref="Count"/> rows of a <see cref="ReportColumns"/>, which the indexes made one from
+/// the other share; a report is unpacked into a <see cref="FigureReport"/> only when it is asked for,
+/// so the objects an index answers are new each time (compare them by value).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "The domain calls it an index: the reportIds of an agreement, not a general-purpose dictionary.")]
 public sealed class ReportIndex : IReadOnlyDictionary<string, FigureReport>
 {
-    private const int SmallestCompaction = 1024;
+    private readonly ReportColumns columns;
 
-    private readonly Dictionary<string, FigureReport> @base;
-    private readonly ImmutableDictionary<string, FigureReport> overlay;
-
-    private ReportIndex(Dictionary<string, FigureReport> @base, ImmutableDictionary<string, FigureReport> overlay, int count)
+    private ReportIndex(ReportColumns columns, int count)
     {
-        this.@base = @base;
-        this.overlay = overlay;
+        this.columns = columns;
         Count = count;
     }
 
-    public static ReportIndex Empty { get; } = new(
-        new Dictionary<string, FigureReport>(StringComparer.Ordinal),
-        ImmutableDictionary.Create<string, FigureReport>(StringComparer.Ordinal),
-        0);
+    public static ReportIndex Empty { get; } = new(new ReportColumns(), 0);
 
     public int Count { get; }
 
@@ -49,70 +34,74 @@ public sealed class ReportIndex : IReadOnlyDictionary<string, FigureReport>
         TryGetValue(key, out var report) ? report : throw new KeyNotFoundException($"No report '{key}' in the index.");
 
     /// <summary>An index of <paramref name="reports"/>; a later report replaces an earlier one of the same id.</summary>
-    public static ReportIndex From(IEnumerable<FigureReport> reports)
-    {
-        var all = reports.TryGetNonEnumeratedCount(out var count)
-            ? new Dictionary<string, FigureReport>(count, StringComparer.Ordinal)
-            : new Dictionary<string, FigureReport>(StringComparer.Ordinal);
-        foreach (var report in reports)
-        {
-            all[report.ReportId] = report;
-        }
+    public static ReportIndex From(IEnumerable<FigureReport> reports) => Empty.SetItems(reports);
 
-        return all.Count == 0 ? Empty : new ReportIndex(all, Empty.overlay, all.Count);
+    public bool ContainsKey(string key) => columns.Find(key, Count) >= 0;
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out FigureReport value)
+    {
+        var row = columns.Find(key, Count);
+        value = row < 0 ? null : columns.At(row);
+        return value is not null;
     }
 
-    public bool ContainsKey(string key) => TryGetValue(key, out _);
-
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out FigureReport value) =>
-        overlay.TryGetValue(key, out value) || @base.TryGetValue(key, out value);
-
-    /// <summary>This index with <paramref name="reports"/> added, each replacing any report of the same id.</summary>
+    /// <summary>
+    /// This index with <paramref name="reports"/> added, each replacing any report of the same id (the
+    /// later of two in <paramref name="reports"/> wins). Appends in place when this index holds every row
+    /// of its storage and no id is replaced, which is how an agreement books; else builds a new storage.
+    /// </summary>
     public ReportIndex SetItems(IEnumerable<FigureReport> reports)
     {
-        var added = overlay.ToBuilder();
-        var count = Count;
+        var added = new List<FigureReport>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var replaces = false;
         foreach (var report in reports)
         {
-            if (!added.ContainsKey(report.ReportId) && !@base.ContainsKey(report.ReportId))
+            if (positions.TryGetValue(report.ReportId, out var at))
             {
-                count++;
+                added[at] = report;
             }
-
-            added[report.ReportId] = report;
+            else
+            {
+                positions[report.ReportId] = added.Count;
+                added.Add(report);
+                replaces |= ContainsKey(report.ReportId);
+            }
         }
 
-        if (added.Count <= Math.Max(SmallestCompaction, @base.Count / 4))
+        if (added.Count == 0)
         {
-            return new ReportIndex(@base, added.ToImmutable(), count);
+            return this;
         }
 
-        var merged = new Dictionary<string, FigureReport>(@base, StringComparer.Ordinal);
-        merged.EnsureCapacity(count);
-        foreach (var (reportId, report) in added)
+        // The empty index's storage is everyone's: never appended to.
+        if (!replaces && Count > 0 && columns.TryAppend(Count, added))
         {
-            merged[reportId] = report;
+            return new ReportIndex(columns, Count + added.Count);
         }
 
-        return new ReportIndex(merged, Empty.overlay, count);
+        var kept = replaces ? Rows().Where(r => !positions.ContainsKey(r.ReportId)).ToList() : [.. Rows()];
+        var fresh = new ReportColumns();
+        fresh.TryAppend(0, [.. kept, .. added]);
+        return new ReportIndex(fresh, kept.Count + added.Count);
     }
 
-    /// <summary>Every report once, in no particular order (sort by reportId for a stable one).</summary>
+    /// <summary>Every report once, in the order they were added.</summary>
     public IEnumerator<KeyValuePair<string, FigureReport>> GetEnumerator()
     {
-        foreach (var pair in @base)
+        foreach (var report in Rows())
         {
-            if (!overlay.ContainsKey(pair.Key))
-            {
-                yield return pair;
-            }
-        }
-
-        foreach (var pair in overlay)
-        {
-            yield return pair;
+            yield return new KeyValuePair<string, FigureReport>(report.ReportId, report);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private IEnumerable<FigureReport> Rows()
+    {
+        for (var row = 0; row < Count; row++)
+        {
+            yield return columns.At(row);
+        }
+    }
 }

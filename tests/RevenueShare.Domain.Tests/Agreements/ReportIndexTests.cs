@@ -67,4 +67,52 @@ public sealed class ReportIndexTests
             Assert.False(versions[v].ContainsKey($"b{v * batch}"));
         }
     }
+
+    [Fact]
+    public void Two_indexes_made_from_the_same_one_each_hold_their_own_reports()
+    {
+        var start = ReportIndex.From([Report("r1")]);
+
+        // The first appends in place; the second finds the storage moved on and builds its own.
+        var booked = start.SetItems([Report("r2")]);
+        var other = start.SetItems([Report("r3", 3.00m)]);
+        var later = booked.SetItems([Report("r4")]);
+
+        Assert.Equal(["r1"], start.Keys);
+        Assert.Equal(["r1", "r2"], booked.Keys);
+        Assert.Equal(["r1", "r3"], other.Keys);
+        Assert.Equal(["r1", "r2", "r4"], later.Keys);
+        Assert.False(other.ContainsKey("r2"));
+        Assert.False(booked.ContainsKey("r4"));
+        Assert.Equal(3.00m, other["r3"].Amount);
+    }
+
+    [Fact]
+    public async Task Reports_read_while_another_thread_books_are_those_of_the_index_read()
+    {
+        var index = ReportIndex.From(Enumerable.Range(0, 100).Select(k => Report($"a{k}")));
+        var versions = new System.Collections.Concurrent.ConcurrentQueue<ReportIndex>([index]);
+        var writer = Task.Run(() =>
+        {
+            for (var batch = 0; batch < 200; batch++)
+            {
+                index = index.SetItems(Enumerable.Range(0, 50).Select(k => Report($"b{batch}-{k}", batch)));
+                versions.Enqueue(index);
+            }
+        });
+
+        while (!writer.IsCompleted)
+        {
+            foreach (var version in versions)
+            {
+                Assert.Equal(version.Count, version.Count(_ => true));
+                Assert.True(version.ContainsKey("a99"));
+                Assert.False(version.ContainsKey($"b{(version.Count - 100) / 50}-0"));
+            }
+        }
+
+        await writer;
+        Assert.Equal(100 + (200 * 50), index.Count);
+        Assert.Equal(199.00m, index["b199-49"].Amount);
+    }
 }

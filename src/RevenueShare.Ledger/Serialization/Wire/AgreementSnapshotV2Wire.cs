@@ -52,10 +52,10 @@ public static class AgreementSnapshotV2Wire
 
         var reports = state.Reports.Values.ToArray();
         Array.Sort(reports, static (a, b) => string.CompareOrdinal(a.ReportId, b.ReportId));
-        var reportIndex = new Dictionary<FigureReport, int>(reports.Length, ReferenceEqualityComparer.Instance);
+        var reportIndex = new Dictionary<string, int>(reports.Length, StringComparer.Ordinal);
         for (var k = 0; k < reports.Length; k++)
         {
-            reportIndex.Add(reports[k], k);
+            reportIndex.Add(reports[k].ReportId, k);
         }
 
         var books = state.Books.ToArray();
@@ -109,7 +109,7 @@ public static class AgreementSnapshotV2Wire
         {
             writer.Count(enterprises.IndexOf(enterprise.Value));
             body.Clear();
-            WriteBook(body, state.Id, enterprise, book, reportIndex, indicators, districts);
+            WriteBook(body, state.Id, enterprise, book, reports, reportIndex, indicators, districts);
             writer.Bytes(body.Written);
         }
 
@@ -171,14 +171,15 @@ public static class AgreementSnapshotV2Wire
         return head.ToState(reference) with { Books = books.ToImmutable(), Reports = ReportIndex.From(reports) };
     }
 
-    private static void WriteBook(Writer body, AgreementId agreementId, CreditCode enterprise, EnterpriseBook book, Dictionary<FigureReport, int> reportIndex, StringTable indicators, StringTable districts)
+    /// <summary>A book's figures are written as the numbers of their reports: each must be a booked report, equal to it in every field.</summary>
+    private static void WriteBook(Writer body, AgreementId agreementId, CreditCode enterprise, EnterpriseBook book, FigureReport[] reports, Dictionary<string, int> reportIndex, StringTable indicators, StringTable districts)
     {
         var figures = book.Figures.ToArray();
         Array.Sort(figures, static (a, b) => CompareFigures(a.Indicator, a.Month, b.Indicator, b.Month));
         body.Count(figures.Length);
         foreach (var report in figures)
         {
-            if (report.Enterprise != enterprise || !reportIndex.TryGetValue(report, out var index))
+            if (report.Enterprise != enterprise || !reportIndex.TryGetValue(report.ReportId, out var index) || reports[index] != report)
             {
                 throw new SerializationException($"Agreement {agreementId}: the figure {enterprise} {report.Indicator} {report.Month} is not a booked report.");
             }
