@@ -5,40 +5,16 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes)
 {
     private readonly ReadOnlySpan<byte> bytes = bytes;
 
-    public int Position { get; private set; }
+    private int at;
 
-    public byte Byte() => bytes[Position++];
+    public byte Byte() => bytes[at++];
 
-    public int Count()
-    {
-        var value = 0u;
-        var shift = 0;
-        byte next;
-        do
-        {
-            next = Byte();
-            value |= (uint)(next & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((next & 0x80) != 0);
-
-        return checked((int)value);
-    }
+    public int Count() => checked((int)Varint());
 
     public decimal Decimal()
     {
         var head = Byte();
-        var mantissa = UInt128.Zero;
-        var shift = 0;
-        byte next;
-        do
-        {
-            next = Byte();
-            mantissa |= (UInt128)(next & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((next & 0x80) != 0);
-
+        var mantissa = Varint();
         return unchecked(new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), (int)(uint)(mantissa >> 64), (head & 1) != 0, (byte)(head >> 1)));
     }
 
@@ -46,8 +22,8 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes)
     {
         for (var k = 0; k < count; k++)
         {
-            Position++;
-            while ((bytes[Position++] & 0x80) != 0)
+            at++;
+            while ((bytes[at++] & 0x80) != 0)
             {
             }
         }
@@ -86,6 +62,22 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes)
         {
             Char();
         }
+    }
+
+    private UInt128 Varint()
+    {
+        var value = UInt128.Zero;
+        var shift = 0;
+        byte next;
+        do
+        {
+            next = Byte();
+            value |= (UInt128)(next & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((next & 0x80) != 0);
+
+        return value;
     }
 
     private char Char()

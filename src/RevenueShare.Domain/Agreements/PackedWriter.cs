@@ -21,14 +21,7 @@ internal sealed class PackedWriter(int capacity)
     public void Count(int value)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
-        var rest = (uint)value;
-        while (rest >= 0x80)
-        {
-            Byte((byte)((rest & 0x7F) | 0x80));
-            rest >>= 7;
-        }
-
-        Byte((byte)rest);
+        Varint((uint)value);
     }
 
     /// <summary>Sign and scale (<c>scale * 2 + sign</c>, one byte), then the mantissa as a base-128 varint.</summary>
@@ -39,14 +32,7 @@ internal sealed class PackedWriter(int capacity)
         Byte((byte)((((bits[3] >> 16) & 0xFF) << 1) | (bits[3] < 0 ? 1 : 0)));
 
         // The mantissa's words are its bits, not signed numbers: reinterpreted, never range-checked.
-        var mantissa = unchecked(new UInt128((ulong)(uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
-        do
-        {
-            var low = (byte)(mantissa & 0x7F);
-            mantissa >>= 7;
-            Byte(mantissa == 0 ? low : (byte)(low | 0x80));
-        }
-        while (mantissa != 0);
+        Varint(unchecked(new UInt128((ulong)(uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0])));
     }
 
     /// <summary>
@@ -84,6 +70,17 @@ internal sealed class PackedWriter(int capacity)
     public ReadOnlySpan<byte> Written => buffer.AsSpan(0, Length);
 
     public void Clear() => Length = 0;
+
+    private void Varint(UInt128 value)
+    {
+        do
+        {
+            var low = (byte)(value & 0x7F);
+            value >>= 7;
+            Byte(value == 0 ? low : (byte)(low | 0x80));
+        }
+        while (value != 0);
+    }
 
     private void Reserve(int count)
     {

@@ -90,7 +90,7 @@ internal sealed class ReportColumns
     public FigureReport At(int number)
     {
         ref readonly var row = ref RowAt(number);
-        var reader = new PackedReader(Volatile.Read(ref chunks)[row.Offset >> ByteChunkBits].AsSpan(row.Offset & (ByteChunkSize - 1)));
+        var reader = PackedAt(row);
         var reportId = reader.Text();
         var amount = reader.Decimal();
         return new FigureReport(
@@ -106,8 +106,11 @@ internal sealed class ReportColumns
 
     private ref readonly Row RowAt(int number) => ref Volatile.Read(ref rows)[number >> RowChunkBits][number & (RowChunkSize - 1)];
 
-    private bool IdEquals(in Row row, string reportId) =>
-        new PackedReader(Volatile.Read(ref chunks)[row.Offset >> ByteChunkBits].AsSpan(row.Offset & (ByteChunkSize - 1))).TextEquals(reportId);
+    /// <summary>The row's reportId and amount, in that order.</summary>
+    private PackedReader PackedAt(in Row row) =>
+        new(Volatile.Read(ref chunks)[row.Offset >> ByteChunkBits].AsSpan(row.Offset & (ByteChunkSize - 1)));
+
+    private bool IdEquals(in Row row, string reportId) => PackedAt(row).TextEquals(reportId);
 
     private void Append(FigureReport report)
     {
@@ -117,31 +120,33 @@ internal sealed class ReportColumns
         var offset = Place(scratch.Written);
 
         var number = Length;
-        var chunk = number >> RowChunkBits;
+        var (chunk, within) = (number >> RowChunkBits, number & (RowChunkSize - 1));
         if (chunk == rows.Length)
         {
             Volatile.Write(ref rows, [.. rows, new Row[chunk == 0 ? 16 : RowChunkSize]]);
         }
-        else if ((number & (RowChunkSize - 1)) == rows[chunk].Length)
+        else if (within == rows[chunk].Length)
         {
             Volatile.Write(ref rows, Grown(rows, Math.Min(rows[chunk].Length * 2, RowChunkSize)));
         }
 
-        rows[number >> RowChunkBits][number & (RowChunkSize - 1)] = new Row(
+        var hash = Hash(report.ReportId);
+        rows[chunk][within] = new Row(
             offset,
-            Hash(report.ReportId),
+            hash,
             Number(report.Enterprise, enterpriseNumbers, ref enterprises),
             Number(report.Indicator, indicatorNumbers, ref indicators),
             checked((report.Month.Year * 12) + report.Month.Month - 1),
             report.Revision);
-        Length = number + 1;
 
-        if (Length * 2 > slots.Length)
+        // Kept at most half full, so a probe for an id not booked ends soon.
+        if ((number + 1) * 2 > slots.Length)
         {
             Rehash(slots.Length * 2);
         }
 
-        Insert(slots, number, rows[number >> RowChunkBits][number & (RowChunkSize - 1)].Hash);
+        Insert(slots, number, hash);
+        Length = number + 1;
     }
 
     /// <summary>Copies <paramref name="packed"/> into the current chunk (a new one when it does not fit) and answers where.</summary>
@@ -207,7 +212,7 @@ internal sealed class ReportColumns
     private void Rehash(int size)
     {
         var table = new int[size];
-        for (var number = 0; number < Length - 1; number++)
+        for (var number = 0; number < Length; number++)
         {
             Insert(table, number, RowAt(number).Hash);
         }
