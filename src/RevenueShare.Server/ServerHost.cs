@@ -119,6 +119,7 @@ public static class ServerHost
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<TokenStore>();
         services.AddHostedService<TokenSchemaInitializer>();
+        services.AddHostedService<NativeHeapTrim>();
         services.AddSingleton(new Readiness(options.Demo ? DemoStartup.Loading : null));
         services.AddSingleton<AuthenticationThrottle>();
         services.AddRateLimiter(_ => { });
