@@ -12,8 +12,9 @@ namespace RevenueShare.Ledger.ReportIds;
 /// must be refused too. A batch first claims (<see cref="ClaimAsync"/>) its reportIds (reserving the new ones for
 /// their agreements while it is in flight), then <see cref="Settle"/>s them with what was booked.
 /// <para>
-/// Compact, because it holds every reportId ever booked: a booked reportId is kept as a 64-bit hash
-/// and the ordinal of its agreement (about 24 bytes, against about 100 for the string). A hash that
+/// Compact, because it holds every reportId ever booked: a booked reportId is kept as its hash and the
+/// ordinal of its agreement in one 64-bit word (<see cref="BookedReportIds"/>, about 16 bytes against
+/// about 100 for the string). A hash that
 /// points at another agreement is only a suspicion — two reportIds can share a hash — which the caller
 /// confirms with that agreement (<see cref="Confirm"/>); a reportId whose hash is taken by a different
 /// one is kept whole in an overflow table. In flight, reservations are kept whole.
@@ -28,7 +29,7 @@ public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
 {
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly object gate = new();
-    private readonly Dictionary<ulong, int> booked = [];
+    private readonly BookedReportIds booked = new();
     private readonly Dictionary<string, int> overflow = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Agreement, long Batch)> inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<AgreementId, int> ordinals = [];
@@ -150,13 +151,12 @@ public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
             return exact;
         }
 
-        return booked.TryGetValue(Hash(reportId), out var byHash) ? byHash : null;
+        return booked.TryGetOrdinal(Hash(reportId), out var byHash) ? byHash : null;
     }
 
     private void Keep(string reportId, int ordinal)
     {
-        var hash = Hash(reportId);
-        if (!booked.TryAdd(hash, ordinal) && booked[hash] != ordinal)
+        if (!booked.TryKeep(Hash(reportId), ordinal))
         {
             overflow.TryAdd(reportId, ordinal);
         }
