@@ -28,22 +28,9 @@ internal sealed class BookedReportIds
     /// <summary>The ordinal kept for <paramref name="hash"/>'s fingerprint, if any.</summary>
     public bool TryGetOrdinal(ulong hash, out int ordinal)
     {
-        var mask = words.Length - 1;
-        for (var slot = Home(hash, mask); ; slot = (slot + 1) & mask)
-        {
-            var word = words[slot];
-            if (word == 0)
-            {
-                ordinal = -1;
-                return false;
-            }
-
-            if (Fingerprint(word) == Fingerprint(hash))
-            {
-                ordinal = (int)(word & OrdinalMask) - 1;
-                return true;
-            }
-        }
+        var word = words[Find(words, hash)];
+        ordinal = (int)(word & OrdinalMask) - 1;
+        return word != 0;
     }
 
     /// <summary>
@@ -54,17 +41,19 @@ internal sealed class BookedReportIds
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ordinal, MaxOrdinal);
-        if (TryGetOrdinal(hash, out var kept))
+        var slot = Find(words, hash);
+        if (words[slot] != 0)
         {
-            return kept == ordinal;
+            return (int)(words[slot] & OrdinalMask) - 1 == ordinal;
         }
 
         if (checked((Count + 1) * 4) > words.Length * 3)
         {
             Grow();
+            slot = Find(words, hash);
         }
 
-        Place(words, Fingerprint(hash) | (uint)(ordinal + 1), hash);
+        words[slot] = Fingerprint(hash) | (uint)(ordinal + 1);
         Count++;
         return true;
     }
@@ -78,23 +67,24 @@ internal sealed class BookedReportIds
             {
                 // A home slot is taken from the fingerprint, which the word holds whole: the table
                 // grows from its words alone.
-                Place(grown, word, word);
+                grown[Find(grown, word)] = word;
             }
         }
 
         words = grown;
     }
 
-    private static void Place(ulong[] table, ulong word, ulong hash)
+    /// <summary>The slot that holds <paramref name="hash"/>'s fingerprint, or else the empty slot where it would go.</summary>
+    private static int Find(ulong[] table, ulong hash)
     {
         var mask = table.Length - 1;
         var slot = Home(hash, mask);
-        while (table[slot] != 0)
+        while (table[slot] != 0 && Fingerprint(table[slot]) != Fingerprint(hash))
         {
             slot = (slot + 1) & mask;
         }
 
-        table[slot] = word;
+        return slot;
     }
 
     private static ulong Fingerprint(ulong hashOrWord) => hashOrWord & ~OrdinalMask;
