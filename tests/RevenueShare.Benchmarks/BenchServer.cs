@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using RevenueShare.Domain;
-using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
 using RevenueShare.Ledger.Agreements;
@@ -22,24 +16,20 @@ using RevenueShare.Server.Identity;
 namespace RevenueShare.Benchmarks;
 
 /// <summary>
-/// The server on loopback over one store, on the fixed clock, and how the HTTP phases talk to it:
-/// bearer tokens, requests that must answer a given status, figure batches as request bodies.
+/// The server on loopback over one store, on the fixed clock, with a token for each office and a
+/// <see cref="BenchClient"/> on its address.
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-    private static readonly byte[] BookedMarker = Encoding.UTF8.GetBytes("\"status\":\"booked\"");
-
     private readonly WebApplication app;
-    private int refused;
 
     private BenchServer(WebApplication app)
     {
         this.app = app;
-        Client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromMinutes(5) };
+        Client = new BenchClient(new Uri(app.Urls.Single()));
     }
 
-    public HttpClient Client { get; }
+    public BenchClient Client { get; }
 
     public static readonly TimeSpan PassivateAfter = TimeSpan.FromSeconds(15);
 
@@ -47,9 +37,6 @@ internal sealed class BenchServer : IAsyncDisposable
 
     /// <summary>How far the read side lags behind acknowledged writes now.</summary>
     public TimeSpan Lag => app.Services.GetRequiredService<ReadBarrier>().Lag;
-
-    /// <summary>Batches answered 429 (the ledger busy) and sent again after their Retry-After.</summary>
-    public int Refused => refused;
 
     public Task<int> LiveAgreementsAsync() =>
         app.Services.GetRequiredService<ActorRegistry>().Get<AgreementRegion>().Ask<int>(CountLiveAgreements.Instance, TimeSpan.FromSeconds(10));
@@ -75,27 +62,6 @@ internal sealed class BenchServer : IAsyncDisposable
         return new BenchServer(app);
     }
 
-    /// <summary>A document as the API reads it.</summary>
-    public static byte[] Body<T>(T document) => JsonSerializer.SerializeToUtf8Bytes(document, Json);
-
-    /// <summary>A batch as <c>POST /api/figures</c> reads it.</summary>
-    public static byte[] Batch(FigureReportDocument[] batch) => Body(new FigureBatchBody(batch));
-
-    /// <summary>The reports an answer of <c>POST /api/figures</c> says were booked, counted without parsing it.</summary>
-    public static int Booked(byte[] answer)
-    {
-        var count = 0;
-        var span = answer.AsSpan();
-        int at;
-        while ((at = span.IndexOf(BookedMarker)) >= 0)
-        {
-            count++;
-            span = span[(at + BookedMarker.Length)..];
-        }
-
-        return count;
-    }
-
     public async Task<string> TokenAsync(Principal principal) =>
         (await app.Services.GetRequiredService<TokenStore>().CreateAsync(principal, FixedClock.Now)).Secret;
 
@@ -112,53 +78,10 @@ internal sealed class BenchServer : IAsyncDisposable
         return tokens;
     }
 
-    public async Task<byte[]> SendAsync(HttpMethod method, string path, string token, byte[]? body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
-
-        using var response = await Client.SendAsync(request);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-
-        // A busy ledger refuses a batch before booking any of it: a reporter sends it again after Retry-After.
-        if (response.StatusCode == HttpStatusCode.TooManyRequests && expected != HttpStatusCode.TooManyRequests)
-        {
-            Interlocked.Increment(ref refused);
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-            return await SendAsync(method, path, token, body, expected);
-        }
-
-        if (response.StatusCode != expected)
-        {
-            throw new InvalidOperationException($"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 600)))}");
-        }
-
-        return bytes;
-    }
-
-    /// <summary>A GET that answers 200 or 503 (the read side not caught up within the read barrier's limit).</summary>
-    public async Task<HttpStatusCode> TrySendAsync(string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await Client.SendAsync(request);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable
-            ? response.StatusCode
-            : throw new InvalidOperationException($"GET {path}: expected 200 or 503, got {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 600)))}");
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
     }
-
-    private sealed record FigureBatchBody(IReadOnlyList<FigureReportDocument> Reports);
 }

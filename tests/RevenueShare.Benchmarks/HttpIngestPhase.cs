@@ -19,8 +19,8 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
         await ActivateAgreementsAsync();
 
         // Bodies are serialized before the clock starts: the figure is the server's, not the client's JSON writer.
-        var taxBodies = tax.Select(BenchServer.Batch).ToList();
-        var statisticsBodies = statistics.Select(BenchServer.Batch).ToList();
+        var taxBodies = tax.Select(BenchClient.Batch).ToList();
+        var statisticsBodies = statistics.Select(BenchClient.Batch).ToList();
 
         GC.Collect();
         return await IngestAsync(taxBodies, statisticsBodies, tax.Sum(b => b.Length) + statistics.Sum(b => b.Length), district);
@@ -31,15 +31,15 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
         var setup = Stopwatch.StartNew();
         await Parallel.ForEachAsync(run.Agreements, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (agreement, _) =>
         {
-            var created = await server.SendAsync(HttpMethod.Post, "/api/agreements", tokens["district:" + agreement.Proposer.Value], BenchServer.Body(agreement.Document), HttpStatusCode.Created);
+            var created = await server.Client.SendAsync(HttpMethod.Post, "/api/agreements", tokens["district:" + agreement.Proposer.Value], BenchClient.Body(agreement.Document), HttpStatusCode.Created);
             var id = JsonDocument.Parse(created).RootElement.GetProperty("id").GetString()!;
-            await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/submit", tokens["district:" + agreement.Proposer.Value], null, HttpStatusCode.OK);
+            await server.Client.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/submit", tokens["district:" + agreement.Proposer.Value], null, HttpStatusCode.OK);
             foreach (var party in agreement.Countersigners)
             {
-                await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/countersign", tokens["district:" + party.Value], null, HttpStatusCode.OK);
+                await server.Client.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/countersign", tokens["district:" + party.Value], null, HttpStatusCode.OK);
             }
 
-            await server.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/approve", tokens["finance"], Encoding.UTF8.GetBytes("{\"reason\":\"benchmark\"}"), HttpStatusCode.OK);
+            await server.Client.SendAsync(HttpMethod.Post, $"/api/agreements/{id}/approve", tokens["finance"], Encoding.UTF8.GetBytes("{\"reason\":\"benchmark\"}"), HttpStatusCode.OK);
         });
         Console.WriteLine($"HTTP: {run.Agreements.Count} agreements created and approved over HTTP in {setup.Elapsed.TotalSeconds:F1} s");
     }
@@ -55,9 +55,9 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
             foreach (var body in bodies)
             {
                 var one = Stopwatch.StartNew();
-                var answer = await server.SendAsync(HttpMethod.Post, "/api/figures", token, body, HttpStatusCode.OK);
+                var answer = await server.Client.SendAsync(HttpMethod.Post, "/api/figures", token, body, HttpStatusCode.OK);
                 latencies.Add(Stats.Ms(one));
-                Interlocked.Add(ref booked, BenchServer.Booked(answer));
+                Interlocked.Add(ref booked, BenchClient.Booked(answer));
             }
         }
 
@@ -69,7 +69,7 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
             .Concat(Split(statisticsBodies, run.Options.Senders).Select(b => Send(tokens["statistics"], b))));
         var acknowledged = watch.Elapsed;
         var gaveUp = 0;
-        while (await server.TrySendAsync($"/api/allocations?district={district}&from=2025-12&to=2025-12", tokens["finance"]) == HttpStatusCode.ServiceUnavailable)
+        while (await server.Client.TrySendAsync($"/api/allocations?district={district}&from=2025-12&to=2025-12", tokens["finance"]) == HttpStatusCode.ServiceUnavailable)
         {
             gaveUp++;
         }

@@ -39,7 +39,7 @@ internal sealed partial class PagesPhase(BenchRun run)
 
     private static async Task<string> FirstAgreementAsync(BenchServer server, string token)
     {
-        using var list = JsonDocument.Parse(await server.SendAsync(HttpMethod.Get, "/api/agreements", token, null, HttpStatusCode.OK));
+        using var list = JsonDocument.Parse(await server.Client.SendAsync(HttpMethod.Get, "/api/agreements", token, null, HttpStatusCode.OK));
         return list.RootElement.GetProperty("agreements")[0].GetProperty("id").GetString()!;
     }
 
@@ -48,7 +48,7 @@ internal sealed partial class PagesPhase(BenchRun run)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
-            BaseAddress = server.Client.BaseAddress,
+            BaseAddress = server.Client.Http.BaseAddress,
             Timeout = TimeSpan.FromMinutes(2),
         };
         var form = await client.GetStringAsync("/signin");

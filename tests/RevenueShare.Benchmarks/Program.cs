@@ -7,6 +7,11 @@ using RevenueShare.Server;
 // largest agreement, queries and the raw-store limit, printed as one table. Exit code 1 on any failure.
 // It runs on revshare's runtime settings: server GC (its project file) and two malloc arenas.
 MallocArenas.Limit();
+if (args.FirstOrDefault() == "--load-client")
+{
+    return await LoadTraffic.RunAsync(args);
+}
+
 if (args.Contains("--profile"))
 {
     Profile.Run(args.SkipWhile(a => a != "--scale").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1.0));

@@ -29,8 +29,8 @@ internal sealed class RestatementsPhase(BenchRun run)
             }
         }
 
-        var tax = restated.Where(r => Generator.TaxIndicators.Contains(r.Indicator)).Chunk(BenchRun.BatchSize).Select(BenchServer.Batch).ToList();
-        var statistics = restated.Where(r => !Generator.TaxIndicators.Contains(r.Indicator)).Chunk(BenchRun.BatchSize).Select(BenchServer.Batch).ToList();
+        var tax = restated.Where(r => Generator.TaxIndicators.Contains(r.Indicator)).Chunk(BenchRun.BatchSize).Select(BenchClient.Batch).ToList();
+        var statistics = restated.Where(r => !Generator.TaxIndicators.Contains(r.Indicator)).Chunk(BenchRun.BatchSize).Select(BenchClient.Batch).ToList();
         var before = await CountAdjustmentsAsync(server.Database);
         var booked = 0;
         var watch = Stopwatch.StartNew();
@@ -38,12 +38,12 @@ internal sealed class RestatementsPhase(BenchRun run)
         {
             foreach (var body in bodies)
             {
-                Interlocked.Add(ref booked, BenchServer.Booked(await server.SendAsync(HttpMethod.Post, "/api/figures", token, body, HttpStatusCode.OK)));
+                Interlocked.Add(ref booked, BenchClient.Booked(await server.Client.SendAsync(HttpMethod.Post, "/api/figures", token, body, HttpStatusCode.OK)));
             }
         }
 
         await Task.WhenAll(Send(tokens["tax"], tax), Send(tokens["statistics"], statistics));
-        await server.SendAsync(HttpMethod.Get, $"/api/allocations?district={district}&from=2025-12&to=2025-12", tokens["finance"], null, HttpStatusCode.OK);
+        await server.Client.SendAsync(HttpMethod.Get, $"/api/allocations?district={district}&from=2025-12&to=2025-12", tokens["finance"], null, HttpStatusCode.OK);
         watch.Stop();
         var adjustments = await CountAdjustmentsAsync(server.Database) - before;
         if (booked != restated.Count)
