@@ -165,15 +165,16 @@ public sealed record AgreementState(
 
     private AgreementState Booked(IReadOnlyCollection<FigureReport> reports, IReadOnlyCollection<BookedEntry> entries)
     {
+        var index = Reports.SetItems(reports);
         var books = Books.ToBuilder();
         var reportsByEnterprise = reports.ToLookup(r => r.Enterprise);
         var entriesByEnterprise = entries.ToLookup(e => e.Change.Line.Enterprise);
         foreach (var enterprise in reportsByEnterprise.Select(g => g.Key).Union(entriesByEnterprise.Select(g => g.Key)))
         {
             var book = books.GetValueOrDefault(enterprise, EnterpriseBook.Empty);
-            books[enterprise] = book.With(reportsByEnterprise[enterprise], entriesByEnterprise[enterprise]);
+            books[enterprise] = book.With(index, reportsByEnterprise[enterprise], entriesByEnterprise[enterprise]);
         }
 
-        return this with { Books = books.ToImmutable(), Reports = Reports.SetItems(reports) };
+        return this with { Books = books.ToImmutable(), Reports = index };
     }
 }

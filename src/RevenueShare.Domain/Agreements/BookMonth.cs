@@ -18,11 +18,12 @@ public sealed class BookMonth
     private readonly BookMonthFigures figures;
     private readonly BookLines lines;
 
-    /// <param name="lines">The month's lines; each is <paramref name="enterprise"/>'s, of <paramref name="month"/>.</param>
     /// <param name="figures">The month's current figures; each is <paramref name="enterprise"/>'s, of <paramref name="month"/>.</param>
+    /// <param name="reports">The agreement's reports, holding each figure's: the month names them by their rows.</param>
+    /// <param name="lines">The month's lines; each is <paramref name="enterprise"/>'s, of <paramref name="month"/>.</param>
     /// <param name="neighbour">A month of the same book, whose tables of indicators and districts the figures and lines may share.</param>
     /// <param name="beside">Another such month, whose tables serve when <paramref name="neighbour"/>'s lack an indicator or district.</param>
-    public BookMonth(CreditCode enterprise, YearMonth month, IReadOnlyCollection<FigureReport> figures, IReadOnlyCollection<AllocationLine> lines, BookMonth? neighbour = null, BookMonth? beside = null)
+    public BookMonth(CreditCode enterprise, YearMonth month, IReadOnlyCollection<FigureReport> figures, ReportIndex reports, IReadOnlyCollection<AllocationLine> lines, BookMonth? neighbour = null, BookMonth? beside = null)
     {
         foreach (var figure in figures)
         {
@@ -42,7 +43,7 @@ public sealed class BookMonth
 
         this.enterprise = enterprise;
         Month = month;
-        this.figures = BookMonthFigures.Of(figures, neighbour?.figures, beside?.figures);
+        this.figures = BookMonthFigures.Of(figures, reports, neighbour?.figures, beside?.figures);
         this.lines = BookLines.Of(lines, neighbour?.lines, beside?.lines);
     }
 

@@ -63,10 +63,11 @@ public sealed class EnterpriseBook
 
     /// <summary>
     /// A book holding <paramref name="figures"/> (of any revisions: the highest of each indicator and
-    /// month is current) and <paramref name="lines"/> (one per indicator, month and party), e.g. from a snapshot.
+    /// month is current; each a report of <paramref name="reports"/>) and <paramref name="lines"/> (one
+    /// per indicator, month and party), e.g. from a snapshot.
     /// </summary>
-    public static EnterpriseBook Of(IEnumerable<FigureReport> figures, IEnumerable<AllocationLine> lines) =>
-        Empty.Merge(figures, lines);
+    public static EnterpriseBook Of(ReportIndex reports, IEnumerable<FigureReport> figures, IEnumerable<AllocationLine> lines) =>
+        Empty.Merge(reports, figures, lines);
 
     /// <summary>
     /// A book built by <paramref name="build"/> when it is first used (once, whichever thread asks
@@ -163,16 +164,20 @@ public sealed class EnterpriseBook
         return Months[first..].SelectMany(m => m.Lines).OrderBy(l => order.GetValueOrDefault(l.District, -1));
     }
 
-    /// <summary>The book after <paramref name="reports"/> were booked and <paramref name="entries"/> changed its lines.</summary>
-    public EnterpriseBook With(IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries) =>
-        Merge(reports, entries.Select(e => e.Change.Line));
+    /// <summary>
+    /// The book after <paramref name="reports"/> were booked and <paramref name="entries"/> changed its
+    /// lines; <paramref name="index"/> is the agreement's index with <paramref name="reports"/> in it.
+    /// </summary>
+    public EnterpriseBook With(ReportIndex index, IEnumerable<FigureReport> reports, IEnumerable<BookedEntry> entries) =>
+        Merge(index, reports, entries.Select(e => e.Change.Line));
 
     /// <summary>
     /// The book with <paramref name="reports"/> replacing the figures of their indicator and month (the
     /// higher revision wins; the later one of equal revisions) and <paramref name="lines"/> replacing the
-    /// lines of their indicator, month and district. Only the months touched are copied.
+    /// lines of their indicator, month and district. Only the months touched are copied; they name their
+    /// figures' reports by their rows in <paramref name="index"/>.
     /// </summary>
-    private EnterpriseBook Merge(IEnumerable<FigureReport> reports, IEnumerable<AllocationLine> lines)
+    private EnterpriseBook Merge(ReportIndex index, IEnumerable<FigureReport> reports, IEnumerable<AllocationLine> lines)
     {
         var touched = new SortedDictionary<YearMonth, (List<FigureReport> Figures, List<AllocationLine> Lines)>();
         (List<FigureReport> Figures, List<AllocationLine> Lines) MonthOf(YearMonth month)
@@ -240,7 +245,7 @@ public sealed class EnterpriseBook
             // The month it replaces, or the one beside it, lends the figures and lines its tables when they fit.
             var enterprise = slot.Figures.Count > 0 ? slot.Figures[0].Enterprise : slot.Lines[0].Enterprise;
             var beside = months.Count > 0 ? months[^1] : k < Months.Length ? Months[k] : null;
-            months.Add(new BookMonth(enterprise, month, slot.Figures, slot.Lines, replaced ?? beside, beside));
+            months.Add(new BookMonth(enterprise, month, slot.Figures, index, slot.Lines, replaced ?? beside, beside));
         }
 
         while (k < Months.Length)

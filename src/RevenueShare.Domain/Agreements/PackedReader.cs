@@ -55,15 +55,6 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes)
         return equal;
     }
 
-    public void SkipText()
-    {
-        var length = Count();
-        for (var k = 0; k < length; k++)
-        {
-            Char();
-        }
-    }
-
     private UInt128 Varint()
     {
         var value = UInt128.Zero;

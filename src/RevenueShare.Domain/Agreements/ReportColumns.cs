@@ -102,6 +102,9 @@ internal sealed class ReportColumns
             row.Revision);
     }
 
+    /// <summary>The reportId of row <paramref name="number"/>, without the rest of its report.</summary>
+    public string ReportIdAt(int number) => PackedAt(RowAt(number)).Text();
+
     private static int Hash(string reportId) => string.GetHashCode(reportId.AsSpan()) & int.MaxValue;
 
     private ref readonly Row RowAt(int number) => ref Volatile.Read(ref rows)[number >> RowChunkBits][number & (RowChunkSize - 1)];

@@ -38,6 +38,17 @@ public sealed class ReportIndex : IReadOnlyDictionary<string, FigureReport>
 
     public bool ContainsKey(string key) => columns.Find(key, Count) >= 0;
 
+    /// <summary>
+    /// The row of <paramref name="reportId"/> in this index, -1 when it holds no such report. The row is
+    /// the report's for as long as this index lives (an index never changes: booking makes a new one),
+    /// so a book that keeps the index can name a figure's report by its row instead of its reportId.
+    /// </summary>
+    internal int RowOf(string reportId) => columns.Find(reportId, Count);
+
+    /// <summary>The reportId of the report in <paramref name="row"/>, one of this index's rows.</summary>
+    internal string ReportIdAt(int row) =>
+        (uint)row < (uint)Count ? columns.ReportIdAt(row) : throw new ArgumentOutOfRangeException(nameof(row), row, $"The index holds {Count} reports.");
+
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out FigureReport value)
     {
         var row = columns.Find(key, Count);

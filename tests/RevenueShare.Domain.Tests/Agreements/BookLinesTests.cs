@@ -29,7 +29,7 @@ public sealed class BookLinesTests
         Prop.ForAll(Decimals, Decimals, Decimals, (amount, ratio, cap) =>
         {
             var line = new AllocationLine(Enterprise, Catalogue.Indicator("vat"), March, DistrictCode.Parse("440106"), amount, ratio, cap, amount, cap, ratio, false);
-            var back = Assert.Single(new BookMonth(Enterprise, March, [], [line]).Lines);
+            var back = Assert.Single(new BookMonth(Enterprise, March, [], ReportIndex.Empty, [line]).Lines);
             return new[] { back.Amount, back.Ratio, back.BasePart, back.SharedPart, back.CapRemainingBefore!.Value, back.CapRemainingAfter!.Value }
                 .Zip(new[] { amount, ratio, cap, amount, cap, ratio })
                 .All(pair => decimal.GetBits(pair.First).SequenceEqual(decimal.GetBits(pair.Second)));
@@ -44,7 +44,7 @@ public sealed class BookLinesTests
             new AllocationLine(Enterprise, Catalogue.Indicator("industrial-output"), March, DistrictCode.Parse("440115"), -0.1m, 100m, 0.0m, -0.1m, null, null, true),
         };
 
-        var month = new BookMonth(Enterprise, March, [], lines);
+        var month = new BookMonth(Enterprise, March, [], ReportIndex.Empty, lines);
 
         Assert.Equal(lines, month.Lines);
         Assert.Equal(lines.Select(l => decimal.GetBits(l.CapRemainingAfter ?? 0m)), month.Lines.Select(l => decimal.GetBits(l.CapRemainingAfter ?? 0m)));
@@ -60,8 +60,8 @@ public sealed class BookLinesTests
 
         BookedEntry Entry(AllocationLine line) => new(new AllocationChange(line, line.Amount, AllocationChangeKind.Allocation), "r1");
 
-        var book = EnterpriseBook.Of([], [Line("vat", March, "440106", 2.00m), Line("vat", March, "440115", 1.00m)])
-            .With([], [Entry(Line("cit", March.PlusMonths(1), "440103", 4.00m)), Entry(Line("vat", March, "440115", 3.00m))]);
+        var book = EnterpriseBook.Of(ReportIndex.Empty, [], [Line("vat", March, "440106", 2.00m), Line("vat", March, "440115", 1.00m)])
+            .With(ReportIndex.Empty, [], [Entry(Line("cit", March.PlusMonths(1), "440103", 4.00m)), Entry(Line("vat", March, "440115", 3.00m))]);
 
         Assert.Equal(
             ["2025-03 vat 440106 2.00", "2025-03 vat 440115 3.00", "2025-04 cit 440103 4.00"],
@@ -73,6 +73,6 @@ public sealed class BookLinesTests
     {
         var line = new AllocationLine(Enterprise, Catalogue.Indicator("vat"), March.PlusMonths(1), DistrictCode.Parse("440106"), 1m, 50m, 0m, 1m, null, null, false);
 
-        Assert.Throws<ArgumentException>(() => new BookMonth(Enterprise, March, [], [line]));
+        Assert.Throws<ArgumentException>(() => new BookMonth(Enterprise, March, [], ReportIndex.Empty, [line]));
     }
 }

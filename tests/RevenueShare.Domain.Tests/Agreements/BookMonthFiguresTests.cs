@@ -31,8 +31,9 @@ public sealed class BookMonthFiguresTests
         {
             var report = new FigureReport(id, Enterprise, Catalogue.Indicator("cit"), March, amount, revision);
 
-            var fromMonth = Assert.Single(new BookMonth(Enterprise, March, [report], []).Figures);
-            var fromIndex = ReportIndex.From([report])[id];
+            var index = ReportIndex.From([report]);
+            var fromMonth = Assert.Single(new BookMonth(Enterprise, March, [report], index, []).Figures);
+            var fromIndex = index[id];
 
             return fromMonth == report && fromIndex == report
                 && decimal.GetBits(fromMonth.Amount).SequenceEqual(decimal.GetBits(amount))
@@ -43,7 +44,8 @@ public sealed class BookMonthFiguresTests
     public void A_month_finds_the_figure_of_an_indicator_without_the_others_and_gives_the_engine_its_figures_in_order()
     {
         FigureReport Report(string id, string indicator, decimal amount, int revision) => new(id, Enterprise, Catalogue.Indicator(indicator), March, amount, revision);
-        var month = new BookMonth(Enterprise, March, [Report("税-vat-03", "vat", 100.10m, 2), Report("cit\uD800", "cit", -0.00m, 1)], []);
+        FigureReport[] figures = [Report("税-vat-03", "vat", 100.10m, 2), Report("cit\uD800", "cit", -0.00m, 1)];
+        var month = new BookMonth(Enterprise, March, figures, ReportIndex.From([Report("earlier", "vat", 1.00m, 1), .. figures]), []);
 
         Assert.Equal(Report("cit\uD800", "cit", -0.00m, 1), month.Current(Catalogue.Indicator("cit")));
         Assert.Null(month.Current(Catalogue.Indicator("industrial-output")));
@@ -57,6 +59,30 @@ public sealed class BookMonthFiguresTests
     {
         var other = new FigureReport("r1", Enterprise, Catalogue.Indicator("vat"), March.PlusMonths(1), 1.00m, 1);
 
-        Assert.Throws<ArgumentException>(() => new BookMonth(Enterprise, March, [other], []));
+        Assert.Throws<ArgumentException>(() => new BookMonth(Enterprise, March, [other], ReportIndex.From([other]), []));
+    }
+
+    [Fact]
+    public void A_figure_whose_report_the_agreement_s_index_lacks_is_refused()
+    {
+        var figure = new FigureReport("r1", Enterprise, Catalogue.Indicator("vat"), March, 1.00m, 1);
+        var another = figure with { ReportId = "r2" };
+
+        var refused = Assert.Throws<ArgumentException>(() => new BookMonth(Enterprise, March, [figure], ReportIndex.From([another]), []));
+        Assert.Contains("'r1'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_month_reads_its_reportIds_from_the_index_it_was_built_with_though_later_indexes_grow()
+    {
+        var figure = new FigureReport("r1", Enterprise, Catalogue.Indicator("vat"), March, 1.00m, 1);
+        var index = ReportIndex.From([figure]);
+        var month = new BookMonth(Enterprise, March, [figure], index, []);
+
+        var later = index.SetItems([figure with { ReportId = "r2", Revision = 2 }, figure with { ReportId = "r0", Month = March.PlusMonths(1) }]);
+
+        Assert.Equal(3, later.Count);
+        Assert.Equal(figure, Assert.Single(month.Figures));
+        Assert.Equal(figure, month.Current(Catalogue.Indicator("vat")));
     }
 }

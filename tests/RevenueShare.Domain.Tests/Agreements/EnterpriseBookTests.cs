@@ -19,7 +19,14 @@ public sealed class EnterpriseBookTests
     private static AllocationLine Line(string indicator, YearMonth month, DistrictCode district, decimal amount) =>
         new(Enterprise, Catalogue.Indicator(indicator), month, district, amount, 50m, 0m, amount * 2, null, null, false);
 
-    private static EnterpriseBook Built() => EnterpriseBook.Empty.With([Report("r1", "vat", January, 1.00m)], []);
+    /// <summary>A book with <paramref name="reports"/> booked, and the agreement's index holding them, as <see cref="AgreementState"/> books.</summary>
+    private static (EnterpriseBook Book, ReportIndex Index) Booking(EnterpriseBook book, ReportIndex index, params FigureReport[] reports)
+    {
+        var next = index.SetItems(reports);
+        return (book.With(next, reports, []), next);
+    }
+
+    private static EnterpriseBook Built() => Booking(EnterpriseBook.Empty, ReportIndex.Empty, Report("r1", "vat", January, 1.00m)).Book;
 
     [Fact]
     public void A_deferred_book_is_built_once_on_first_use_and_holds_what_was_built()
@@ -42,11 +49,10 @@ public sealed class EnterpriseBookTests
     [Fact]
     public void Months_are_kept_in_order_and_a_booking_copies_only_the_months_it_touches()
     {
-        var book = EnterpriseBook.Empty
-            .With([Report("r3", "vat", March, 3.00m), Report("r1", "vat", January, 1.00m)], [])
-            .With([Report("r2", "cit", January, 2.00m)], []);
+        var first = Booking(EnterpriseBook.Empty, ReportIndex.Empty, Report("r3", "vat", March, 3.00m), Report("r1", "vat", January, 1.00m));
+        var (book, index) = Booking(first.Book, first.Index, Report("r2", "cit", January, 2.00m));
 
-        var restated = book.With([Report("r3b", "vat", March, 4.00m, revision: 2)], []);
+        var (restated, _) = Booking(book, index, Report("r3b", "vat", March, 4.00m, revision: 2));
 
         Assert.Equal([January, March], restated.Months.Select(m => m.Month));
         Assert.Same(book.Months[0], restated.Months[0]);
@@ -58,8 +64,10 @@ public sealed class EnterpriseBookTests
     [Fact]
     public void A_book_of_every_revision_holds_the_highest_and_one_line_per_figure_and_district()
     {
+        FigureReport[] figures = [Report("r1b", "vat", January, 2.00m, revision: 2), Report("r1", "vat", January, 1.00m)];
         var book = EnterpriseBook.Of(
-            [Report("r1b", "vat", January, 2.00m, revision: 2), Report("r1", "vat", January, 1.00m)],
+            ReportIndex.From(figures),
+            figures,
             [Line("vat", January, DistrictCode.Parse("440103"), 0.50m), Line("vat", January, DistrictCode.Parse("440115"), 0.50m), Line("vat", January, DistrictCode.Parse("440103"), 1.00m)]);
 
         Assert.Equal("r1b", book.Current(Catalogue.Indicator("vat"), January)!.ReportId);

@@ -28,7 +28,7 @@ public sealed class StructuralComparisonTests
         var book = booked.Books[Firm];
         var changed = booked with
         {
-            Books = booked.Books.SetItem(Firm, EnterpriseBook.Of(book.Figures, book.Lines.Select(l => l.District == O && l.Indicator.Code == "cit" ? l with { Amount = 180.0m } : l))),
+            Books = booked.Books.SetItem(Firm, EnterpriseBook.Of(booked.Reports, book.Figures, book.Lines.Select(l => l.District == O && l.Indicator.Code == "cit" ? l with { Amount = 180.0m } : l))),
         };
 
         Assert.Equal(booked.Books[Firm].Lines, changed.Books[Firm].Lines);
@@ -70,7 +70,7 @@ public sealed class StructuralComparisonTests
     {
         var booked = Booked();
         var book = booked.Books[Firm];
-        var reordered = booked with { Books = booked.Books.SetItem(Firm, EnterpriseBook.Of(book.Figures.Reverse(), book.Lines.Reverse())) };
+        var reordered = booked with { Books = booked.Books.SetItem(Firm, EnterpriseBook.Of(booked.Reports, book.Figures.Reverse(), book.Lines.Reverse())) };
 
         Assert.NotEqual(book.Months[0].Figures.Select(f => f.Indicator), reordered.Books[Firm].Months[0].Figures.Select(f => f.Indicator));
         Assert.Null(Structural.FirstDifference(booked, reordered));
@@ -89,7 +89,7 @@ public sealed class StructuralComparisonTests
             Command("approve", Principal.Finance),
             Book(Principal.Tax, Report("jan", "vat", "2025-01", 600.00m)));
         var book = capped.Books[Firm];
-        var changed = capped with { Books = capped.Books.SetItem(Firm, EnterpriseBook.Of(book.Figures, book.Lines.Select(l => l with { CapRemainingAfter = null }))) };
+        var changed = capped with { Books = capped.Books.SetItem(Firm, EnterpriseBook.Of(capped.Reports, book.Figures, book.Lines.Select(l => l with { CapRemainingAfter = null }))) };
 
         Assert.Equal(
             $"$.Books[{Firm}].Months[0].Lines[vat 440106].CapRemainingAfter: expected 140.00, found null",

@@ -48,11 +48,12 @@ public sealed record AgreementSnapshotV1Wire(
     {
         var reports = Reports.Select(r => r.ToDomain(reference)).ToArray();
         var lines = Lines.Select(l => l.ToDomain(reference)).ToArray();
+        var index = ReportIndex.From(reports);
         var reportsOf = reports.ToLookup(r => r.Enterprise);
         var linesOf = lines.ToLookup(l => l.Enterprise);
         var books = reportsOf.Select(g => g.Key)
             .Union(linesOf.Select(g => g.Key))
-            .ToImmutableDictionary(e => e, e => EnterpriseBook.Of(reportsOf[e], linesOf[e]));
+            .ToImmutableDictionary(e => e, e => EnterpriseBook.Of(index, reportsOf[e], linesOf[e]));
 
         return new AgreementState(
             Domain.Agreements.AgreementId.Parse(Id),
@@ -66,7 +67,7 @@ public sealed record AgreementSnapshotV1Wire(
             TerminatedFrom,
             Version,
             books,
-            ReportIndex.From(reports))
+            index)
         {
             SuspendedFrom = SuspendedFrom,
             Reviews = (Reviews ?? []).Select(r => r.ToDomain()).ToImmutableDictionary(r => (r.Month, r.Family), r => r.Status),

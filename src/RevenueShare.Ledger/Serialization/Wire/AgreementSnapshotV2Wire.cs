@@ -154,13 +154,14 @@ public static class AgreementSnapshotV2Wire
             previous = reportId;
         }
 
+        var index = ReportIndex.From(reports);
         var books = ImmutableDictionary.CreateBuilder<CreditCode, EnterpriseBook>();
         var bookCount = reader.Count();
         for (var b = 0; b < bookCount; b++)
         {
             var enterprise = enterprises[reader.Count()];
             var (offset, length) = reader.Skip();
-            books.Add(enterprise, EnterpriseBook.Deferred(() => ReadBook(bytes.AsSpan(offset, length), enterprise, indicators, districts, reports)));
+            books.Add(enterprise, EnterpriseBook.Deferred(() => ReadBook(bytes.AsSpan(offset, length), enterprise, indicators, districts, reports, index)));
         }
 
         if (!reader.AtEnd)
@@ -168,7 +169,7 @@ public static class AgreementSnapshotV2Wire
             throw new SerializationException("Bytes left over after the snapshot.");
         }
 
-        return head.ToState(reference) with { Books = books.ToImmutable(), Reports = ReportIndex.From(reports) };
+        return head.ToState(reference) with { Books = books.ToImmutable(), Reports = index };
     }
 
     /// <summary>A book's figures are written as the numbers of their reports: each must be a booked report, equal to it in every field.</summary>
@@ -222,7 +223,7 @@ public static class AgreementSnapshotV2Wire
     }
 
     /// <summary>One book's figures and lines, when the book is first used.</summary>
-    private static EnterpriseBook ReadBook(ReadOnlySpan<byte> bytes, CreditCode enterprise, Indicator[] indicators, string[] districts, FigureReport[] reports)
+    private static EnterpriseBook ReadBook(ReadOnlySpan<byte> bytes, CreditCode enterprise, Indicator[] indicators, string[] districts, FigureReport[] reports, ReportIndex index)
     {
         var reader = new Reader(bytes);
         var figureCount = reader.Count();
@@ -247,7 +248,7 @@ public static class AgreementSnapshotV2Wire
         }
 
         return reader.AtEnd
-            ? EnterpriseBook.Of(figures, lines)
+            ? EnterpriseBook.Of(index, figures, lines)
             : throw new SerializationException($"Bytes left over after the book of {enterprise}.");
     }
 
