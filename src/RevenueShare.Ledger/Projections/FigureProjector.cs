@@ -13,10 +13,14 @@ namespace RevenueShare.Ledger.Projections;
 /// to the totals at the end of the batch; integer units, checked. The figure a restatement replaces
 /// is kept in <c>replaced_figures</c> with the instant it was booked, for point-in-time reads: the
 /// current figure carries its own, so a first figure, nearly all of the traffic, writes no extra row.
+/// A first figure (revision 1) is only ever inserted — the agreement books revision 1 only where it
+/// has no figure, and each event is projected once — so it goes with the insert-only rows (COPY on
+/// PostgreSQL, where an upsert per row kept the server's backend busier than the whole ledger).
 /// </summary>
 internal sealed class FigureProjector : IReadProjector
 {
     private readonly DbCommand previous;
+    private readonly InsertOnlyRows firsts;
     private readonly RowStatement upsert;
     private readonly RowStatement totals;
     private readonly InsertOnlyRows replacedRows;
@@ -29,6 +33,10 @@ internal sealed class FigureProjector : IReadProjector
         previous = transaction.Command(
             "SELECT amount_units, revision, booked_ns FROM figures WHERE agreement = @agreement AND enterprise = @enterprise AND indicator = @indicator AND month = @month",
             ("agreement", DbType.String), ("enterprise", DbType.String), ("indicator", DbType.String), ("month", DbType.String));
+        firsts = transaction.Inserts(
+            "figures",
+            ("agreement", DbType.String), ("enterprise", DbType.String), ("indicator", DbType.String), ("month", DbType.String),
+            ("amount_units", DbType.Int64), ("revision", DbType.Int32), ("report_id", DbType.String), ("booked_ns", DbType.Int64));
         upsert = transaction.Rows(
             """
             INSERT INTO figures (agreement, enterprise, indicator, month, amount_units, revision, report_id, booked_ns)
@@ -61,6 +69,7 @@ internal sealed class FigureProjector : IReadProjector
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         // The upserts' callbacks add to the sums: they run as the upserts are sent.
+        await firsts.FlushAsync(cancellationToken);
         await upsert.FlushAsync(cancellationToken);
         foreach (var (key, (units, count)) in sums)
         {
@@ -86,8 +95,15 @@ internal sealed class FigureProjector : IReadProjector
             var (agreement, enterprise, indicator) = (booked.AgreementId.Value, report.Enterprise.Value, report.Indicator.Code);
             var month = Months.Format(report.Month);
             var units = Amounts.ToUnits(report.Amount, report.Indicator.Scale);
-            var current = report.Revision > 1 ? await CurrentAsync(agreement, enterprise, indicator, month, cancellationToken) : null;
             var key = new TotalKey(month, agreement, indicator, projected.RegisteredDistrictOf(enterprise));
+            if (report.Revision == 1)
+            {
+                await firsts.AddAsync([agreement, enterprise, indicator, month, units, report.Revision, report.ReportId, bookedNs], cancellationToken);
+                Sum(key, units, 1);
+                continue;
+            }
+
+            var current = await CurrentAsync(agreement, enterprise, indicator, month, cancellationToken);
             await upsert.AddAsync(
                 [agreement, enterprise, indicator, month, units, report.Revision, report.ReportId, bookedNs],
                 written =>
@@ -114,6 +130,7 @@ internal sealed class FigureProjector : IReadProjector
     private async Task<(long Units, int Revision, long BookedNs)?> CurrentAsync(string agreement, string enterprise, string indicator, string month, CancellationToken cancellationToken)
     {
         // The figure it replaces may be in this very batch, still unsent.
+        await firsts.FlushAsync(cancellationToken);
         await upsert.FlushAsync(cancellationToken);
         if (!previousPrepared)
         {

@@ -28,15 +28,15 @@ public sealed record StoreOptions(StoreKind Kind, string DataDirectory, string? 
 
     public string JournalConnectionString => Kind == StoreKind.Sqlite
         ? $"Data Source={FileOf(JournalFileName)}"
-        : PostgresConnectionString!;
+        : PostgresConnection.Tuned(PostgresConnectionString!);
 
     public string SnapshotConnectionString => Kind == StoreKind.Sqlite
         ? $"Data Source={FileOf(SnapshotFileName)}"
-        : PostgresConnectionString!;
+        : PostgresConnection.Tuned(PostgresConnectionString!);
 
     public string ReadConnectionString => Kind == StoreKind.Sqlite
         ? $"Data Source={FileOf(ReadFileName)}"
-        : PostgresConnectionString!;
+        : PostgresConnection.Tuned(PostgresConnectionString!);
 
     /// <summary>The path of one of the SQLite store's files (<see cref="JournalFileName"/>, ...) in <see cref="DataDirectory"/>.</summary>
     public string FileOf(string fileName) => Path.Combine(DataDirectory, fileName);
