@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Npgsql;
 using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Projections;
@@ -21,13 +22,28 @@ internal sealed class ProjectionTransaction : IAsyncDisposable
         this.transaction = transaction;
     }
 
-    /// <summary>On a connection that does not sync each commit: the read side is rebuilt from the journal (<see cref="ReadDatabase.OpenAsync(bool, CancellationToken)"/>).</summary>
+    /// <summary>
+    /// On a connection that does not sync each commit: the read side is rebuilt from the journal
+    /// (<see cref="ReadDatabase.OpenAsync(bool, CancellationToken)"/>). On PostgreSQL the same holds for
+    /// this transaction alone (<c>SET LOCAL synchronous_commit</c>): its commit returns before the log
+    /// is flushed, still atomic, so after a crash the rows and the offset are lost together and
+    /// projected again; a pooled connection never carries the setting to a durable write.
+    /// </summary>
     public static async Task<ProjectionTransaction> BeginAsync(ReadDatabase database, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(durable: false, cancellationToken);
         try
         {
-            return new ProjectionTransaction(connection, await connection.BeginTransactionAsync(cancellationToken));
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (connection is NpgsqlConnection)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "SET LOCAL synchronous_commit TO OFF";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return new ProjectionTransaction(connection, transaction);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Tests.Postgres;
 
@@ -35,5 +36,25 @@ public sealed class ReadDatabasePostgresTests(PostgresFixture postgres)
         await using var read = connection.CreateCommand();
         read.CommandText = "SELECT n FROM probe WHERE id = 'a'";
         Assert.Equal(2, Convert.ToInt32(await read.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Only_the_projection_s_transaction_commits_without_waiting_for_the_log_and_no_pooled_connection_keeps_it()
+    {
+        var database = new ReadDatabase(StoreOptions.PostgreSql(await postgres.CreateDatabaseAsync("commit")));
+
+        await using (var projection = await ProjectionTransaction.BeginAsync(database, CancellationToken.None))
+        {
+            Assert.Equal("off", await projection.Command("SHOW synchronous_commit").ExecuteScalarAsync());
+            await projection.CommitAsync(CancellationToken.None);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var connection = await database.OpenAsync();
+            await using var show = connection.CreateCommand();
+            show.CommandText = "SHOW synchronous_commit";
+            Assert.Equal("on", await show.ExecuteScalarAsync());
+        }
     }
 }
