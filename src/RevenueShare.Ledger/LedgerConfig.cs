@@ -22,13 +22,22 @@ public static class LedgerConfig
             akka {
               loglevel = WARNING
               actor {
-                serializers { ledger = "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" }
+                serializers {
+                  ledger = "{{typeof(LedgerSerializer).AssemblyQualifiedName}}"
+                  ledger-messages = "{{typeof(LedgerMessageSerializer).AssemblyQualifiedName}}"
+                }
                 serialization-bindings {
                   "{{typeof(Domain.Agreements.IAgreementEvent).AssemblyQualifiedName}}" = ledger
                   "{{typeof(ILedgerRecord).AssemblyQualifiedName}}" = ledger
                   "{{typeof(IAgreementSnapshot).AssemblyQualifiedName}}" = ledger
+                  "{{typeof(Domain.Agreements.IAgreementCommand).AssemblyQualifiedName}}" = ledger-messages
+                  "{{typeof(ILedgerMessage).AssemblyQualifiedName}}" = ledger-messages
+                  "{{typeof(Domain.Agreements.AgreementId).AssemblyQualifiedName}}" = ledger-messages
                 }
-                serialization-identifiers { "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" = {{LedgerSerializer.SerializerIdentifier}} }
+                serialization-identifiers {
+                  "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" = {{LedgerSerializer.SerializerIdentifier}}
+                  "{{typeof(LedgerMessageSerializer).AssemblyQualifiedName}}" = {{LedgerMessageSerializer.SerializerIdentifier}}
+                }
               }
               persistence {
                 journal {

@@ -87,8 +87,8 @@ public sealed class LedgerGateway
     /// Whether the id was ever given out: asking an agreement actor about any other id would start
     /// (and keep) an actor for every id a caller makes up.
     /// </summary>
-    private Task<bool> IsIssuedAsync(AgreementId agreementId, CancellationToken cancellationToken) =>
-        registry.Get<AgreementNumbering>().Ask<bool>(new IsIssued(agreementId), Timeout, cancellationToken);
+    private async Task<bool> IsIssuedAsync(AgreementId agreementId, CancellationToken cancellationToken) =>
+        (await registry.Get<AgreementNumbering>().Ask<IssuedAnswer>(new IsIssued(agreementId), Timeout, cancellationToken)).Issued;
 
     /// <summary>
     /// Books a batch, once the read side keeps up (<see cref="ReadBarrier.AdmitAsync"/>, given back with <see cref="ReadBarrier.Booked"/>): each report is routed to the agreement covering it, its reportId claimed for that

@@ -8,7 +8,7 @@ namespace RevenueShare.Ledger.Agreements;
 /// <see cref="SequenceNr"/> is the journal position the answer reflects: reads wait for the projection
 /// to pass it.
 /// </summary>
-public sealed record AgreementReply(AgreementState? State, Rejection? Rejection, ImmutableArray<ReportOutcome> Outcomes, long SequenceNr)
+public sealed record AgreementReply(AgreementState? State, Rejection? Rejection, ImmutableArray<ReportOutcome> Outcomes, long SequenceNr) : Serialization.ILedgerMessage
 {
     public string PersistenceId => State is null ? string.Empty : AgreementActor.PersistenceIdOf(State.Id);
 }

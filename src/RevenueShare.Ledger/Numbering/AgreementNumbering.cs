@@ -17,7 +17,7 @@ public sealed class AgreementNumbering : ReceivePersistentActor
     public AgreementNumbering()
     {
         Recover<AgreementNumberIssued>(issued => lastByYear[issued.Year] = issued.Number);
-        Command<IsIssued>(query => Sender.Tell(Issued(query.AgreementId)));
+        Command<IsIssued>(query => Sender.Tell(new IssuedAnswer(Issued(query.AgreementId))));
         Command<NextAgreementId>(next =>
         {
             var sender = Sender;

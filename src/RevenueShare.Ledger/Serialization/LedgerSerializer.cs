@@ -26,37 +26,37 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     public const int SerializerIdentifier = 4401;
 
     /// <summary>Every manifest and how it is written and read; a manifest without a writer is only read (the journal keeps every event as it was written).</summary>
-    private static readonly Codec[] Codecs =
+    private static readonly WireCodec[] Codecs =
     [
-        Json<AgreementCreated, AgreementCreatedWire>("agreement-created.v1", AgreementCreatedWire.Of, (w, reference) => w.ToDomain(reference)),
-        Json<DraftEdited, DraftEditedWire>("draft-edited.v1", DraftEditedWire.Of, (w, reference) => w.ToDomain(reference)),
-        Json<AgreementSubmitted, AgreementSubmittedWire>("agreement-submitted.v1", AgreementSubmittedWire.Of, (w, _) => w.ToDomain()),
-        Json<AgreementCountersigned, AgreementCountersignedWire>("agreement-countersigned.v1", AgreementCountersignedWire.Of, (w, _) => w.ToDomain()),
-        Json<AgreementApproved, AgreementApprovedWire>("agreement-approved.v1", AgreementApprovedWire.Of, (w, _) => w.ToDomain()),
-        Json<AgreementRejected, AgreementRejectedWire>("agreement-rejected.v1", AgreementRejectedWire.Of, (w, _) => w.ToDomain()),
-        Json<AgreementWithdrawn, AgreementWithdrawnWire>("agreement-withdrawn.v1", AgreementWithdrawnWire.Of, (w, _) => w.ToDomain()),
-        Json<AgreementSuspended, AgreementSuspendedWire>("agreement-suspended.v1", AgreementSuspendedWire.Of, (w, _) => w.ToDomain()),
-        Json<AgreementResumed, AgreementResumedWire>("agreement-resumed.v1", AgreementResumedWire.Of, (w, _) => w.ToDomain()),
-        Json<AgreementTerminated, AgreementTerminatedWire>("agreement-terminated.v1", AgreementTerminatedWire.Of, (w, _) => w.ToDomain()),
-        Json<AmendmentProposed, AmendmentProposedWire>("amendment-proposed.v1", AmendmentProposedWire.Of, (w, reference) => w.ToDomain(reference)),
-        Json<AmendmentCountersigned, AmendmentCountersignedWire>("amendment-countersigned.v1", AmendmentCountersignedWire.Of, (w, _) => w.ToDomain()),
-        Json<AmendmentApproved, AmendmentApprovedWire>("amendment-approved.v1", AmendmentApprovedWire.Of, (w, reference) => w.ToDomain(reference)),
-        Json<AmendmentRejected, AmendmentRejectedWire>("amendment-rejected.v1", AmendmentRejectedWire.Of, (w, _) => w.ToDomain()),
-        Json<AmendmentWithdrawn, AmendmentWithdrawnWire>("amendment-withdrawn.v1", AmendmentWithdrawnWire.Of, (w, _) => w.ToDomain()),
-        Json<FiguresBooked, FiguresBookedV1Wire>("figures-booked.v1", null, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<AgreementCreated, AgreementCreatedWire>("agreement-created.v1", AgreementCreatedWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<DraftEdited, DraftEditedWire>("draft-edited.v1", DraftEditedWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<AgreementSubmitted, AgreementSubmittedWire>("agreement-submitted.v1", AgreementSubmittedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AgreementCountersigned, AgreementCountersignedWire>("agreement-countersigned.v1", AgreementCountersignedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AgreementApproved, AgreementApprovedWire>("agreement-approved.v1", AgreementApprovedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AgreementRejected, AgreementRejectedWire>("agreement-rejected.v1", AgreementRejectedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AgreementWithdrawn, AgreementWithdrawnWire>("agreement-withdrawn.v1", AgreementWithdrawnWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AgreementSuspended, AgreementSuspendedWire>("agreement-suspended.v1", AgreementSuspendedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AgreementResumed, AgreementResumedWire>("agreement-resumed.v1", AgreementResumedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AgreementTerminated, AgreementTerminatedWire>("agreement-terminated.v1", AgreementTerminatedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AmendmentProposed, AmendmentProposedWire>("amendment-proposed.v1", AmendmentProposedWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<AmendmentCountersigned, AmendmentCountersignedWire>("amendment-countersigned.v1", AmendmentCountersignedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AmendmentApproved, AmendmentApprovedWire>("amendment-approved.v1", AmendmentApprovedWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<AmendmentRejected, AmendmentRejectedWire>("amendment-rejected.v1", AmendmentRejectedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<AmendmentWithdrawn, AmendmentWithdrawnWire>("amendment-withdrawn.v1", AmendmentWithdrawnWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<FiguresBooked, FiguresBookedV1Wire>("figures-booked.v1", null, (w, reference) => w.ToDomain(reference)),
         new(FiguresBookedV2Wire.Manifest, typeof(FiguresBooked), o => FiguresBookedV2Wire.Write((FiguresBooked)o), FiguresBookedV2Wire.Read, null),
-        Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", MonthReviewedWire.Of, (w, _) => w.ToDomain()),
-        Json<JsonAgreementSnapshot, AgreementSnapshotV1Wire>("agreement-snapshot.v1", s => AgreementSnapshotV1Wire.Of(s.State), (w, reference) => new JsonAgreementSnapshot(w.ToState(reference))),
+        WireCodec.Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", MonthReviewedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<JsonAgreementSnapshot, AgreementSnapshotV1Wire>("agreement-snapshot.v1", s => AgreementSnapshotV1Wire.Of(s.State), (w, reference) => new JsonAgreementSnapshot(w.ToState(reference))),
         new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), o => AgreementSnapshotV2Wire.Write(((CompactAgreementSnapshot)o).State), (b, reference) => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b, reference)), null),
-        Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, (w, reference) => w.ToDomain(reference)),
-        Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, (w, reference) => w.ToDomain(reference)),
-        Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, (w, _) => w.ToDomain()),
     ];
 
-    private static readonly FrozenDictionary<Type, Codec> WriterOf =
+    private static readonly FrozenDictionary<Type, WireCodec> WriterOf =
         Codecs.Where(c => c.Write is not null).ToFrozenDictionary(c => c.Type);
 
-    private static readonly FrozenDictionary<string, Codec> ReaderOf =
+    private static readonly FrozenDictionary<string, WireCodec> ReaderOf =
         Codecs.ToFrozenDictionary(c => c.Manifest, StringComparer.Ordinal);
 
     private readonly ReferenceData reference;
@@ -101,14 +101,7 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
             throw new SerializationException($"Unknown manifest '{manifest}' in the journal.");
         }
 
-        try
-        {
-            return codec.Read(bytes, reference);
-        }
-        catch (FormatException e)
-        {
-            throw new SerializationException($"{manifest}: {e.Message}", e);
-        }
+        return codec.Decode(bytes, reference);
     }
 
     /// <summary>
@@ -121,34 +114,8 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
             ? JsonSerializer.Serialize(toWire(obj), WireJson.Audit)
             : throw new SerializationException($"{ManifestFor(obj.GetType())} is not written as its wire record's JSON.");
 
-    private static Codec WriterFor(Type type) =>
+    private static WireCodec WriterFor(Type type) =>
         WriterOf.TryGetValue(type, out var codec)
             ? codec
             : throw new SerializationException($"{type.FullName} has no manifest in the ledger's wire format.");
-
-    private static Codec Json<TDomain, TWire>(string manifest, Func<TDomain, TWire>? toWire, Func<TWire, ReferenceData, object> toDomain)
-        where TWire : class =>
-        new(
-            manifest,
-            typeof(TDomain),
-            toWire is null ? null : o => JsonSerializer.SerializeToUtf8Bytes(toWire((TDomain)o), WireJson.Options),
-            (bytes, reference) => toDomain(ReadJson<TWire>(bytes, manifest), reference),
-            toWire is null ? null : o => toWire((TDomain)o));
-
-    private static TWire ReadJson<TWire>(byte[] bytes, string manifest)
-        where TWire : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<TWire>(bytes, WireJson.Options)
-                ?? throw new SerializationException($"Empty payload for manifest {manifest}.");
-        }
-        catch (JsonException e)
-        {
-            throw new SerializationException($"{manifest}: the payload does not decode ({e.Message}).", e);
-        }
-    }
-
-    /// <summary>One manifest: the type it stands for, how it is written (null: no longer written) and read, and its wire record when its payload is that record's JSON.</summary>
-    private sealed record Codec(string Manifest, Type Type, Func<object, byte[]>? Write, Func<byte[], ReferenceData, object> Read, Func<object, object>? ToWire);
 }

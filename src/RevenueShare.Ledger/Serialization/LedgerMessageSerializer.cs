@@ -1,0 +1,89 @@
+using System.Collections.Frozen;
+using System.Runtime.Serialization;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Serialization;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Serialization.Messages;
+
+namespace RevenueShare.Ledger.Serialization;
+
+/// <summary>
+/// What the ledger's actors say to each other across the nodes of a cluster: the offices' commands
+/// to agreements, the agreements' answers, and the questions to the coverage registry and the
+/// numbering. Each manifest has a wire record of its own (<see cref="Messages"/>) built from the
+/// journal's wire records where the two carry the same thing (terms, reports, coverage), so a message
+/// never depends on how a domain type happens to be shaped. Nothing here is stored: a message lives
+/// between the nodes of one release (docs/decisions.md, Messages between nodes).
+/// </summary>
+public sealed class LedgerMessageSerializer : SerializerWithStringManifest
+{
+    public const int SerializerIdentifier = 4402;
+
+    private static readonly WireCodec[] Codecs =
+    [
+        WireCodec.Json<CreateAgreement, TermsCommandWire>("create-agreement.v1", TermsCommandWire.Of, (w, reference) => w.ToCreate(reference)),
+        WireCodec.Json<EditDraft, TermsCommandWire>("edit-draft.v1", TermsCommandWire.Of, (w, reference) => w.ToEdit(reference)),
+        WireCodec.Json<FireTrigger, FireTriggerWire>("fire-trigger.v1", FireTriggerWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ProposeAmendment, ProposeAmendmentWire>("propose-amendment.v1", ProposeAmendmentWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<FireAmendmentTrigger, FireAmendmentTriggerWire>("fire-amendment-trigger.v1", FireAmendmentTriggerWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<BookFigures, BookFiguresWire>("book-figures.v1", BookFiguresWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<ReviewMonth, ReviewMonthWire>("review-month.v1", ReviewMonthWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<GetAgreement, AgreementIdWire>("get-agreement.v1", m => new(m.AgreementId.Value), (w, _) => new GetAgreement(AgreementId.Parse(w.AgreementId))),
+        new("agreement-reply.v1", typeof(AgreementReply), o => AgreementReplyWire.Write((AgreementReply)o), AgreementReplyWire.Read, null),
+        WireCodec.Json<ReserveCoverage, ReserveCoverageWire>("reserve-coverage.v1", ReserveCoverageWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<CoverageReserved, AgreementIdWire>("coverage-reserved.v1", m => new(m.AgreementId.Value), (w, _) => new CoverageReserved(AgreementId.Parse(w.AgreementId))),
+        WireCodec.Json<CoverageCollision, CoverageCollisionWire>("coverage-collision.v1", CoverageCollisionWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<RouteFigures, RouteFiguresWire>("route-figures.v1", RouteFiguresWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<FigureRoutes, FigureRoutesWire>("figure-routes.v1", FigureRoutesWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<NextAgreementId, NextAgreementId>("next-agreement-id.v1", m => m, (w, _) => w),
+        WireCodec.Json<AgreementId, AgreementIdWire>("agreement-id.v1", id => new(id.Value), (w, _) => AgreementId.Parse(w.AgreementId)),
+        WireCodec.Json<IsIssued, AgreementIdWire>("is-issued.v1", m => new(m.AgreementId.Value), (w, _) => new IsIssued(AgreementId.Parse(w.AgreementId))),
+        WireCodec.Json<IssuedAnswer, IssuedAnswer>("issued-answer.v1", m => m, (w, _) => w),
+    ];
+
+    private static readonly FrozenDictionary<Type, WireCodec> WriterOf = Codecs.ToFrozenDictionary(c => c.Type);
+
+    private static readonly FrozenDictionary<string, WireCodec> ReaderOf = Codecs.ToFrozenDictionary(c => c.Manifest, StringComparer.Ordinal);
+
+    private readonly ReferenceData reference;
+
+    /// <summary>Called by Akka.NET; needs the actor system to have been created with a <see cref="LedgerSerializerSetup"/>, as <see cref="LedgerSerializer"/> does.</summary>
+    public LedgerMessageSerializer(ExtendedActorSystem system)
+        : base(system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var setup = system.Settings.Setup.Get<LedgerSerializerSetup>();
+        reference = setup.HasValue
+            ? setup.Value.Reference
+            : throw new ConfigurationException($"The ledger's message serializer needs the indicator catalogue: create the actor system with a {nameof(LedgerSerializerSetup)}.");
+    }
+
+    public override int Identifier => SerializerIdentifier;
+
+    /// <summary>Every type this serializer writes, for the round-trip tests.</summary>
+    public static IReadOnlyCollection<Type> SupportedTypes => WriterOf.Keys;
+
+    public override string Manifest(object o) => WriterFor(o.GetType()).Manifest;
+
+    public override byte[] ToBinary(object obj) => WriterFor(obj.GetType()).Write!(obj);
+
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        if (!ReaderOf.TryGetValue(manifest, out var codec))
+        {
+            throw new SerializationException($"Unknown manifest '{manifest}' of a message between nodes.");
+        }
+
+        return codec.Decode(bytes, reference);
+    }
+
+    private static WireCodec WriterFor(Type type) =>
+        WriterOf.TryGetValue(type, out var codec)
+            ? codec
+            : throw new SerializationException($"{type.FullName} has no manifest among the ledger's messages between nodes.");
+}
