@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.Serialization;
 using Akka.Actor;
-using Akka.Configuration;
 using Akka.Serialization;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
@@ -56,11 +55,7 @@ public sealed class LedgerMessageSerializer : SerializerWithStringManifest
     public LedgerMessageSerializer(ExtendedActorSystem system)
         : base(system)
     {
-        ArgumentNullException.ThrowIfNull(system);
-        var setup = system.Settings.Setup.Get<LedgerSerializerSetup>();
-        reference = setup.HasValue
-            ? setup.Value.Reference
-            : throw new ConfigurationException($"The ledger's message serializer needs the indicator catalogue: create the actor system with a {nameof(LedgerSerializerSetup)}.");
+        reference = LedgerSerializerSetup.ReferenceOf(system, "The ledger's message serializer");
     }
 
     public override int Identifier => SerializerIdentifier;

@@ -65,11 +65,7 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     public LedgerSerializer(ExtendedActorSystem system)
         : base(system)
     {
-        ArgumentNullException.ThrowIfNull(system);
-        var setup = system.Settings.Setup.Get<LedgerSerializerSetup>();
-        reference = setup.HasValue
-            ? setup.Value.Reference
-            : throw new ConfigurationException($"The ledger's serializer needs the indicator catalogue: create the actor system with a {nameof(LedgerSerializerSetup)}.");
+        reference = LedgerSerializerSetup.ReferenceOf(system, "The ledger's serializer");
     }
 
     public override int Identifier => SerializerIdentifier;

@@ -1,4 +1,6 @@
+using Akka.Actor;
 using Akka.Actor.Setup;
+using Akka.Configuration;
 using RevenueShare.Domain.Reference;
 
 namespace RevenueShare.Ledger.Serialization;
@@ -13,4 +15,14 @@ namespace RevenueShare.Ledger.Serialization;
 public sealed class LedgerSerializerSetup(ReferenceData reference) : Setup
 {
     public ReferenceData Reference { get; } = reference ?? throw new ArgumentNullException(nameof(reference));
+
+    /// <summary>The catalogue the system was created with; <paramref name="who"/> names the serializer in the refusal when it was not.</summary>
+    public static ReferenceData ReferenceOf(ExtendedActorSystem system, string who)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var setup = system.Settings.Setup.Get<LedgerSerializerSetup>();
+        return setup.HasValue
+            ? setup.Value.Reference
+            : throw new ConfigurationException($"{who} needs the indicator catalogue: create the actor system with a {nameof(LedgerSerializerSetup)}.");
+    }
 }
