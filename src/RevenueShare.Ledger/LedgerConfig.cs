@@ -49,6 +49,9 @@ public static class LedgerConfig
                     auto-initialize = true
                     tag-write-mode = Csv
                     parallelism = {{parallelism}}
+                    # Events as parameters, not as hex literals in the statement's text: the server
+                    # parsed every payload from hex, and building the text made large strings (docs/decisions.md).
+                    prefer-parameters-on-multirow-insert = true
                     event-adapters { agreement-tagger = "{{typeof(AgreementEventTagger).AssemblyQualifiedName}}" }
                     event-adapter-bindings { "{{typeof(Domain.Agreements.IAgreementEvent).AssemblyQualifiedName}}" = agreement-tagger }
                   }
