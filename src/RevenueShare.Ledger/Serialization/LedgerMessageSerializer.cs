@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using RevenueShare.Domain.Agreements;
@@ -45,9 +43,7 @@ public sealed class LedgerMessageSerializer : SerializerWithStringManifest
         WireCodec.Json<IssuedAnswer, IssuedAnswer>("issued-answer.v1", m => m, (w, _) => w),
     ];
 
-    private static readonly FrozenDictionary<Type, WireCodec> WriterOf = Codecs.ToFrozenDictionary(c => c.Type);
-
-    private static readonly FrozenDictionary<string, WireCodec> ReaderOf = Codecs.ToFrozenDictionary(c => c.Manifest, StringComparer.Ordinal);
+    private static readonly WireCodecTable Table = new(Codecs, "the ledger's messages between nodes");
 
     private readonly ReferenceData reference;
 
@@ -61,24 +57,11 @@ public sealed class LedgerMessageSerializer : SerializerWithStringManifest
     public override int Identifier => SerializerIdentifier;
 
     /// <summary>Every type this serializer writes, for the round-trip tests.</summary>
-    public static IReadOnlyCollection<Type> SupportedTypes => WriterOf.Keys;
+    public static IReadOnlyCollection<Type> SupportedTypes => Table.WrittenTypes;
 
-    public override string Manifest(object o) => WriterFor(o.GetType()).Manifest;
+    public override string Manifest(object o) => Table.WriterFor(o.GetType()).Manifest;
 
-    public override byte[] ToBinary(object obj) => WriterFor(obj.GetType()).Write!(obj);
+    public override byte[] ToBinary(object obj) => Table.WriterFor(obj.GetType()).Write!(obj);
 
-    public override object FromBinary(byte[] bytes, string manifest)
-    {
-        if (!ReaderOf.TryGetValue(manifest, out var codec))
-        {
-            throw new SerializationException($"Unknown manifest '{manifest}' of a message between nodes.");
-        }
-
-        return codec.Decode(bytes, reference);
-    }
-
-    private static WireCodec WriterFor(Type type) =>
-        WriterOf.TryGetValue(type, out var codec)
-            ? codec
-            : throw new SerializationException($"{type.FullName} has no manifest among the ledger's messages between nodes.");
+    public override object FromBinary(byte[] bytes, string manifest) => Table.ReaderFor(manifest).Decode(bytes, reference);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using Akka.Actor;
@@ -53,11 +52,7 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         WireCodec.Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, (w, _) => w.ToDomain()),
     ];
 
-    private static readonly FrozenDictionary<Type, WireCodec> WriterOf =
-        Codecs.Where(c => c.Write is not null).ToFrozenDictionary(c => c.Type);
-
-    private static readonly FrozenDictionary<string, WireCodec> ReaderOf =
-        Codecs.ToFrozenDictionary(c => c.Manifest, StringComparer.Ordinal);
+    private static readonly WireCodecTable Table = new(Codecs, "the ledger's wire format");
 
     private readonly ReferenceData reference;
 
@@ -71,16 +66,16 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     public override int Identifier => SerializerIdentifier;
 
     /// <summary>Every type this serializer writes, for the round-trip tests.</summary>
-    public static IReadOnlyCollection<Type> SupportedTypes => WriterOf.Keys;
+    public static IReadOnlyCollection<Type> SupportedTypes => Table.WrittenTypes;
 
-    public static string ManifestFor(Type type) => WriterFor(type).Manifest;
+    public static string ManifestFor(Type type) => Table.WriterFor(type).Manifest;
 
     public override string Manifest(object o) => ManifestFor(o.GetType());
 
     public override byte[] ToBinary(object obj) => Payload(obj);
 
     /// <summary>The bytes <see cref="ToBinary"/> writes for <paramref name="obj"/>, without an actor system (for the benchmark's profile).</summary>
-    public static byte[] Payload(object obj) => WriterFor(obj.GetType()).Write!(obj);
+    public static byte[] Payload(object obj) => Table.WriterFor(obj.GetType()).Write!(obj);
 
     public override object FromBinary(byte[] bytes, string manifest) => FromPayload(bytes, manifest, reference);
 
@@ -92,12 +87,7 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     /// </summary>
     public static object FromPayload(byte[] bytes, string manifest, ReferenceData reference)
     {
-        if (!ReaderOf.TryGetValue(manifest, out var codec))
-        {
-            throw new SerializationException($"Unknown manifest '{manifest}' in the journal.");
-        }
-
-        return codec.Decode(bytes, reference);
+        return Table.ReaderFor(manifest).Decode(bytes, reference);
     }
 
     /// <summary>
@@ -106,12 +96,7 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     /// payload is its wire record's JSON.
     /// </summary>
     public static string AuditJson(object obj) =>
-        WriterFor(obj.GetType()).ToWire is { } toWire
+        Table.WriterFor(obj.GetType()).ToWire is { } toWire
             ? JsonSerializer.Serialize(toWire(obj), WireJson.Audit)
             : throw new SerializationException($"{ManifestFor(obj.GetType())} is not written as its wire record's JSON.");
-
-    private static WireCodec WriterFor(Type type) =>
-        WriterOf.TryGetValue(type, out var codec)
-            ? codec
-            : throw new SerializationException($"{type.FullName} has no manifest in the ledger's wire format.");
 }
