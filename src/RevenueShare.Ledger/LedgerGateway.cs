@@ -23,15 +23,20 @@ public sealed class LedgerGateway
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a cluster node waits for an answer before it sends a repeatable message again.</summary>
+    private static readonly TimeSpan FirstTry = TimeSpan.FromSeconds(2);
+
     private readonly ActorRegistry registry;
     private readonly ReadBarrier barrier;
     private readonly IClock clock;
     private readonly ReportIdRegistry reportIds;
     private readonly IdleMemoryTrim trim;
+    private readonly bool clustered;
 
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdRegistry reportIds, IdleMemoryTrim trim)
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdRegistry reportIds, IdleMemoryTrim trim, LedgerOptions options)
     {
         this.trim = trim;
+        clustered = options.Cluster is not null;
         this.registry = registry;
         this.barrier = barrier;
         this.clock = clock;
@@ -62,6 +67,8 @@ public sealed class LedgerGateway
             return new AgreementReply(null, new Rejection(RejectionCode.NotFound, $"Agreement {command.AgreementId} does not exist."), [], 0);
         }
 
+        // Sent once: a second delivery of a booking would change its answer (booked becomes duplicate),
+        // and of a lifecycle step its outcome; a command lost with a node fails, and its caller resends.
         var reply = await registry.Get<AgreementRegion>().Ask<AgreementReply>(command, Timeout, cancellationToken);
         if (reply.State is not null)
         {
@@ -79,7 +86,7 @@ public sealed class LedgerGateway
             return null;
         }
 
-        var reply = await registry.Get<AgreementRegion>().Ask<AgreementReply>(new GetAgreement(agreementId), Timeout, cancellationToken);
+        var reply = await AskAsync<AgreementReply>(registry.Get<AgreementRegion>(), new GetAgreement(agreementId), repeatable: true, cancellationToken);
         return reply.State;
     }
 
@@ -88,7 +95,36 @@ public sealed class LedgerGateway
     /// (and keep) an actor for every id a caller makes up.
     /// </summary>
     private async Task<bool> IsIssuedAsync(AgreementId agreementId, CancellationToken cancellationToken) =>
-        (await registry.Get<AgreementNumbering>().Ask<IssuedAnswer>(new IsIssued(agreementId), Timeout, cancellationToken)).Issued;
+        (await AskAsync<IssuedAnswer>(registry.Get<AgreementNumbering>(), new IsIssued(agreementId), repeatable: true, cancellationToken)).Issued;
+
+    /// <summary>
+    /// Asks and waits up to <see cref="Timeout"/> for the answer. In a cluster, a message sent to a node
+    /// as it dies is lost with it (remoting delivers at most once), and its sender would wait out the
+    /// whole timeout: a <paramref name="repeatable"/> message — one whose second delivery changes
+    /// nothing the first did not — is sent again after <see cref="FirstTry"/>, then after twice as
+    /// long each time, and reaches the node that took over once the cluster has moved on.
+    /// </summary>
+    private async Task<T> AskAsync<T>(IActorRef to, object message, bool repeatable, CancellationToken cancellationToken)
+    {
+        if (!clustered || !repeatable)
+        {
+            return await to.Ask<T>(message, Timeout, cancellationToken);
+        }
+
+        var asking = System.Diagnostics.Stopwatch.StartNew();
+        for (var wait = FirstTry; ; wait *= 2)
+        {
+            var left = Timeout - asking.Elapsed;
+            try
+            {
+                return await to.Ask<T>(message, left < wait * 2 ? left : wait, cancellationToken);
+            }
+            catch (AskTimeoutException) when (Timeout - asking.Elapsed > TimeSpan.Zero)
+            {
+                // Lost, or only slow: asked again; a slow first answer is the same as the second.
+            }
+        }
+    }
 
     /// <summary>
     /// Books a batch, once the read side keeps up (<see cref="ReadBarrier.AdmitAsync"/>, given back with <see cref="ReadBarrier.Booked"/>): each report is routed to the agreement covering it, its reportId claimed for that
@@ -114,7 +150,7 @@ public sealed class LedgerGateway
     private async Task<IReadOnlyList<FigureOutcome>> BookAdmittedAsync(
         Principal by, IReadOnlyList<FigureReport> reports, List<(string PersistenceId, long SequenceNr)> answered, CancellationToken cancellationToken)
     {
-        var routes = await registry.Get<CoverageRegistry>().Ask<FigureRoutes>(new RouteFigures([.. reports]), Timeout, cancellationToken);
+        var routes = await AskAsync<FigureRoutes>(registry.Get<CoverageRegistry>(), new RouteFigures([.. reports]), repeatable: true, cancellationToken);
         var outcomes = new FigureOutcome?[reports.Count];
         var covered = new List<int>(reports.Count);
         for (var i = 0; i < reports.Count; i++)

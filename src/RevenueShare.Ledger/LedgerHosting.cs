@@ -4,8 +4,10 @@ using Akka.Pattern;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Cluster;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Projections;
@@ -53,18 +55,44 @@ public static class LedgerHosting
             }
 
             builder.AddSetup(new LedgerSerializerSetup(provider.GetRequiredService<ReferenceData>()));
-            builder.WithActors((system, registry, resolver) =>
+            var ledger = provider.GetRequiredService<LedgerOptions>();
+            var clock = provider.GetRequiredService<IClock>();
+            if (ledger.Cluster is { } cluster)
             {
-                var clock = provider.GetRequiredService<IClock>();
-                // The registry and the numbering are persistent actors that Akka stops when their journal
-                // fails a write: a supervisor starts each again (from its journal) after a short backoff.
-                var coverage = system.ActorOf(Restarted(CoverageRegistry.Props(), "registry"), "coverage");
-                registry.Register<CoverageRegistry>(coverage);
-                registry.Register<AgreementNumbering>(system.ActorOf(Restarted(AgreementNumbering.Props(), "numbers"), "numbering"));
-                registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, provider.GetRequiredService<LedgerOptions>().PassivateAfter, provider.GetRequiredService<IdleMemoryTrim>()), "agreements"));
-            });
+                builder.WithLedgerCluster(cluster, store);
+                builder.StartActors(async (system, registry, _) =>
+                {
+                    var coverage = ClusterHosting.Singleton(system, "coverage", Restarted(CoverageRegistry.Props(), "registry"), PoisonPill.Instance);
+                    registry.Register<CoverageRegistry>(coverage);
+                    registry.Register<AgreementNumbering>(ClusterHosting.Singleton(system, "numbering", Restarted(AgreementNumbering.Props(), "numbers"), PoisonPill.Instance));
+                    var writer = provider.GetRequiredService<ReadModelWriter>();
+                    var barrier = provider.GetRequiredService<ReadBarrier>();
+                    ClusterHosting.Singleton(system, "projection", ProjectionSingleton.Props(() => new ReadModelProjection(system, writer, barrier)), ProjectionSingleton.Stop.Instance);
+                    registry.Register<AgreementRegion>(await ClusterHosting.AgreementRegionAsync(system, entity =>
+                        AgreementActor.Props(AgreementId.Parse(entity), coverage, clock, ledger.PassivateAfter, ClusterHosting.AskToPassivate)));
+                });
+            }
+            else
+            {
+                builder.WithActors((system, registry, resolver) =>
+                {
+                    // The registry and the numbering are persistent actors that Akka stops when their journal
+                    // fails a write: a supervisor starts each again (from its journal) after a short backoff.
+                    var coverage = system.ActorOf(Restarted(CoverageRegistry.Props(), "registry"), "coverage");
+                    registry.Register<CoverageRegistry>(coverage);
+                    registry.Register<AgreementNumbering>(system.ActorOf(Restarted(AgreementNumbering.Props(), "numbers"), "numbering"));
+                    registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, ledger.PassivateAfter, provider.GetRequiredService<IdleMemoryTrim>()), "agreements"));
+                });
+            }
         });
         services.AddHostedService<ProjectionStarter>();
+        if (options?.Cluster is not null)
+        {
+            // After the projection's starter, which creates the read schema it reads.
+            services.AddSingleton<ClusterReadSide>();
+            services.AddHostedService(provider => provider.GetRequiredService<ClusterReadSide>());
+        }
+
         return services;
     }
 
@@ -76,13 +104,20 @@ public static class LedgerHosting
         BackoffSupervisor.Props(Backoff.OnStop(child, name, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), 0.2, maxNrOfRetries: -1)
             .WithReplyWhileStopped(new Status.Failure(new InvalidOperationException($"The ledger's {name} is starting again after a journal failure; send the request again."))));
 
-    /// <summary>Creates the read schema and starts the projection once the actor system runs.</summary>
-    private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier) : IHostedService
+    /// <summary>
+    /// Creates the read schema and starts the projection once the actor system runs; in a cluster the
+    /// projection is a singleton instead (<see cref="ProjectionSingleton"/>), and the node waits for it
+    /// through <see cref="ClusterReadSide"/>.
+    /// </summary>
+    private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier, LedgerOptions options) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await ReadSchema.EnsureAsync(database, cancellationToken);
-            await new ReadModelProjection(system, writer, barrier).StartAsync(cancellationToken);
+            if (options.Cluster is null)
+            {
+                await new ReadModelProjection(system, writer, barrier).StartAsync(cancellationToken);
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

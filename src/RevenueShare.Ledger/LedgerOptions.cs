@@ -28,5 +28,8 @@ public sealed record LedgerOptions
     /// </summary>
     public int ReadingBacklog { get; init; } = 4000;
 
+    /// <summary>This node's place in a cluster of ledger processes; none (the default) runs the ledger in this process alone.</summary>
+    public Cluster.LedgerCluster? Cluster { get; init; }
+
     public static LedgerOptions Default { get; } = new();
 }

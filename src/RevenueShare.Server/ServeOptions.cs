@@ -1,3 +1,4 @@
+using RevenueShare.Ledger.Cluster;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Identity;
 
@@ -14,4 +15,7 @@ public sealed record ServeOptions(string Urls, StoreOptions Store, bool Demo, st
 
     /// <summary>How many failed authentications a client address may make before it is refused for a while.</summary>
     public AuthenticationThrottling Throttling { get; init; } = AuthenticationThrottling.Default;
+
+    /// <summary>This node's place in a cluster of ledger processes on one PostgreSQL store; none runs the ledger alone.</summary>
+    public LedgerCluster? Cluster { get; init; }
 }

@@ -19,20 +19,28 @@ public sealed class AgreementActor : ReceivePersistentActor
 {
     public const string Tag = "agreement";
     private const int SnapshotEvery = 50;
+    private const string PersistenceIdPrefix = "agreement-";
 
     private readonly AgreementId id;
     private readonly IActorRef coverage;
     private readonly IClock clock;
+    private readonly object askToPassivate;
     private AgreementState? state;
 
     /// <summary>Who waits for the events being persisted, and the coverage held before them when they change it.</summary>
     private (IActorRef ReplyTo, ImmutableArray<CoverageItem>? CoverageBefore)? persisting;
 
-    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter)
+    /// <param name="askToPassivate">
+    /// What the agreement sends its parent to be let go: <see cref="Passivate.Instance"/> to an
+    /// <see cref="AgreementRegion"/>, sharding's own request (wrapping it) to a cluster shard. Either
+    /// answers with <see cref="Passivate.Instance"/> once it holds back what else comes.
+    /// </param>
+    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, object askToPassivate)
     {
         this.id = id;
         this.coverage = coverage;
         this.clock = clock;
+        this.askToPassivate = askToPassivate;
 
         Recover<SnapshotOffer>(offer => state = offer.Snapshot switch
         {
@@ -48,10 +56,20 @@ public sealed class AgreementActor : ReceivePersistentActor
 
     public override string PersistenceId => PersistenceIdOf(id);
 
-    public static string PersistenceIdOf(AgreementId agreementId) => "agreement-" + agreementId.Value;
+    public static string PersistenceIdOf(AgreementId agreementId) => PersistenceIdPrefix + agreementId.Value;
+
+    /// <summary>The agreement a persistence id of <see cref="PersistenceIdOf"/> belongs to.</summary>
+    public static AgreementId AgreementIdOf(string persistenceId) =>
+        persistenceId.StartsWith(PersistenceIdPrefix, StringComparison.Ordinal)
+            ? AgreementId.Parse(persistenceId[PersistenceIdPrefix.Length..])
+            : throw new FormatException($"'{persistenceId}' is not an agreement's persistence id.");
 
     public static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, passivateAfter));
+        Props(id, coverage, clock, passivateAfter, Passivate.Instance);
+
+    /// <summary>An agreement that asks to be let go with <paramref name="askToPassivate"/> (<see cref="AgreementActor(AgreementId, IActorRef, IClock, TimeSpan, object)"/>).</summary>
+    internal static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, object askToPassivate) =>
+        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, passivateAfter, askToPassivate));
 
     private void Ready()
     {
@@ -60,9 +78,9 @@ public sealed class AgreementActor : ReceivePersistentActor
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(_ => { });
 
-        // Idle: the region is asked to let the agreement go, and answers with the same message once
-        // it holds back whatever else comes for it (AgreementRegion).
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(Passivate.Instance));
+        // Idle: the region (or the cluster's shard) is asked to let the agreement go, and answers with
+        // Passivate once it holds back whatever else comes for it (AgreementRegion).
+        Command<ReceiveTimeout>(_ => Context.Parent.Tell(askToPassivate));
         Command<Passivate>(_ => Context.Stop(Self));
     }
 
@@ -163,7 +181,7 @@ public sealed class AgreementActor : ReceivePersistentActor
     {
         // First, so the region holds what comes next for this agreement until it has stopped, rather
         // than send it to an actor that is gone: the caller hears of the failure only after this.
-        Context.Parent.Tell(Passivate.Instance);
+        Context.Parent.Tell(askToPassivate);
         Unpersisted(cause);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }

@@ -28,6 +28,7 @@ public sealed class ReadBarrier
     private readonly List<(int Reports, (string PersistenceId, long SequenceNr)[] Positions)> awaitingProjection = [];
     private long backlog;
     private long lastRead = long.MinValue;
+    private Func<CancellationToken, Task>? othersWrites;
     private TaskCompletionSource progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ReadBarrier(LedgerOptions options)
@@ -63,6 +64,17 @@ public sealed class ReadBarrier
     }
 
     public void CaughtUp() => caughtUp.TrySetResult();
+
+    /// <summary>
+    /// In a cluster, writes acknowledged by other nodes are not registered here: a read also waits for
+    /// <paramref name="fence"/>, which returns once the projection has passed what the journal held
+    /// when it was called (<see cref="Cluster.ClusterReadSide"/>).
+    /// </summary>
+    public void AlsoWaitFor(Func<CancellationToken, Task> fence) => othersWrites = fence;
+
+    /// <summary>The agreements (persistence ids) with an acknowledged write this barrier has not seen projected.</summary>
+    public IReadOnlyList<string> Unprojected =>
+        [.. acknowledged.Where(p => !IsProjected(p.Key, p.Value)).Select(p => p.Key)];
 
     public bool IsCaughtUp => caughtUp.Task.IsCompleted;
 
@@ -201,6 +213,11 @@ public sealed class ReadBarrier
         catch (TimeoutException)
         {
             throw new ReadSideUnavailableException("The read side has not caught up with the journal since start.");
+        }
+
+        if (othersWrites is { } fence)
+        {
+            await fence(cancellationToken).WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false);
         }
 
         var pending = acknowledged.ToArray();

@@ -22,13 +22,30 @@ public sealed class ReadModelWriter
     private readonly Dictionary<AgreementId, AgreementState> headers = [];
     private readonly RegisteredDistricts registered = new();
 
+    /// <summary>The offset this writer last loaded or committed: the one its next commit must replace.</summary>
+    private long startedFrom;
+
     public ReadModelWriter(ReadDatabase database, ReferenceData reference)
     {
         this.database = database;
         this.reference = reference;
     }
 
-    public Task<long> LoadOffsetAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Where the projection starts (again): the stored offset, which this writer's next batch must
+    /// find unchanged when it commits. The headers it kept are forgotten, since another writer (on
+    /// another node of a cluster) may have moved the tables on since.
+    /// </summary>
+    public async Task<long> LoadOffsetAsync(CancellationToken cancellationToken)
+    {
+        headers.Clear();
+        var offset = await ProjectedOffsetAsync(cancellationToken);
+        startedFrom = offset;
+        return offset;
+    }
+
+    /// <summary>How far into the journal the read tables are written, for whoever waits for them.</summary>
+    public Task<long> ProjectedOffsetAsync(CancellationToken cancellationToken) =>
         ProjectionOffset.LoadAsync(database, ProjectionName, cancellationToken);
 
     /// <summary>
@@ -45,6 +62,32 @@ public sealed class ReadModelWriter
         while (await reader.ReadAsync(cancellationToken))
         {
             positions.Add((AgreementActor.PersistenceIdOf(AgreementId.Parse(reader.GetString(0))), reader.GetInt64(1)));
+        }
+
+        return positions;
+    }
+
+    /// <summary>The projected positions of the agreements with these persistence ids (those projected at all).</summary>
+    public async Task<IReadOnlyList<(string PersistenceId, long SequenceNr)>> ProjectedPositionsAsync(
+        IReadOnlyList<string> persistenceIds, CancellationToken cancellationToken)
+    {
+        var positions = new List<(string, long)>(persistenceIds.Count);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var chunk in persistenceIds.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, version FROM agreement_versions WHERE id IN ("
+                + string.Join(", ", chunk.Select((_, i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                ReadParameters.Add(command, "id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), AgreementActor.AgreementIdOf(chunk[i]).Value);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                positions.Add((AgreementActor.PersistenceIdOf(AgreementId.Parse(reader.GetString(0))), reader.GetInt64(1)));
+            }
         }
 
         return positions;
@@ -104,7 +147,9 @@ public sealed class ReadModelWriter
             await projector.FlushAsync(cancellationToken);
         }
 
-        await ProjectionOffset.SaveAsync(transaction, ProjectionName, ((Sequence)envelopes[^1].Offset).Value, cancellationToken);
+        var offset = ((Sequence)envelopes[^1].Offset).Value;
+        await ProjectionOffset.SaveAsync(transaction, ProjectionName, startedFrom, offset, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        startedFrom = offset;
     }
 }

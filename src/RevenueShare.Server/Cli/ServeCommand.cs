@@ -26,18 +26,24 @@ internal static class ServeCommand
             HelpName = "MIB",
         };
 
+        var cluster = new ClusterArguments();
         var command = new Command("serve", "Run the HTTP API.");
         command.Options.Add(urls);
         command.Options.Add(demo);
         command.Options.Add(readSideMax);
         store.AddTo(command);
+        cluster.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            var stored = store.Store(result);
             var options = new ServeOptions(
                 result.GetValue(urls) ?? ServeOptions.DefaultUrls,
-                ReadSideBounded(store.Store(result), result.GetValue(readSideMax)),
+                ReadSideBounded(stored, result.GetValue(readSideMax)),
                 result.GetValue(demo),
-                store.ContractsDirectory(result));
+                store.ContractsDirectory(result))
+            {
+                Cluster = cluster.Cluster(result, stored),
+            };
             await using var app = ServerHost.Build(options);
             await app.StartAsync(cancellationToken);
             if (options.Demo)

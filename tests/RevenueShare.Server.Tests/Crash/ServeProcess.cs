@@ -38,7 +38,10 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the service on <paramref name="dataDirectory"/> and waits until it says where it listens.</summary>
-    public static async Task<ServeProcess> StartAsync(string dataDirectory)
+    public static Task<ServeProcess> StartAsync(string dataDirectory) => StartAsync(["--data", dataDirectory]);
+
+    /// <summary>Starts <c>revshare serve</c> with <paramref name="arguments"/> (the store's, a cluster's) and waits until it says where it listens.</summary>
+    public static async Task<ServeProcess> StartAsync(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,7 +49,7 @@ internal sealed class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "revshare.dll"), "serve", "--data", dataDirectory, "--urls", "http://127.0.0.1:0", "--contracts", TestReference.ContractsDirectory })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "revshare.dll"), "serve", "--urls", "http://127.0.0.1:0", "--contracts", TestReference.ContractsDirectory }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -69,6 +72,17 @@ internal sealed class ServeProcess : IAsyncDisposable
             Kill(process);
             throw new InvalidOperationException($"revshare serve did not start: {e.Message}\n{output}", e);
         }
+    }
+
+    /// <summary>SIGTERM, as an operator's stop (systemd's): the service shuts down in order and exits.</summary>
+    public async Task StopAsync(TimeSpan within)
+    {
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(within);
     }
 
     /// <summary>SIGKILL, as a crash: nothing of the process runs after it.</summary>
