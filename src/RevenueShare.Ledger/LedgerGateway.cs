@@ -7,6 +7,7 @@ using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Cluster;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.Projections;
@@ -23,17 +24,14 @@ public sealed class LedgerGateway
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a cluster node waits for an answer before it sends a repeatable message again.</summary>
-    private static readonly TimeSpan FirstTry = TimeSpan.FromSeconds(2);
-
     private readonly ActorRegistry registry;
     private readonly ReadBarrier barrier;
     private readonly IClock clock;
-    private readonly ReportIdRegistry reportIds;
+    private readonly IReportIdClaims reportIds;
     private readonly IdleMemoryTrim trim;
     private readonly bool clustered;
 
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, ReportIdRegistry reportIds, IdleMemoryTrim trim, LedgerOptions options)
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, IReportIdClaims reportIds, IdleMemoryTrim trim, LedgerOptions options)
     {
         this.trim = trim;
         clustered = options.Cluster is not null;
@@ -98,37 +96,17 @@ public sealed class LedgerGateway
         (await AskAsync<IssuedAnswer>(registry.Get<AgreementNumbering>(), new IsIssued(agreementId), repeatable: true, cancellationToken)).Issued;
 
     /// <summary>
-    /// Asks and waits up to <see cref="Timeout"/> for the answer. In a cluster, a message sent to a node
-    /// as it dies is lost with it (remoting delivers at most once), and its sender would wait out the
-    /// whole timeout: a <paramref name="repeatable"/> message — one whose second delivery changes
-    /// nothing the first did not — is sent again after <see cref="FirstTry"/>, then after twice as
-    /// long each time, and reaches the node that took over once the cluster has moved on.
+    /// Asks and waits up to <see cref="Timeout"/>; in a cluster, a <paramref name="repeatable"/> message
+    /// lost with a node is sent again (<see cref="RepeatedAsk"/>).
     /// </summary>
-    private async Task<T> AskAsync<T>(IActorRef to, object message, bool repeatable, CancellationToken cancellationToken)
-    {
-        if (!clustered || !repeatable)
-        {
-            return await to.Ask<T>(message, Timeout, cancellationToken);
-        }
-
-        var asking = System.Diagnostics.Stopwatch.StartNew();
-        for (var wait = FirstTry; ; wait *= 2)
-        {
-            var left = Timeout - asking.Elapsed;
-            try
-            {
-                return await to.Ask<T>(message, left < wait * 2 ? left : wait, cancellationToken);
-            }
-            catch (AskTimeoutException) when (Timeout - asking.Elapsed > TimeSpan.Zero)
-            {
-                // Lost, or only slow: asked again; a slow first answer is the same as the second.
-            }
-        }
-    }
+    private Task<T> AskAsync<T>(IActorRef to, object message, bool repeatable, CancellationToken cancellationToken) =>
+        clustered && repeatable
+            ? RepeatedAsk.AskAsync<T>(to, message, Timeout, cancellationToken)
+            : to.Ask<T>(message, Timeout, cancellationToken);
 
     /// <summary>
     /// Books a batch, once the read side keeps up (<see cref="ReadBarrier.AdmitAsync"/>, given back with <see cref="ReadBarrier.Booked"/>): each report is routed to the agreement covering it, its reportId claimed for that
-    /// agreement in the <see cref="ReportIdRegistry"/>, each agreement receives its reports as one
+    /// agreement in the <see cref="IReportIdClaims"/>, each agreement receives its reports as one
     /// command (one persisted event), and the outcomes come back in the batch's order.
     /// </summary>
     public async Task<IReadOnlyList<FigureOutcome>> BookAsync(Principal by, IReadOnlyList<FigureReport> reports, CancellationToken cancellationToken)
@@ -244,21 +222,20 @@ public sealed class LedgerGateway
         }
         finally
         {
-            reportIds.Settle(claimed.Batch, claimed.Claims.Select(c => c.ReportId), kept);
+            reportIds.Settle(claimed.Batch, [.. claimed.Claims.Select(c => c.ReportId)], kept);
         }
 
         return [.. outcomes.Select(o => o!)];
     }
 
     /// <summary>Confirms each claim the registry only suspects (a matching hash) with the agreement it points at.</summary>
-    private async Task<ReportIdClaim[]> ConfirmAsync(
-        (long Batch, IReadOnlyList<ReportIdClaim> Claims, IReadOnlyList<int> Suspects) claimed, CancellationToken cancellationToken)
+    private async Task<ReportIdClaim[]> ConfirmAsync(ReportIdClaims claimed, CancellationToken cancellationToken)
     {
         var claims = claimed.Claims.ToArray();
         foreach (var i in claimed.Suspects)
         {
             var holder = await GetAsync(claims[i].HeldBy!.Value, cancellationToken);
-            claims[i] = reportIds.Confirm(claimed.Batch, claims[i], holder is not null && holder.Reports.ContainsKey(claims[i].ReportId));
+            claims[i] = await reportIds.ConfirmAsync(claimed.Batch, claims[i], holder is not null && holder.Reports.ContainsKey(claims[i].ReportId), cancellationToken);
         }
 
         return claims;

@@ -39,7 +39,16 @@ public static class LedgerHosting
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ReadModel>();
-        services.AddSingleton<ReportIdRegistry>();
+        if (options?.Cluster is null)
+        {
+            services.AddSingleton<ReportIdRegistry>();
+            services.AddSingleton<IReportIdClaims>(provider => provider.GetRequiredService<ReportIdRegistry>());
+        }
+        else
+        {
+            services.AddSingleton<IReportIdClaims, ClusterReportIds>();
+        }
+
         services.AddSingleton<LedgerGateway>();
         services.AddSingleton<IdleMemoryTrim>();
         services.AddHostedService(provider => provider.GetRequiredService<IdleMemoryTrim>());
@@ -67,6 +76,8 @@ public static class LedgerHosting
                     registry.Register<AgreementNumbering>(ClusterHosting.Singleton(system, "numbering", Restarted(AgreementNumbering.Props(), "numbers"), PoisonPill.Instance));
                     var writer = provider.GetRequiredService<ReadModelWriter>();
                     var barrier = provider.GetRequiredService<ReadBarrier>();
+                    registry.Register<ReportIdDesk>(ClusterHosting.Singleton(
+                        system, "report-ids", Restarted(ReportIdDesk.Props(provider.GetRequiredService<ReadModel>(), barrier), "desk"), PoisonPill.Instance));
                     ClusterHosting.Singleton(system, "projection", ProjectionSingleton.Props(() => new ReadModelProjection(system, writer, barrier)), ProjectionSingleton.Stop.Instance);
                     registry.Register<AgreementRegion>(await ClusterHosting.AgreementRegionAsync(system, entity =>
                         AgreementActor.Props(AgreementId.Parse(entity), coverage, clock, ledger.PassivateAfter, ClusterHosting.AskToPassivate)));

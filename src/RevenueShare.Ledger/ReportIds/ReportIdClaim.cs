@@ -7,4 +7,4 @@ namespace RevenueShare.Ledger.ReportIds;
 /// refused because the reportId belongs to <see cref="HeldBy"/> (booked there, or being booked there
 /// by a batch in flight).
 /// </summary>
-public sealed record ReportIdClaim(string ReportId, AgreementId Agreement, AgreementId? HeldBy, bool InFlight);
+public sealed record ReportIdClaim(string ReportId, AgreementId Agreement, AgreementId? HeldBy, bool InFlight) : Serialization.ILedgerMessage;

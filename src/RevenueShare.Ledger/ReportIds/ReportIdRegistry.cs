@@ -25,7 +25,7 @@ namespace RevenueShare.Ledger.ReportIds;
 /// its callers.
 /// </para>
 /// </summary>
-public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
+public sealed class ReportIdRegistry(ReadModel reads) : IReportIdClaims, IDisposable
 {
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly object gate = new();
@@ -38,12 +38,22 @@ public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
     private bool loaded;
 
     /// <summary>
+    /// A registry whose batch numbers start after <paramref name="firstBatch"/>: a desk that takes over
+    /// in a cluster must not reuse the numbers of batches still being settled with the one before it.
+    /// </summary>
+    public ReportIdRegistry(ReadModel reads, long firstBatch)
+        : this(reads)
+    {
+        batches = firstBatch;
+    }
+
+    /// <summary>
     /// Claims each report's id for the agreement covering it, in order (so within a batch the first
     /// report of an id wins). Answers a batch number for <see cref="Settle"/>, and for each report either
     /// a grant, a refusal naming the agreement that holds the id, or — where only the hash matched — a
     /// suspect naming the agreement to ask (<see cref="Confirm"/>).
     /// </summary>
-    public async Task<(long Batch, IReadOnlyList<ReportIdClaim> Claims, IReadOnlyList<int> Suspects)> ClaimAsync(
+    public async Task<ReportIdClaims> ClaimAsync(
         IReadOnlyList<(string ReportId, AgreementId Agreement)> reports,
         CancellationToken cancellationToken)
     {
@@ -77,7 +87,7 @@ public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
                 }
             }
 
-            return (batch, claims, suspects);
+            return new ReportIdClaims(batch, [.. claims], [.. suspects]);
         }
     }
 
@@ -111,11 +121,30 @@ public sealed class ReportIdRegistry(ReadModel reads) : IDisposable
         }
     }
 
+    public Task<ReportIdClaim> ConfirmAsync(long batch, ReportIdClaim suspect, bool heldBySuspect, CancellationToken cancellationToken) =>
+        Task.FromResult(Confirm(batch, suspect, heldBySuspect));
+
+    /// <summary>
+    /// Holds reportIds another registry reserved for batches that may still be in flight (a desk
+    /// taking over in a cluster), as if they were batch <paramref name="batch"/>'s; settled like
+    /// any batch, they are kept for their agreements.
+    /// </summary>
+    public void Hold(long batch, IEnumerable<(string ReportId, AgreementId Agreement)> reservations)
+    {
+        lock (gate)
+        {
+            foreach (var (reportId, agreement) in reservations)
+            {
+                inFlight[reportId] = (OrdinalOf(agreement), batch);
+            }
+        }
+    }
+
     /// <summary>
     /// Ends a batch: its reservations (among <paramref name="claimed"/>) are released, and the reportIds
     /// it booked — or may have booked, when an agreement did not answer — are kept for good.
     /// </summary>
-    public void Settle(long batch, IEnumerable<string> claimed, IEnumerable<(string ReportId, AgreementId Agreement)> kept)
+    public void Settle(long batch, IReadOnlyList<string> claimed, IReadOnlyList<(string ReportId, AgreementId Agreement)> kept)
     {
         lock (gate)
         {

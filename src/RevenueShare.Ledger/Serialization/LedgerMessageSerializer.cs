@@ -5,6 +5,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.ReportIds;
 using RevenueShare.Ledger.Serialization.Messages;
 
 namespace RevenueShare.Ledger.Serialization;
@@ -41,6 +42,11 @@ public sealed class LedgerMessageSerializer : SerializerWithStringManifest
         WireCodec.Json<AgreementId, AgreementIdWire>("agreement-id.v1", id => new(id.Value), (w, _) => AgreementId.Parse(w.AgreementId)),
         WireCodec.Json<IsIssued, AgreementIdWire>("is-issued.v1", m => new(m.AgreementId.Value), (w, _) => new IsIssued(AgreementId.Parse(w.AgreementId))),
         WireCodec.Json<IssuedAnswer, IssuedAnswer>("issued-answer.v1", m => m, (w, _) => w),
+        WireCodec.Json<ClaimReportIds, ClaimReportIdsWire>("claim-report-ids.v1", ClaimReportIdsWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ReportIdClaims, ReportIdClaimsWire>("report-id-claims.v1", ReportIdClaimsWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ReportIdClaim, ReportIdClaimWire>("report-id-claim.v1", ReportIdClaimWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ConfirmReportId, ConfirmReportIdWire>("confirm-report-id.v1", ConfirmReportIdWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<SettleReportIds, SettleReportIdsWire>("settle-report-ids.v1", SettleReportIdsWire.Of, (w, _) => w.ToDomain()),
     ];
 
     private static readonly WireCodecTable Table = new(Codecs, "the ledger's messages between nodes");

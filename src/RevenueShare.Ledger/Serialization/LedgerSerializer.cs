@@ -7,6 +7,7 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.ReportIds;
 using RevenueShare.Ledger.Serialization.Wire;
 
 namespace RevenueShare.Ledger.Serialization;
@@ -50,6 +51,8 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         WireCodec.Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, (w, reference) => w.ToDomain(reference)),
         WireCodec.Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, (w, reference) => w.ToDomain(reference)),
         WireCodec.Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ReportIdsReserved, ReportIdsReservedWire>("report-ids-reserved.v1", ReportIdsReservedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ReportIdDeskSnapshot, ReportIdDeskSnapshotWire>("report-id-desk-snapshot.v1", ReportIdDeskSnapshotWire.Of, (w, _) => w.ToDomain()),
     ];
 
     private static readonly WireCodecTable Table = new(Codecs, "the ledger's wire format");

@@ -7,6 +7,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.ReportIds;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Ledger.Storage;
@@ -51,6 +52,11 @@ public sealed class LedgerMessageSerializerTests() : TestKit(LedgerSystems.Setup
         Agreement,
         new IsIssued(Agreement),
         new IssuedAnswer(true),
+        new ClaimReportIds([("tax-2025-01-r001", Agreement), ("报表-𠀋", AgreementId.Parse("GZ-2026-0002")), ("tax-2025-01-r001", AgreementId.Parse("GZ-2026-0002"))]),
+        new ReportIdClaims(1L << 50, [new ReportIdClaim("tax-2025-01-r001", Agreement, null, false), new ReportIdClaim("报表-𠀋", Agreement, AgreementId.Parse("GZ-2026-0002"), true)], [1]),
+        new ReportIdClaim("tax-2025-01-r001", Agreement, AgreementId.Parse("GZ-2026-0002"), false),
+        new ConfirmReportId(7, new ReportIdClaim("tax-2025-01-r001", Agreement, AgreementId.Parse("GZ-2026-0002"), false), HeldBySuspect: true),
+        new SettleReportIds(7, ["tax-2025-01-r001", "报表-𠀋"], [("报表-𠀋", Agreement)]),
     }.ToDictionary(o => o.GetType());
 
     public static TheoryData<string> Types => [.. LedgerMessageSerializer.SupportedTypes.Select(t => t.FullName!)];

@@ -8,6 +8,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.ReportIds;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Tests.Support;
 
@@ -69,6 +70,8 @@ internal static class SerializerSamples
         new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [new CoverageItem(Enterprise, RepositoryFiles.Indicator("vat"), January, new YearMonth(2029, 12))]),
         new CoverageSnapshot([new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [])]),
         new AgreementNumberIssued(2026, 1),
+        new ReportIdsReserved([new AgreementReportIds(AgreementId.Parse("GZ-2026-0001"), ["tax-2025-01-r001", "报表-𠀋"]), new AgreementReportIds(AgreementId.Parse("GZ-2026-0002"), ["tax-2025-01-r002"])]),
+        new ReportIdDeskSnapshot([new AgreementReportIds(AgreementId.Parse("GZ-2026-0003"), ["stat-2025-01-r001"])]),
     }.ToDictionary(o => o.GetType());
 
     /// <summary>

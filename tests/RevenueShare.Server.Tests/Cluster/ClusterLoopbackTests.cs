@@ -87,6 +87,16 @@ public sealed class ClusterLoopbackTests(PostgresFixture postgres, ITestOutputHe
                 {
                     Acknowledge(acknowledged, await AnsweredAsync([alive[i % alive.Count]], batch, tax), only: ["booked"]);
                 }
+
+                if (i == 3)
+                {
+                    // A reportId just booked through node 0, reused for another agreement's figure through node 1, whose first batch came before.
+                    var (reportId, reused) = ReusedElsewhere(batches[3], traffic);
+                    using var refused = await alive[1].Client.SendAsync(FigureTraffic.BatchRequest([reused], tax));
+                    var problem = await refused.Content.ReadAsStringAsync();
+                    Assert.True(refused.StatusCode == HttpStatusCode.Conflict, problem);
+                    Assert.Contains($"reportId '{reportId}' was already used for a figure of agreement {traffic.Agreements[0]}", problem, StringComparison.Ordinal);
+                }
             }
 
             var everything = batches.SelectMany(FigureTraffic.ReportIds).ToHashSet(StringComparer.Ordinal);
@@ -112,6 +122,17 @@ public sealed class ClusterLoopbackTests(PostgresFixture postgres, ITestOutputHe
                 await node.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The first report of <paramref name="batch"/> under its reportId, for an enterprise of another agreement.</summary>
+    private static (string ReportId, JsonObject Report) ReusedElsewhere(JsonObject[] batch, FigureTraffic traffic)
+    {
+        var first = batch[0];
+        var reportId = (string)first["reportId"]!;
+        var owner = traffic.Enterprises.Select((codes, a) => (codes, a)).Single(e => e.codes.Contains((string)first["enterprise"]!)).a;
+        var other = traffic.Enterprises[(owner + 1) % traffic.Enterprises.Count][0];
+        // cit, which the traffic never sends: only the reportId stands in the way of booking it.
+        return (reportId, Docs.Report(reportId, other, "cit", (string)first["month"]!, "1.00"));
     }
 
     /// <summary>The same agreements and batches, in the same order, on one node of its own that never stopped.</summary>
