@@ -68,7 +68,7 @@ public sealed class LedgerGateway
         // Sent once: a second delivery of a booking would change its answer (booked becomes duplicate),
         // and of a lifecycle step its outcome; a command lost with a node fails, and its caller resends.
         var reply = await registry.Get<AgreementRegion>().Ask<AgreementReply>(command, Timeout, cancellationToken);
-        if (reply.State is not null)
+        if (reply.Exists)
         {
             barrier.Acknowledged(reply.PersistenceId, reply.SequenceNr);
         }
@@ -196,7 +196,7 @@ public sealed class LedgerGateway
                     throw;
                 }
 
-                if (reply.State is not null)
+                if (reply.Exists)
                 {
                     lock (answered)
                     {

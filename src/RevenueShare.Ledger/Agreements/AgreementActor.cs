@@ -88,16 +88,19 @@ public sealed class AgreementActor : ReceivePersistentActor
     {
         var now = clock.GetCurrentInstant();
         var decision = AgreementDecider.Decide(state, command, now);
+
+        // A booking is answered without the state (AgreementReply.Answering).
+        var withState = command is not BookFigures;
         if (decision.Rejection is not null || decision.Events.IsEmpty)
         {
-            Reply(Sender, decision.Rejection, decision.Outcomes);
+            Reply(Sender, decision.Rejection, decision.Outcomes, withState);
             return;
         }
 
         var coverageAfter = CoverageAfter(decision.Events[0]);
         if (coverageAfter is null)
         {
-            PersistAndReply(decision, Sender, null);
+            PersistAndReply(decision, Sender, null, withState);
             return;
         }
 
@@ -153,7 +156,7 @@ public sealed class AgreementActor : ReceivePersistentActor
     private ImmutableArray<CoverageItem> CoverageHeld() =>
         state is { WasApproved: true } current ? AgreementCoverage.Of(current.Rules, current.Terms.Effective, current.TerminatedFrom) : [];
 
-    private void PersistAndReply(Decision decision, IActorRef replyTo, ImmutableArray<CoverageItem>? coverageBefore)
+    private void PersistAndReply(Decision decision, IActorRef replyTo, ImmutableArray<CoverageItem>? coverageBefore, bool withState = true)
     {
         var remaining = decision.Events.Length;
         persisting = (replyTo, coverageBefore);
@@ -163,7 +166,7 @@ public sealed class AgreementActor : ReceivePersistentActor
             if (--remaining == 0)
             {
                 persisting = null;
-                Reply(replyTo, null, decision.Outcomes);
+                Reply(replyTo, null, decision.Outcomes, withState);
                 if (LastSequenceNr % SnapshotEvery < decision.Events.Length)
                 {
                     SaveSnapshot(new CompactAgreementSnapshot(state!));
@@ -211,8 +214,10 @@ public sealed class AgreementActor : ReceivePersistentActor
     private void Apply(IAgreementEvent @event) =>
         state = @event is AgreementCreated created ? AgreementState.Created(created) : state!.Apply(@event);
 
-    private void Reply(IActorRef to, Rejection? rejection, ImmutableArray<ReportOutcome> outcomes) =>
-        to.Tell(new AgreementReply(state, rejection, outcomes, LastSequenceNr));
+    private void Reply(IActorRef to, Rejection? rejection, ImmutableArray<ReportOutcome> outcomes, bool withState = true) =>
+        to.Tell(withState || state is null
+            ? new AgreementReply(state, rejection, outcomes, LastSequenceNr)
+            : new AgreementReply(null, rejection, outcomes, LastSequenceNr) { Answering = state.Id });
 
     private sealed record CoverageAnswer(object Answer, Decision Decision, IActorRef ReplyTo);
 }

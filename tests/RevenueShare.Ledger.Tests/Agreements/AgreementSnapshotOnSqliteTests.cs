@@ -97,7 +97,8 @@ public sealed class AgreementSnapshotOnSqliteTests : TestKit
             var reply = ExpectMsg<AgreementReply>();
             Structural.AssertSame(expected.Outcomes, reply.Outcomes);
             replayed = expected.Events.IsEmpty ? replayed : AgreementHistory.Apply(replayed, expected.Events);
-            Structural.AssertSame(replayed, reply.State);
+            Assert.Equal(AgreementLife.Id, reply.Answering);
+            Structural.AssertSame(replayed, await StateOf(recovered));
         }
     }
 

@@ -115,11 +115,23 @@ public sealed class LedgerMessageSerializerTests() : TestKit(LedgerSystems.Setup
     }
 
     [Fact]
+    public void A_booking_s_answer_names_its_agreement_instead_of_carrying_its_state()
+    {
+        var back = (AgreementReply)RoundTrip(new AgreementReply(null, null, [new ReportOutcome("r1", ReportStatus.Booked, null)], 42) { Answering = Agreement });
+
+        Assert.Null(back.State);
+        Assert.True(back.Exists);
+        Assert.Equal((42L, "agreement-GZ-2026-0001"), (back.SequenceNr, back.PersistenceId));
+        Assert.Equal(["r1 Booked"], back.Outcomes.Select(o => $"{o.ReportId} {o.Status}"));
+    }
+
+    [Fact]
     public void An_answer_without_a_state_arrives_without_one()
     {
         var back = (AgreementReply)RoundTrip(new AgreementReply(null, new Rejection(RejectionCode.NotFound, "没有这个协议"), [], 0));
 
         Assert.Null(back.State);
+        Assert.False(back.Exists);
         Assert.Equal(string.Empty, back.PersistenceId);
         Assert.Equal(RejectionCode.NotFound, back.Rejection!.Code);
     }
