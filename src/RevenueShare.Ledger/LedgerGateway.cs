@@ -128,7 +128,7 @@ public sealed class LedgerGateway
     private async Task<IReadOnlyList<FigureOutcome>> BookAdmittedAsync(
         Principal by, IReadOnlyList<FigureReport> reports, List<(string PersistenceId, long SequenceNr)> answered, CancellationToken cancellationToken)
     {
-        var routes = await AskAsync<FigureRoutes>(registry.Get<CoverageRegistry>(), new RouteFigures([.. reports]), repeatable: true, cancellationToken);
+        var routes = await AskAsync<FigureRoutes>(registry.Get<CoverageRegistry>(), new RouteFigures([.. reports.Select(r => new FigureToRoute(r.Enterprise, r.Indicator, r.Month))]), repeatable: true, cancellationToken);
         var outcomes = new FigureOutcome?[reports.Count];
         var covered = new List<int>(reports.Count);
         for (var i = 0; i < reports.Count; i++)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RevenueShare.Domain.Documents;
+using RevenueShare.Ledger.Cluster;
 
 namespace RevenueShare.Benchmarks;
 
@@ -32,6 +33,11 @@ internal sealed class Bench : IAsyncDisposable
             + $"{agreements.Count(a => a.DoubleCount)} with double-count statistics), {run.Generator.EnterpriseCount} enterprises, {run.ReportCount} reports");
         var tax = Batches(Generator.Year(agreements, "tax"));
         var statistics = Batches(Generator.Year(agreements, "statistics"));
+        if (run.Options.ClusterNodes is { } nodes)
+        {
+            await OverClusterAsync(tax, statistics, nodes);
+            return;
+        }
 
         await new InProcessIngestPhase(run).RunAsync(tax, statistics);
         await OverHttpAsync(tax, statistics);
@@ -65,6 +71,36 @@ internal sealed class Bench : IAsyncDisposable
     private static List<FigureReportDocument[]> Batches(IEnumerable<FigureReportDocument> reports) => [.. reports.Chunk(BenchRun.BatchSize)];
 
     /// <summary>
+    /// <c>--only cluster --nodes N</c>: the ingest through HTTP over N cluster nodes in this process,
+    /// on one PostgreSQL store, each batch sent to the next node in turn.
+    /// </summary>
+    private async Task OverClusterAsync(List<FigureReportDocument[]> tax, List<FigureReportDocument[]> statistics, int nodes)
+    {
+        Console.WriteLine($"HTTP: starting a cluster of {nodes} node(s) on loopback");
+        var store = await run.Stores.NewAsync("cluster");
+        var ports = BenchServer.FreePorts(nodes);
+        var servers = new List<BenchServer>();
+        try
+        {
+            foreach (var port in ports)
+            {
+                servers.Add(await BenchServer.StartAsync(store, run.Contracts, run.Options.Backlog, new LedgerCluster("127.0.0.1", port, [$"127.0.0.1:{ports[0]}"])));
+            }
+
+            var tokens = await servers[0].TokensAsync(MunicipalOffices.Concat(run.Reference.Districts.Select(d => "district:" + d.Code)), run.Reference);
+            await new HttpIngestPhase(run, servers, tokens).RunAsync(tax, statistics, run.Agreements[0].Proposer.Value);
+        }
+        finally
+        {
+            // The last first: the oldest, which runs the singletons, leaves last.
+            foreach (var server in Enumerable.Reverse(servers))
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
     /// The phases that share one server and its store: the ingest through HTTP, then against what it
     /// booked the raw-store limit, the restatements, the queries, the pages and the sustained load.
     /// </summary>
@@ -76,7 +112,7 @@ internal sealed class Bench : IAsyncDisposable
         var tokens = await server.TokensAsync(MunicipalOffices.Concat(run.Reference.Districts.Select(d => "district:" + d.Code)), run.Reference);
         var district = run.Agreements[0].Proposer.Value;
 
-        var (rate, elapsed) = await new HttpIngestPhase(run, server, tokens).RunAsync(tax, statistics, district);
+        var (rate, elapsed) = await new HttpIngestPhase(run, [server], tokens).RunAsync(tax, statistics, district);
 
         // The city-year's documents (~90 MiB) are the client's: released before the phases that read the server's memory.
         tax.Clear();

@@ -8,6 +8,7 @@ using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
 using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Cluster;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server;
@@ -42,9 +43,10 @@ internal sealed class BenchServer : IAsyncDisposable
         app.Services.GetRequiredService<ActorRegistry>().Get<AgreementRegion>().Ask<int>(CountLiveAgreements.Instance, TimeSpan.FromSeconds(10));
 
     /// <param name="backlog">The projection backlogs to admit (<see cref="LedgerOptions.ProjectionBacklog"/>, <see cref="LedgerOptions.ReadingBacklog"/>); null: the defaults.</param>
-    public static async Task<BenchServer> StartAsync(StoreOptions store, string contracts, (int Idle, int Reading)? backlog = null)
+    /// <param name="cluster">This server's place in a cluster of benchmark servers; null: alone.</param>
+    public static async Task<BenchServer> StartAsync(StoreOptions store, string contracts, (int Idle, int Reading)? backlog = null, LedgerCluster? cluster = null)
     {
-        var app = ServerHost.Build(new ServeOptions("http://127.0.0.1:0", store, false, contracts), builder =>
+        var app = ServerHost.Build(new ServeOptions("http://127.0.0.1:0", store, false, contracts) { Cluster = cluster }, builder =>
         {
             builder.Services.AddSingleton<IClock>(new FixedClock());
 
@@ -55,11 +57,30 @@ internal sealed class BenchServer : IAsyncDisposable
                 PassivateAfter = PassivateAfter,
                 ProjectionBacklog = backlog?.Idle ?? defaults.ProjectionBacklog,
                 ReadingBacklog = backlog?.Reading ?? defaults.ReadingBacklog,
+                Cluster = cluster,
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
         return new BenchServer(app);
+    }
+
+    /// <summary>Ports free on loopback now, for cluster endpoints.</summary>
+    public static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0)).ToArray();
+        foreach (var listener in listeners)
+        {
+            listener.Start();
+        }
+
+        var ports = listeners.Select(l => ((System.Net.IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        foreach (var listener in listeners)
+        {
+            listener.Stop();
+        }
+
+        return ports;
     }
 
     public async Task<string> TokenAsync(Principal principal) =>

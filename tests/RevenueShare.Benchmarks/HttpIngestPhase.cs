@@ -9,10 +9,13 @@ namespace RevenueShare.Benchmarks;
 
 /// <summary>
 /// The city-year through HTTP, the benchmark's headline figure: the agreements created and approved
-/// over the API, then every batch posted, timed until the read side has caught up.
+/// over the API, then every batch posted, timed until the read side has caught up. Over a cluster,
+/// each office's batches go to the nodes in turn.
 /// </summary>
-internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictionary<string, string> tokens)
+internal sealed class HttpIngestPhase(BenchRun run, IReadOnlyList<BenchServer> servers, Dictionary<string, string> tokens)
 {
+    private readonly BenchServer server = servers[0];
+
     /// <summary>The rate and the time from the first batch to the read side caught up.</summary>
     public async Task<(double Rate, TimeSpan Elapsed)> RunAsync(List<FigureReportDocument[]> tax, List<FigureReportDocument[]> statistics, string district)
     {
@@ -52,10 +55,10 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
         await using var memory = new MemorySampler();
         async Task Send(string token, List<byte[]> bodies)
         {
-            foreach (var body in bodies)
+            foreach (var (body, i) in bodies.Select((b, i) => (b, i)))
             {
                 var one = Stopwatch.StartNew();
-                var answer = await server.Client.SendAsync(HttpMethod.Post, "/api/figures", token, body, HttpStatusCode.OK);
+                var answer = await servers[i % servers.Count].Client.SendAsync(HttpMethod.Post, "/api/figures", token, body, HttpStatusCode.OK);
                 latencies.Add(Stats.Ms(one));
                 Interlocked.Add(ref booked, BenchClient.Booked(answer));
             }
@@ -87,7 +90,8 @@ internal sealed class HttpIngestPhase(BenchRun run, BenchServer server, Dictiona
         Console.WriteLine($"HTTP: {booked} reports, acknowledged in {acknowledged.TotalSeconds:F1} s, read side caught up at {watch.Elapsed.TotalSeconds:F1} s; {cpu}; {memory.GcCounts}");
 
         // The headline figure heads the table, though the in-process phase ran first.
-        run.Rows.Insert(0, ("ingest through HTTP (batches of 1,000), reports/s", $"{rate:F0}", "≥ 20,000", $"{booked} reports in {watch.Elapsed.TotalSeconds:F1} s (acked {acknowledged.TotalSeconds:F1} s); {cpu}{BenchRun.GaveUp(gaveUp)}"));
+        var over = servers.Count == 1 && run.Options.ClusterNodes is null ? string.Empty : $", {servers.Count} cluster node(s)";
+        run.Rows.Insert(0, ($"ingest through HTTP (batches of 1,000{over}), reports/s", $"{rate:F0}", "≥ 20,000", $"{booked} reports in {watch.Elapsed.TotalSeconds:F1} s (acked {acknowledged.TotalSeconds:F1} s); {cpu}{BenchRun.GaveUp(gaveUp)}"));
         run.Rows.Insert(1, ("  batch latency p50 / p99 (HTTP)", $"{Stats.Percentile(list, 0.5):F0} / {Stats.Percentile(list, 0.99):F0} ms", "—", $"{2 * run.Options.Senders} streams (tax, statistics) sending in sequence"));
         run.Rows.Insert(2, ("  peak working set / GC heap (HTTP phase)", $"{Stats.Mib(memory.PeakWorkingSet)} / {Stats.Mib(memory.PeakHeap)}", "< 1 GiB", memory.GcCounts));
         var process = Process.GetCurrentProcess();

@@ -21,7 +21,7 @@ if (args.Contains("--profile"))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--load-seconds N (0: no load phase)] [--backlog IDLE/READING] [--only recovery | --only queries --store DIR [--answers DIR]]");
+    Console.Error.WriteLine("usage: RevenueShare.Benchmarks [--scale F] [--postgres CONN] [--quick] [--keep] [--senders N] [--skip-recovery] [--load-seconds N (0: no load phase)] [--backlog IDLE/READING] [--only recovery | --only queries --store DIR [--answers DIR] | --only cluster --nodes N --postgres CONN]");
     return 2;
 }
 
@@ -55,7 +55,8 @@ catch (Exception e)
 /// earlier <c>--keep</c> run (its <c>http</c> folder, or with <c>--postgres</c> that database's connection string).</param>
 /// <param name="Answers">With <c>--answers DIR</c>: each query's last answer is written there, to compare two builds byte for byte.</param>
 /// <param name="Backlog">With <c>--backlog IDLE/READING</c>: the server's <c>LedgerOptions.ProjectionBacklog</c> and <c>ReadingBacklog</c>, to weigh other bounds in the same build.</param>
-internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false, string? QueriesStore = null, string? Answers = null, int LoadSeconds = 180, (int Idle, int Reading)? Backlog = null)
+/// <param name="ClusterNodes">With <c>--only cluster --nodes N</c> (PostgreSQL): the ingest through HTTP alone, over a cluster of N nodes on loopback.</param>
+internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false, string? QueriesStore = null, string? Answers = null, int LoadSeconds = 180, (int Idle, int Reading)? Backlog = null, int? ClusterNodes = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -67,6 +68,7 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
         int? loadSeconds = null;
         (int, int)? backlog = null;
         string? only = null, store = null, answers = null;
+        int? nodes = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -93,6 +95,9 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
                 case "--store" when i + 1 < args.Length:
                     store = args[++i];
                     break;
+                case "--nodes" when i + 1 < args.Length:
+                    nodes = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--answers" when i + 1 < args.Length:
                     answers = args[++i];
                     break;
@@ -112,11 +117,13 @@ internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, 
 
         var onlyRecovery = only == "recovery";
         var onlyQueries = only == "queries";
-        if ((only is not null && !onlyRecovery && !onlyQueries) || onlyQueries != (store is not null) || (skipRecovery && onlyRecovery))
+        var onlyCluster = only == "cluster";
+        if ((only is not null && !onlyRecovery && !onlyQueries && !onlyCluster) || onlyQueries != (store is not null) || (skipRecovery && onlyRecovery)
+            || onlyCluster != nodes is not null || (onlyCluster && (postgres is null || nodes < 1)))
         {
             return null;
         }
 
-        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, onlyRecovery, store, answers, loadSeconds ?? (quick ? 5 : 180), backlog) : null;
+        return scale > 0 && senders > 0 ? new BenchOptions(scale, postgres, quick, keep, senders, skipRecovery, onlyRecovery, store, answers, loadSeconds ?? (quick ? 5 : 180), backlog, nodes) : null;
     }
 }

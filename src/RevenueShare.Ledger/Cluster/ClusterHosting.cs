@@ -71,6 +71,13 @@ internal static class ClusterHosting
         var stableAfter = ((long)cluster.DownUnreachableAfter.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var hocon = $$"""
             akka {
+              # A batch's commands and an agreement's answer with its state can pass remoting's 128 kB default:
+              # a request body is at most 16 MiB, and an agreement's state with it about as large (docs/decisions.md).
+              remote.dot-netty.tcp {
+                maximum-frame-size = 33554432b
+                send-buffer-size = 33554432b
+                receive-buffer-size = 33554432b
+              }
               cluster {
                 split-brain-resolver.stable-after = {{stableAfter}}ms
                 # A node the resolver downed leaves the process: its supervisor (systemd) starts it again as a new node.

@@ -19,6 +19,11 @@ internal static class RepeatedAsk
         for (var wait = FirstTry; ; wait *= 2)
         {
             var left = timeout - asking.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                left = TimeSpan.FromMilliseconds(1);
+            }
+
             try
             {
                 return await to.Ask<T>(message, left < wait * 2 ? left : wait, cancellationToken);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using RevenueShare.Domain.Agreements;
-using RevenueShare.Domain.Figures;
 using RevenueShare.Ledger.Serialization;
 
 namespace RevenueShare.Ledger.Coverage;
@@ -14,8 +13,8 @@ public sealed record CoverageReserved(AgreementId AgreementId) : ILedgerMessage;
 /// <summary>The reservation collides with another agreement's coverage; nothing was reserved.</summary>
 public sealed record CoverageCollision(AgreementId AgreementId, AgreementId OtherAgreementId, CoverageItem Item) : ILedgerMessage;
 
-/// <summary>Which agreement covers each report (by index in <see cref="Reports"/>).</summary>
-public sealed record RouteFigures(ImmutableArray<FigureReport> Reports) : ILedgerMessage;
+/// <summary>Which agreement covers each report of a batch (by index in <see cref="Figures"/>).</summary>
+public sealed record RouteFigures(ImmutableArray<FigureToRoute> Figures) : ILedgerMessage;
 
 /// <summary>For each report of a <see cref="RouteFigures"/>, the covering agreement or null.</summary>
 public sealed record FigureRoutes(ImmutableArray<AgreementId?> Agreements) : ILedgerMessage;

@@ -33,7 +33,7 @@ public sealed class CoverageRegistry : ReceivePersistentActor
         });
 
         Command<ReserveCoverage>(Reserve);
-        Command<RouteFigures>(route => Sender.Tell(new FigureRoutes([.. route.Reports.Select(r => Find(r.Enterprise, r.Indicator, r.Month))])));
+        Command<RouteFigures>(route => Sender.Tell(new FigureRoutes([.. route.Figures.Select(f => Find(f.Enterprise, f.Indicator, f.Month))])));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(_ => { });
     }
