@@ -217,7 +217,14 @@ public sealed class ReadBarrier
 
         if (othersWrites is { } fence)
         {
-            await fence(cancellationToken).WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await fence(cancellationToken).WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new ReadSideUnavailableException($"The read side has not caught up with the journal's writes within {MaxWait.TotalSeconds} s.");
+            }
         }
 
         var pending = acknowledged.ToArray();
