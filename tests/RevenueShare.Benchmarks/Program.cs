@@ -55,7 +55,7 @@ catch (Exception e)
 /// earlier <c>--keep</c> run (its <c>http</c> folder, or with <c>--postgres</c> that database's connection string).</param>
 /// <param name="Answers">With <c>--answers DIR</c>: each query's last answer is written there, to compare two builds byte for byte.</param>
 /// <param name="Backlog">With <c>--backlog IDLE/READING</c>: the server's <c>LedgerOptions.ProjectionBacklog</c> and <c>ReadingBacklog</c>, to weigh other bounds in the same build.</param>
-/// <param name="ClusterNodes">With <c>--only cluster --nodes N</c> (PostgreSQL): the ingest through HTTP alone, over a cluster of N nodes on loopback.</param>
+/// <param name="ClusterNodes">With <c>--only cluster --nodes N</c> (PostgreSQL): the in-process ingest (which also warms the code up), then the ingest through HTTP over a cluster of N nodes on loopback.</param>
 internal sealed record BenchOptions(double Scale, string? Postgres, bool Quick, bool Keep, int Senders = 1, bool SkipRecovery = false, bool OnlyRecovery = false, string? QueriesStore = null, string? Answers = null, int LoadSeconds = 180, (int Idle, int Reading)? Backlog = null, int? ClusterNodes = null)
 {
     public static BenchOptions? Parse(string[] args)
