@@ -31,10 +31,11 @@ public sealed class LedgerGateway
     private readonly IdleMemoryTrim trim;
     private readonly bool clustered;
 
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, IReportIdClaims reportIds, IdleMemoryTrim trim, LedgerOptions options)
+    /// <param name="clustered">Whether this process is a node of a cluster, where a message can be lost with a node.</param>
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, IReportIdClaims reportIds, IdleMemoryTrim trim, bool clustered)
     {
         this.trim = trim;
-        clustered = options.Cluster is not null;
+        this.clustered = clustered;
         this.registry = registry;
         this.barrier = barrier;
         this.clock = clock;

@@ -33,13 +33,15 @@ public static class LedgerHosting
     {
         services.AddSingleton(store);
 
-        // A host may register its own options after this (the last registration is the one resolved).
+        // A host may register its own options after this (the last registration is the one resolved),
+        // but whether this process is a cluster node is decided here, once, from the options given.
         services.AddSingleton(options ?? LedgerOptions.Default);
+        var cluster = options?.Cluster;
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ReadModel>();
-        if (options?.Cluster is null)
+        if (cluster is null)
         {
             services.AddSingleton<ReportIdRegistry>();
             services.AddSingleton<IReportIdClaims>(provider => provider.GetRequiredService<ReportIdRegistry>());
@@ -49,7 +51,9 @@ public static class LedgerHosting
             services.AddSingleton<IReportIdClaims, ClusterReportIds>();
         }
 
-        services.AddSingleton<LedgerGateway>();
+        services.AddSingleton(provider => new LedgerGateway(
+            provider.GetRequiredService<ActorRegistry>(), provider.GetRequiredService<ReadBarrier>(), provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<IReportIdClaims>(), provider.GetRequiredService<IdleMemoryTrim>(), cluster is not null));
         services.AddSingleton<IdleMemoryTrim>();
         services.AddHostedService(provider => provider.GetRequiredService<IdleMemoryTrim>());
 
@@ -66,7 +70,7 @@ public static class LedgerHosting
             builder.AddSetup(new LedgerSerializerSetup(provider.GetRequiredService<ReferenceData>()));
             var ledger = provider.GetRequiredService<LedgerOptions>();
             var clock = provider.GetRequiredService<IClock>();
-            if (ledger.Cluster is { } cluster)
+            if (cluster is not null)
             {
                 builder.WithLedgerCluster(cluster, store);
                 builder.StartActors(async (system, registry, _) =>
@@ -96,8 +100,9 @@ public static class LedgerHosting
                 });
             }
         });
-        services.AddHostedService<ProjectionStarter>();
-        if (options?.Cluster is not null)
+        services.AddHostedService(provider => new ProjectionStarter(
+            provider.GetRequiredService<ActorSystem>(), provider.GetRequiredService<ReadDatabase>(), provider.GetRequiredService<ReadModelWriter>(), provider.GetRequiredService<ReadBarrier>(), cluster is not null));
+        if (cluster is not null)
         {
             // After the projection's starter, which creates the read schema it reads.
             services.AddSingleton<ClusterReadSide>();
@@ -120,12 +125,12 @@ public static class LedgerHosting
     /// projection is a singleton instead (<see cref="ProjectionSingleton"/>), and the node waits for it
     /// through <see cref="ClusterReadSide"/>.
     /// </summary>
-    private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier, LedgerOptions options) : IHostedService
+    private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier, bool clustered) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await ReadSchema.EnsureAsync(database, cancellationToken);
-            if (options.Cluster is null)
+            if (!clustered)
             {
                 await new ReadModelProjection(system, writer, barrier).StartAsync(cancellationToken);
             }
