@@ -22,7 +22,8 @@ namespace RevenueShare.Ledger;
 /// </summary>
 public sealed class LedgerGateway
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    /// <summary>How long the ledger waits for one of its actors to answer a request.</summary>
+    internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly ActorRegistry registry;
     private readonly ReadBarrier barrier;

@@ -12,8 +12,6 @@ namespace RevenueShare.Ledger.Cluster;
 /// </summary>
 public sealed class ClusterReportIds(ActorRegistry registry) : IReportIdClaims
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     public Task<ReportIdClaims> ClaimAsync(IReadOnlyList<(string ReportId, AgreementId Agreement)> reports, CancellationToken cancellationToken) =>
         AskAsync<ReportIdClaims>(new ClaimReportIds([.. reports]), cancellationToken);
 
@@ -24,5 +22,5 @@ public sealed class ClusterReportIds(ActorRegistry registry) : IReportIdClaims
         registry.Get<ReportIdDesk>().Tell(new SettleReportIds(batch, [.. claimed], [.. kept]));
 
     private Task<T> AskAsync<T>(object message, CancellationToken cancellationToken) =>
-        RepeatedAsk.AskAsync<T>(registry.Get<ReportIdDesk>(), message, Timeout, cancellationToken);
+        RepeatedAsk.AskAsync<T>(registry.Get<ReportIdDesk>(), message, LedgerGateway.Timeout, cancellationToken);
 }

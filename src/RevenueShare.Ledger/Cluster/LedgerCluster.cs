@@ -25,15 +25,19 @@ public sealed record LedgerCluster(string Hostname, int Port, ImmutableArray<str
     /// </summary>
     public TimeSpan DownUnreachableAfter { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>The host and port of a <c>host:port</c> endpoint; a <see cref="FormatException"/> for anything else.</summary>
+    public static (string Host, int Port) Endpoint(string endpoint)
+    {
+        var colon = endpoint.LastIndexOf(':');
+        return colon > 0 && int.TryParse(endpoint.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? (endpoint[..colon], port)
+            : throw new FormatException($"'{endpoint}' is not a host:port endpoint.");
+    }
+
     /// <summary>The Akka address of the node at a <c>host:port</c> endpoint.</summary>
     public static string AddressOf(string endpoint)
     {
-        var colon = endpoint.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(endpoint.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            throw new FormatException($"'{endpoint}' is not a host:port endpoint.");
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"akka.tcp://{LedgerHosting.SystemName}@{endpoint[..colon]}:{port}");
+        var (host, port) = Endpoint(endpoint);
+        return string.Create(CultureInfo.InvariantCulture, $"akka.tcp://{LedgerHosting.SystemName}@{host}:{port}");
     }
 }

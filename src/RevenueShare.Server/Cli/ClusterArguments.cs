@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RevenueShare.Ledger.Cluster;
 using RevenueShare.Ledger.Storage;
 
@@ -57,16 +56,14 @@ internal sealed class ClusterArguments
             throw new UsageException("--cluster needs at least one --seed HOST:PORT (the first node names itself).");
         }
 
-        foreach (var seed in seedList.Prepend(endpoint))
+        (string Host, int Port)[] endpoints;
+        try
         {
-            try
-            {
-                _ = LedgerCluster.AddressOf(seed);
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException(e.Message);
-            }
+            endpoints = [.. seedList.Prepend(endpoint).Select(LedgerCluster.Endpoint)];
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
         }
 
         if (seconds is < 1)
@@ -74,8 +71,7 @@ internal sealed class ClusterArguments
             throw new UsageException("--down-after needs 1 second or more.");
         }
 
-        var colon = endpoint.LastIndexOf(':');
-        var cluster = new LedgerCluster(endpoint[..colon], int.Parse(endpoint.AsSpan(colon + 1), CultureInfo.InvariantCulture), [.. seedList]);
+        var cluster = new LedgerCluster(endpoints[0].Host, endpoints[0].Port, [.. seedList]);
         return seconds is { } s ? cluster with { DownUnreachableAfter = TimeSpan.FromSeconds(s) } : cluster;
     }
 }
