@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
@@ -10,6 +11,7 @@ using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Cluster;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Observability;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.ReportIds;
 
@@ -31,10 +33,12 @@ public sealed class LedgerGateway
     private readonly IReportIdClaims reportIds;
     private readonly IdleMemoryTrim trim;
     private readonly bool clustered;
+    private readonly ILogger<LedgerGateway> logger;
 
     /// <param name="clustered">Whether this process is a node of a cluster, where a message can be lost with a node.</param>
-    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, IReportIdClaims reportIds, IdleMemoryTrim trim, bool clustered)
+    public LedgerGateway(ActorRegistry registry, ReadBarrier barrier, IClock clock, IReportIdClaims reportIds, IdleMemoryTrim trim, bool clustered, ILogger<LedgerGateway> logger)
     {
+        this.logger = logger;
         this.trim = trim;
         this.clustered = clustered;
         this.registry = registry;
@@ -53,7 +57,9 @@ public sealed class LedgerGateway
         var check = AgreementDecider.Decide(null, new CreateAgreement(default, by, terms), now);
         if (check.Rejection is not null)
         {
-            return new AgreementReply(null, check.Rejection, [], 0);
+            var refused = new AgreementReply(null, check.Rejection, [], 0);
+            LedgerLog.Answered(logger, new CreateAgreement(default, by, terms), refused);
+            return refused;
         }
 
         var id = await registry.Get<AgreementNumbering>().Ask<AgreementId>(new NextAgreementId(Months.Current(now).Year), Timeout, cancellationToken);
@@ -75,6 +81,7 @@ public sealed class LedgerGateway
             barrier.Acknowledged(reply.PersistenceId, reply.SequenceNr);
         }
 
+        LedgerLog.Answered(logger, command, reply);
         return reply;
     }
 

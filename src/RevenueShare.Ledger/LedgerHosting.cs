@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Akka.Actor;
 using Akka.Hosting;
 using Akka.Pattern;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
@@ -10,6 +12,7 @@ using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Cluster;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Observability;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Ledger.ReportIds;
@@ -38,12 +41,18 @@ public static class LedgerHosting
         services.AddSingleton(options ?? LedgerOptions.Default);
         var cluster = options?.Cluster;
         services.AddSingleton<ReadDatabase>();
+        services.AddSingleton(provider => new LedgerMetrics(provider.GetRequiredService<IMeterFactory>().Create(LedgerMetrics.MeterName)));
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ReadModel>();
         if (cluster is null)
         {
-            services.AddSingleton<ReportIdRegistry>();
+            services.AddSingleton(provider =>
+            {
+                var registry = new ReportIdRegistry(provider.GetRequiredService<ReadModel>());
+                provider.GetRequiredService<LedgerMetrics>().ObserveReportIds(() => registry.Count);
+                return registry;
+            });
             services.AddSingleton<IReportIdClaims>(provider => provider.GetRequiredService<ReportIdRegistry>());
         }
         else
@@ -53,7 +62,8 @@ public static class LedgerHosting
 
         services.AddSingleton(provider => new LedgerGateway(
             provider.GetRequiredService<ActorRegistry>(), provider.GetRequiredService<ReadBarrier>(), provider.GetRequiredService<IClock>(),
-            provider.GetRequiredService<IReportIdClaims>(), provider.GetRequiredService<IdleMemoryTrim>(), cluster is not null));
+            provider.GetRequiredService<IReportIdClaims>(), provider.GetRequiredService<IdleMemoryTrim>(), cluster is not null,
+            provider.GetRequiredService<ILogger<LedgerGateway>>()));
         services.AddSingleton<IdleMemoryTrim>();
         services.AddHostedService(provider => provider.GetRequiredService<IdleMemoryTrim>());
 
@@ -67,24 +77,32 @@ public static class LedgerHosting
                 builder.AddHocon(overrides, HoconAddMode.Prepend);
             }
 
+            // Akka's own lines go through the host's logging (JSON lines in revshare serve), at warnings and above.
+            builder.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
             builder.AddSetup(new LedgerSerializerSetup(provider.GetRequiredService<ReferenceData>()));
             var ledger = provider.GetRequiredService<LedgerOptions>();
             var clock = provider.GetRequiredService<IClock>();
+            var metrics = provider.GetRequiredService<LedgerMetrics>();
             if (cluster is not null)
             {
                 builder.WithLedgerCluster(cluster, store);
                 builder.StartActors(async (system, registry, _) =>
                 {
-                    var coverage = ClusterHosting.Singleton(system, "coverage", Restarted(CoverageRegistry.Props(), "registry"), PoisonPill.Instance);
+                    var coverage = ClusterHosting.Singleton(system, "coverage", Restarted(CoverageRegistry.Props(metrics), "registry"), PoisonPill.Instance);
                     registry.Register<CoverageRegistry>(coverage);
                     registry.Register<AgreementNumbering>(ClusterHosting.Singleton(system, "numbering", Restarted(AgreementNumbering.Props(), "numbers"), PoisonPill.Instance));
                     var writer = provider.GetRequiredService<ReadModelWriter>();
                     var barrier = provider.GetRequiredService<ReadBarrier>();
                     registry.Register<ReportIdDesk>(ClusterHosting.Singleton(
-                        system, "report-ids", Restarted(ReportIdDesk.Props(provider.GetRequiredService<ReadModel>(), barrier), "desk"), PoisonPill.Instance));
+                        system, "report-ids", Restarted(ReportIdDesk.Props(provider.GetRequiredService<ReadModel>(), barrier, metrics), "desk"), PoisonPill.Instance));
                     ClusterHosting.Singleton(system, "projection", ProjectionSingleton.Props(() => new ReadModelProjection(system, writer, barrier)), ProjectionSingleton.Stop.Instance);
                     registry.Register<AgreementRegion>(await ClusterHosting.AgreementRegionAsync(system, entity =>
-                        AgreementActor.Props(AgreementId.Parse(entity), coverage, clock, ledger.PassivateAfter, ClusterHosting.AskToPassivate)));
+                        AgreementActor.Props(AgreementId.Parse(entity), coverage, clock, ledger.PassivateAfter, metrics, ClusterHosting.AskToPassivate)));
                 });
             }
             else
@@ -93,10 +111,10 @@ public static class LedgerHosting
                 {
                     // The registry and the numbering are persistent actors that Akka stops when their journal
                     // fails a write: a supervisor starts each again (from its journal) after a short backoff.
-                    var coverage = system.ActorOf(Restarted(CoverageRegistry.Props(), "registry"), "coverage");
+                    var coverage = system.ActorOf(Restarted(CoverageRegistry.Props(metrics), "registry"), "coverage");
                     registry.Register<CoverageRegistry>(coverage);
                     registry.Register<AgreementNumbering>(system.ActorOf(Restarted(AgreementNumbering.Props(), "numbers"), "numbering"));
-                    registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, ledger.PassivateAfter, provider.GetRequiredService<IdleMemoryTrim>()), "agreements"));
+                    registry.Register<AgreementRegion>(system.ActorOf(AgreementRegion.Props(coverage, clock, ledger.PassivateAfter, provider.GetRequiredService<IdleMemoryTrim>(), metrics), "agreements"));
                 });
             }
         });

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Logging.Console;
 using NodaTime;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Ledger.Storage;
@@ -11,6 +14,7 @@ using RevenueShare.Server.Contract;
 using RevenueShare.Server.Demo;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
+using RevenueShare.Server.Observability;
 using RevenueShare.Server.Pages;
 
 namespace RevenueShare.Server;
@@ -49,16 +53,27 @@ public static class ServerHost
             // started by the tests from their own output folder, whatever the current directory.
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        builder.WebHost.UseUrls(options.Urls);
+        var listen = new ListenAddresses();
+        builder.Services.AddSingleton(listen);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            listen.Configure(kestrel, options);
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             RequestLimits.ConfigureKestrel(kestrel.Limits);
             kestrel.AddServerHeader = false;
         });
 
-        // Request-by-request information logs drown the lines an operator needs; keep warnings
-        // and the host's own start-up lines (the address it listens on).
+        // JSON lines on stderr (stdout carries only what a script reads: the demo's tokens). ASP.NET
+        // Core's own request-by-request lines drown those an operator needs: RequestLog writes one per
+        // request instead; the framework's warnings and the host's start-up lines stay.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            json.JsonWriterOptions = new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("RevenueShare.Server.Identity", LogLevel.Warning);
 
@@ -75,6 +90,12 @@ public static class ServerHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (options.MetricsUrls is not null)
+        {
+            MetricsEndpoint.Map(app);
+        }
+
+        app.UseMiddleware<RequestLog>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseWhen(PageRequests.IsPage, pages =>
@@ -121,6 +142,12 @@ public static class ServerHost
         services.AddHostedService<TokenSchemaInitializer>();
         services.AddHostedService<NativeHeapTrim>();
         services.AddSingleton(new Readiness(options.Demo ? DemoStartup.Loading : null));
+        services.AddSingleton<ServerMetrics>();
+        if (options.MetricsUrls is not null)
+        {
+            MetricsEndpoint.AddMetrics(services);
+        }
+
         services.AddSingleton<AuthenticationThrottle>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<AuthenticationThrottle>(AuthenticationThrottle.Configure);

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Persistence;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Observability;
 using RevenueShare.Ledger.Serialization;
 
 namespace RevenueShare.Ledger.Agreements;
@@ -25,7 +27,9 @@ public sealed class AgreementActor : ReceivePersistentActor
     private readonly IActorRef coverage;
     private readonly IClock clock;
     private readonly object askToPassivate;
+    private readonly LedgerMetrics metrics;
     private AgreementState? state;
+    private bool passivated;
 
     /// <summary>Who waits for the events being persisted, and the coverage held before them when they change it.</summary>
     private (IActorRef ReplyTo, ImmutableArray<CoverageItem>? CoverageBefore)? persisting;
@@ -35,12 +39,13 @@ public sealed class AgreementActor : ReceivePersistentActor
     /// <see cref="AgreementRegion"/>, sharding's own request (wrapping it) to a cluster shard. Either
     /// answers with <see cref="Passivate.Instance"/> once it holds back what else comes.
     /// </param>
-    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, object askToPassivate)
+    public AgreementActor(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, LedgerMetrics metrics, object askToPassivate)
     {
         this.id = id;
         this.coverage = coverage;
         this.clock = clock;
         this.askToPassivate = askToPassivate;
+        this.metrics = metrics;
 
         Recover<SnapshotOffer>(offer => state = offer.Snapshot switch
         {
@@ -64,12 +69,24 @@ public sealed class AgreementActor : ReceivePersistentActor
             ? AgreementId.Parse(persistenceId[PersistenceIdPrefix.Length..])
             : throw new FormatException($"'{persistenceId}' is not an agreement's persistence id.");
 
-    public static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter) =>
-        Props(id, coverage, clock, passivateAfter, Passivate.Instance);
+    public static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, LedgerMetrics metrics) =>
+        Props(id, coverage, clock, passivateAfter, metrics, Passivate.Instance);
 
-    /// <summary>An agreement that asks to be let go with <paramref name="askToPassivate"/> (<see cref="AgreementActor(AgreementId, IActorRef, IClock, TimeSpan, object)"/>).</summary>
-    internal static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, object askToPassivate) =>
-        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, passivateAfter, askToPassivate));
+    /// <summary>An agreement that asks to be let go with <paramref name="askToPassivate"/> (<see cref="AgreementActor(AgreementId, IActorRef, IClock, TimeSpan, LedgerMetrics, object)"/>).</summary>
+    internal static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, LedgerMetrics metrics, object askToPassivate) =>
+        Akka.Actor.Props.Create(() => new AgreementActor(id, coverage, clock, passivateAfter, metrics, askToPassivate));
+
+    protected override void PreStart()
+    {
+        metrics.AgreementStarted();
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        metrics.AgreementStopped(passivated);
+        base.PostStop();
+    }
 
     private void Ready()
     {
@@ -81,7 +98,11 @@ public sealed class AgreementActor : ReceivePersistentActor
         // Idle: the region (or the cluster's shard) is asked to let the agreement go, and answers with
         // Passivate once it holds back whatever else comes for it (AgreementRegion).
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(askToPassivate));
-        Command<Passivate>(_ => Context.Stop(Self));
+        Command<Passivate>(_ =>
+        {
+            passivated = true;
+            Context.Stop(Self);
+        });
     }
 
     private void Handle(IAgreementCommand command)
@@ -160,11 +181,13 @@ public sealed class AgreementActor : ReceivePersistentActor
     {
         var remaining = decision.Events.Length;
         persisting = (replyTo, coverageBefore);
+        var handedOver = Stopwatch.GetTimestamp();
         PersistAll(decision.Events, @event =>
         {
             Apply(@event);
             if (--remaining == 0)
             {
+                metrics.JournalWritten(handedOver);
                 persisting = null;
                 Reply(replyTo, null, decision.Outcomes, withState);
                 if (LastSequenceNr % SnapshotEvery < decision.Events.Length)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Ledger.Observability;
 
 namespace RevenueShare.Ledger.Agreements;
 
@@ -21,15 +22,17 @@ public sealed class AgreementRegion : ReceiveActor
     private readonly IClock clock;
     private readonly TimeSpan passivateAfter;
     private readonly IdleMemoryTrim trim;
+    private readonly LedgerMetrics metrics;
     private readonly Dictionary<IActorRef, string> names = [];
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> held = new(StringComparer.Ordinal);
 
-    public AgreementRegion(IActorRef coverage, IClock clock, TimeSpan passivateAfter, IdleMemoryTrim trim)
+    public AgreementRegion(IActorRef coverage, IClock clock, TimeSpan passivateAfter, IdleMemoryTrim trim, LedgerMetrics metrics)
     {
         this.coverage = coverage;
         this.clock = clock;
         this.passivateAfter = passivateAfter;
         this.trim = trim;
+        this.metrics = metrics;
         Receive<IAgreementCommand>(command => Route(command.AgreementId, command, Sender));
         Receive<GetAgreement>(query => Route(query.AgreementId, query, Sender));
         Receive<Passivate>(_ => Release(Sender));
@@ -37,8 +40,8 @@ public sealed class AgreementRegion : ReceiveActor
         Receive<CountLiveAgreements>(_ => Sender.Tell(names.Count));
     }
 
-    public static Props Props(IActorRef coverage, IClock clock, TimeSpan passivateAfter, IdleMemoryTrim trim) =>
-        Akka.Actor.Props.Create(() => new AgreementRegion(coverage, clock, passivateAfter, trim));
+    public static Props Props(IActorRef coverage, IClock clock, TimeSpan passivateAfter, IdleMemoryTrim trim, LedgerMetrics metrics) =>
+        Akka.Actor.Props.Create(() => new AgreementRegion(coverage, clock, passivateAfter, trim, metrics));
 
     private void Route(AgreementId agreementId, object message, IActorRef sender)
     {
@@ -52,7 +55,7 @@ public sealed class AgreementRegion : ReceiveActor
         var child = Context.Child(name);
         if (child.IsNobody())
         {
-            child = Context.ActorOf(AgreementActor.Props(agreementId, coverage, clock, passivateAfter), name);
+            child = Context.ActorOf(AgreementActor.Props(agreementId, coverage, clock, passivateAfter, metrics), name);
             Context.Watch(child);
             names[child] = name;
         }

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Ledger.Observability;
 
 namespace RevenueShare.Ledger.Coverage;
 
@@ -19,10 +20,12 @@ public sealed class CoverageRegistry : ReceivePersistentActor
 
     private readonly Dictionary<AgreementId, ImmutableArray<CoverageItem>> grants = [];
     private readonly Dictionary<(CreditCode, Indicator), List<(AgreementId Agreement, CoverageItem Item)>> index = new();
+    private readonly LedgerMetrics metrics;
     private IActorRef? waiting;
 
-    public CoverageRegistry()
+    public CoverageRegistry(LedgerMetrics metrics)
     {
+        this.metrics = metrics;
         Recover<CoverageGranted>(Apply);
         Recover<SnapshotOffer>(offer =>
         {
@@ -39,6 +42,12 @@ public sealed class CoverageRegistry : ReceivePersistentActor
     }
 
     public override string PersistenceId => Id;
+
+    protected override void PreStart()
+    {
+        metrics.CoverageIndexed(index.Count);
+        base.PreStart();
+    }
 
     /// <summary>
     /// The journal did not take a reservation: the agreement asking is told at once, then Akka stops
@@ -58,7 +67,7 @@ public sealed class CoverageRegistry : ReceivePersistentActor
         base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new CoverageRegistry());
+    public static Props Props(LedgerMetrics metrics) => Akka.Actor.Props.Create(() => new CoverageRegistry(metrics));
 
     private AgreementId? Find(CreditCode enterprise, Indicator indicator, NodaTime.YearMonth month)
     {
@@ -127,5 +136,7 @@ public sealed class CoverageRegistry : ReceivePersistentActor
 
             holders.Add((granted.AgreementId, item));
         }
+
+        metrics.CoverageIndexed(index.Count);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using RevenueShare.Ledger.Observability;
 
 namespace RevenueShare.Ledger.Projections;
 
@@ -25,18 +26,27 @@ public sealed class ReadBarrier
     private readonly int backlogBound;
     private readonly int readingBound;
     private readonly object admission = new();
+    private readonly LedgerMetrics metrics;
     private readonly List<(int Reports, (string PersistenceId, long SequenceNr)[] Positions)> awaitingProjection = [];
     private long backlog;
     private long lastRead = long.MinValue;
     private Func<CancellationToken, Task>? othersWrites;
     private TaskCompletionSource progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ReadBarrier(LedgerOptions options)
+    public ReadBarrier(LedgerOptions options, LedgerMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
         lagBound = options.ReadLagBound;
         backlogBound = options.ProjectionBacklog;
         readingBound = Math.Min(options.ReadingBacklog, options.ProjectionBacklog);
+        this.metrics = metrics;
+        metrics.Meter.CreateObservableGauge("revshare.read_side.lag", () => Lag.TotalSeconds, "s",
+            "How long the oldest write this process acknowledged and the read side does not hold yet has waited (0 when it holds all).");
+        metrics.Meter.CreateObservableGauge("revshare.read_side.lag_events", () => UnprojectedEvents, "{event}",
+            "Journal events this process acknowledged that the read side does not hold yet.");
+        metrics.Meter.CreateObservableGauge("revshare.admission.backlog", () => Backlog, "{report}",
+            "Figure reports admitted for booking and not yet readable (the bound that slows ingest).");
     }
 
     public void Acknowledged(string persistenceId, long sequenceNr)
@@ -77,6 +87,10 @@ public sealed class ReadBarrier
         [.. acknowledged.Where(p => !IsProjected(p.Key, p.Value)).Select(p => p.Key)];
 
     public bool IsCaughtUp => caughtUp.Task.IsCompleted;
+
+    /// <summary>Journal events acknowledged here and not yet seen projected, over every agreement.</summary>
+    public long UnprojectedEvents =>
+        acknowledged.Sum(p => Math.Max(0, p.Value - (projected.TryGetValue(p.Key, out var done) ? done : 0)));
 
     /// <summary>How long a read waits for the projection before it is answered as unavailable.</summary>
     public static TimeSpan MaxWait { get; } = TimeSpan.FromSeconds(30);
@@ -123,7 +137,7 @@ public sealed class ReadBarrier
             var lag = Lag;
             if (lag > lagBound)
             {
-                throw new LedgerBusyException(lag, lagBound);
+                throw Busy(lag);
             }
 
             var bound = IsBeingRead ? readingBound : backlogBound;
@@ -140,7 +154,7 @@ public sealed class ReadBarrier
             // wake-up after the projection made room can itself come late.
             if (waited.Elapsed > lagBound)
             {
-                throw new LedgerBusyException(lag, lagBound);
+                throw Busy(lag);
             }
 
             await next.WaitAsync(TimeSpan.FromMilliseconds(50), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -160,6 +174,12 @@ public sealed class ReadBarrier
             awaitingProjection.Add((admitted, [.. positions]));
             ReleaseProjected();
         }
+    }
+
+    private LedgerBusyException Busy(TimeSpan lag)
+    {
+        metrics.IngestRefused();
+        return new LedgerBusyException(lag, lagBound);
     }
 
     /// <summary>Takes the batches whose positions are all projected out of the backlog; under the admission lock.</summary>
@@ -203,6 +223,24 @@ public sealed class ReadBarrier
     /// hanging or answered with stale data.
     /// </summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await WaitForProjectionAsync(cancellationToken);
+        }
+        catch (ReadSideUnavailableException)
+        {
+            metrics.ReadRefused();
+            throw;
+        }
+        finally
+        {
+            metrics.ReadWaited(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task WaitForProjectionAsync(CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref lastRead, Stopwatch.GetTimestamp());
         var waited = Stopwatch.StartNew();

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Persistence;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Ledger.Observability;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
 
@@ -47,13 +48,14 @@ public sealed class ReportIdDesk : ReceivePersistentActor, IWithTimers, IDisposa
     /// <summary>The last sequence number recovered from the journal: reservations up to it are another desk's.</summary>
     private long recoveredThrough;
 
-    public ReportIdDesk(ReadModel reads, ReadBarrier barrier)
+    public ReportIdDesk(ReadModel reads, ReadBarrier barrier, LedgerMetrics metrics)
     {
         this.barrier = barrier;
 
         // Batch numbers of another desk's batches may still arrive to be settled: this desk's start far from them.
         earlier = Random.Shared.NextInt64(1L << 40, 1L << 60);
         registry = new ReportIdRegistry(reads, earlier);
+        metrics.ObserveReportIds(() => registry.Count);
 
         Recover<SnapshotOffer>(offer => pending.AddRange(((ReportIdDeskSnapshot)offer.Snapshot).Pending.Select(r => (offer.Metadata.SequenceNr, r))));
         Recover<ReportIdsReserved>(reserved => pending.AddRange(reserved.Reservations.Select(r => (LastSequenceNr, r))));
@@ -83,7 +85,7 @@ public sealed class ReportIdDesk : ReceivePersistentActor, IWithTimers, IDisposa
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(ReadModel reads, ReadBarrier barrier) => Akka.Actor.Props.Create(() => new ReportIdDesk(reads, barrier));
+    public static Props Props(ReadModel reads, ReadBarrier barrier, LedgerMetrics metrics) => Akka.Actor.Props.Create(() => new ReportIdDesk(reads, barrier, metrics));
 
     public void Dispose() => registry.Dispose();
 

@@ -37,6 +37,18 @@ public sealed class ReportIdRegistry(ReadModel reads) : IReportIdClaims, IDispos
     private long batches;
     private bool loaded;
 
+    /// <summary>ReportIds held as booked.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return booked.Count + overflow.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// A registry whose batch numbers start after <paramref name="firstBatch"/>: a desk that takes over
     /// in a cluster must not reuse the numbers of batches still being settled with the one before it.

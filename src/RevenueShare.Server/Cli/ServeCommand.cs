@@ -1,6 +1,8 @@
 using System.CommandLine;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Demo;
+using RevenueShare.Server.Http;
+using RevenueShare.Server.Observability;
 
 namespace RevenueShare.Server.Cli;
 
@@ -20,6 +22,13 @@ internal static class ServeCommand
             Description = "Load the sample agreements and a year of sample figures from the contracts folder.",
         };
 
+        var metrics = new Option<string>("--metrics")
+        {
+            Description = $"Addresses to serve /metrics on for Prometheus, ';'-separated, or 'off' (default {ServeOptions.DefaultMetricsUrls}).",
+            HelpName = "URL",
+            DefaultValueFactory = _ => ServeOptions.DefaultMetricsUrls,
+        };
+
         var readSideMax = new Option<int?>("--read-side-max-mib")
         {
             Description = "SQLite: the most the read tables may take on disk, in MiB (default: no bound); past it the read side stops and the journal keeps its room.",
@@ -30,6 +39,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the HTTP API.");
         command.Options.Add(urls);
         command.Options.Add(demo);
+        command.Options.Add(metrics);
         command.Options.Add(readSideMax);
         store.AddTo(command);
         cluster.AddTo(command);
@@ -43,16 +53,23 @@ internal static class ServeCommand
                 store.ContractsDirectory(result))
             {
                 Cluster = cluster.Cluster(result, stored),
+                MetricsUrls = result.GetValue(metrics) is "off" ? null : result.GetValue(metrics),
             };
             await using var app = ServerHost.Build(options);
             await app.StartAsync(cancellationToken);
+            var listen = app.Services.GetRequiredService<ListenAddresses>();
             if (options.Demo)
             {
                 await DemoAnnouncement.PrintWhenLoadedAsync(app, stdout, cancellationToken);
             }
             else
             {
-                await stdout.WriteLineAsync($"RevenueShare is listening on {string.Join(", ", app.Urls)}");
+                await stdout.WriteLineAsync($"RevenueShare is listening on {string.Join(", ", listen.Api)}");
+            }
+
+            if (listen.Metrics.Count > 0)
+            {
+                await stdout.WriteLineAsync($"Metrics for Prometheus on {string.Join(", ", listen.Metrics.Select(url => url.TrimEnd('/') + MetricsEndpoint.Path))}");
             }
 
             await app.WaitForShutdownAsync(cancellationToken);

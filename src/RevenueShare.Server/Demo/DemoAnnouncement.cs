@@ -1,6 +1,7 @@
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Reference;
+using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 
 namespace RevenueShare.Server.Demo;
@@ -16,7 +17,7 @@ internal static class DemoAnnouncement
     {
         var services = app.Services;
         var (agreements, reports) = await services.GetRequiredService<DemoStartup>().Loaded.WaitAsync(cancellationToken);
-        var url = app.Urls.First();
+        var url = services.GetRequiredService<ListenAddresses>().Api[0];
         await stdout.WriteLineAsync(agreements == 0
             ? "Demo: the store already holds agreements; nothing was loaded."
             : $"Demo: {agreements} example agreements approved and {reports} figure reports of 2025 booked.");

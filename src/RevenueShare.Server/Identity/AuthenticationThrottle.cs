@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using RevenueShare.Server.Http;
+using RevenueShare.Server.Observability;
 
 namespace RevenueShare.Server.Identity;
 
@@ -21,11 +22,13 @@ public sealed class AuthenticationThrottle : IDisposable
     private readonly AuthenticationThrottling limits;
     private readonly PartitionedRateLimiter<IPAddress> failures;
     private readonly ILogger<AuthenticationThrottle> logger;
+    private readonly ServerMetrics metrics;
 
-    public AuthenticationThrottle(ServeOptions options, ILogger<AuthenticationThrottle> logger)
+    public AuthenticationThrottle(ServeOptions options, ILogger<AuthenticationThrottle> logger, ServerMetrics metrics)
     {
         limits = options.Throttling;
         this.logger = logger;
+        this.metrics = metrics;
         failures = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetFixedWindowLimiter(
             address,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.FailuresPerWindow, Window = limits.Window, QueueLimit = 0 }));
@@ -49,6 +52,7 @@ public sealed class AuthenticationThrottle : IDisposable
                 ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                 : (int)Math.Ceiling(throttle.limits.Window.TotalSeconds);
             var context = rejected.HttpContext;
+            throttle.metrics.Throttled();
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return new ValueTask(PageRequests.RefuseAsync(context, Problems.Create(
                 StatusCodes.Status429TooManyRequests,
@@ -60,6 +64,7 @@ public sealed class AuthenticationThrottle : IDisposable
     /// <summary>Counts a failed authentication of <paramref name="context"/>'s address, and logs it.</summary>
     public void RecordFailure(HttpContext context)
     {
+        metrics.AuthenticationFailed();
         var address = AddressOf(context);
         using var lease = failures.AttemptAcquire(address);
         var left = (int)(failures.GetStatistics(address)?.CurrentAvailablePermits ?? 0);

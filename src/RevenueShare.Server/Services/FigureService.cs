@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
@@ -6,6 +7,7 @@ using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger;
 using RevenueShare.Server.Csv;
+using RevenueShare.Server.Observability;
 
 namespace RevenueShare.Server.Services;
 
@@ -14,7 +16,7 @@ namespace RevenueShare.Server.Services;
 /// the API, the CSV import, the pages' upload and the demo: each report stands alone — booked,
 /// duplicate or rejected with its reason — so one bad report does not sink the others.
 /// </summary>
-public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
+public sealed class FigureService(LedgerGateway ledger, ReferenceData reference, ServerMetrics metrics)
 {
     /// <summary>Put a limit on everything: larger batches are split by the sender.</summary>
     public const int MaxReportsPerBatch = 10_000;
@@ -81,6 +83,21 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
         {
             return refusal;
         }
+
+        metrics.ImportStarted();
+        try
+        {
+            return await ImportReadableAsync(office, file, read, cancellationToken);
+        }
+        finally
+        {
+            metrics.ImportEnded();
+        }
+    }
+
+    private async Task<Outcome<IReadOnlyList<ImportedLine>>> ImportReadableAsync(
+        Principal office, byte[] file, Func<byte[], IReadOnlyList<(int Line, IReadOnlyList<string> Fields)>> read, CancellationToken cancellationToken)
+    {
 
         if (file.Length > MaxImportBytes)
         {
@@ -164,6 +181,14 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference)
     public static Refusal TooLarge() => Refusal.BadField("$", $"A figures file holds at most {MaxImportBytes} bytes; send the file in chunks.");
 
     private async Task<ReportLineOutcome[]> BookAsync(Principal office, IReadOnlyList<FigureReportDocument?> documents, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcomes = await BookEachAsync(office, documents, cancellationToken);
+        metrics.BatchAnswered(office, started, outcomes.Select(o => (o.Status, o.Refusal?.Code)));
+        return outcomes;
+    }
+
+    private async Task<ReportLineOutcome[]> BookEachAsync(Principal office, IReadOnlyList<FigureReportDocument?> documents, CancellationToken cancellationToken)
     {
         var outcomes = new ReportLineOutcome[documents.Count];
         var valid = new List<(int Index, FigureReport Report)>();

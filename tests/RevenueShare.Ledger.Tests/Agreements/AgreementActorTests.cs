@@ -40,7 +40,7 @@ public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJour
     public async Task A_command_whose_event_cannot_be_journaled_is_answered_as_failed_never_acknowledged_and_changes_nothing()
     {
         var coverage = CreateTestProbe();
-        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, LedgerOptions.Default.PassivateAfter));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, LedgerOptions.Default.PassivateAfter, Unmeasured.Metrics()));
         actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         Assert.Equal(AgreementStatus.Draft, ExpectMsg<AgreementReply>().State!.Status);
 
@@ -54,7 +54,7 @@ public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJour
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
         await Journal.OnWrite.Pass();
-        var recovered = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, LedgerOptions.Default.PassivateAfter));
+        var recovered = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, LedgerOptions.Default.PassivateAfter, Unmeasured.Metrics()));
         recovered.Tell(new GetAgreement(AgreementId.Parse(Id)));
         var state = ExpectMsg<AgreementReply>().State!;
         Assert.Equal(AgreementStatus.Draft, state.Status);
@@ -64,7 +64,7 @@ public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJour
     [Fact]
     public void A_refused_trigger_persists_nothing_and_names_the_permitted_triggers()
     {
-        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), CreateTestProbe(), clock, LedgerOptions.Default.PassivateAfter));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), CreateTestProbe(), clock, LedgerOptions.Default.PassivateAfter, Unmeasured.Metrics()));
         actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         ExpectMsg<AgreementReply>();
 
@@ -81,7 +81,7 @@ public sealed class AgreementActorTests() : TestKit(LedgerSystems.Setup(TestJour
     public void Approval_waits_for_the_coverage_registry_and_a_collision_refuses_it_naming_the_other_agreement()
     {
         var coverage = CreateTestProbe();
-        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, LedgerOptions.Default.PassivateAfter));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementId.Parse(Id), coverage, clock, LedgerOptions.Default.PassivateAfter, Unmeasured.Metrics()));
         actor.Tell(new CreateAgreement(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), Terms()));
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440103")), LifecycleTrigger.Submit, null, null));
         actor.Tell(new FireTrigger(AgreementId.Parse(Id), Principal.ForDistrict(DistrictCode.Parse("440115")), LifecycleTrigger.Countersign, null, null));

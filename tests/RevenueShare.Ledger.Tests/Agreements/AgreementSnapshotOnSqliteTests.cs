@@ -52,7 +52,7 @@ public sealed class AgreementSnapshotOnSqliteTests : TestKit
     {
         var life = LongLife();
         var coverage = Coverage();
-        var actor = Sys.ActorOf(AgreementActor.Props(AgreementLife.Id, coverage, clock, LedgerOptions.Default.PassivateAfter));
+        var actor = Sys.ActorOf(AgreementActor.Props(AgreementLife.Id, coverage, clock, LedgerOptions.Default.PassivateAfter, Unmeasured.Metrics()));
         foreach (var command in life.Commands)
         {
             actor.Tell(command);
@@ -85,7 +85,7 @@ public sealed class AgreementSnapshotOnSqliteTests : TestKit
         ExpectMsg<DeleteMessagesSuccess>();
         Assert.Equal(journal.Length - newest.Metadata.SequenceNr, (await JournalAsync()).Length);
 
-        var recovered = Sys.ActorOf(AgreementActor.Props(AgreementLife.Id, coverage, clock, LedgerOptions.Default.PassivateAfter));
+        var recovered = Sys.ActorOf(AgreementActor.Props(AgreementLife.Id, coverage, clock, LedgerOptions.Default.PassivateAfter, Unmeasured.Metrics()));
         var replayed = Replay(journal);
         Structural.AssertSame(replayed, await StateOf(recovered));
 

@@ -1,4 +1,5 @@
 using RevenueShare.Ledger.Projections;
+using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Projections;
 
@@ -16,7 +17,7 @@ public sealed class ReadBarrierAdmissionTests
     [Fact]
     public async Task Batches_within_the_backlog_are_admitted_at_once_and_leave_it_when_their_positions_are_projected()
     {
-        var barrier = new ReadBarrier(Options);
+        var barrier = new ReadBarrier(Options, Unmeasured.Metrics());
         await barrier.AdmitAsync(600, CancellationToken.None);
         await barrier.AdmitAsync(400, CancellationToken.None);
         Assert.Equal(1000, barrier.Backlog);
@@ -35,7 +36,7 @@ public sealed class ReadBarrierAdmissionTests
     [Fact]
     public async Task A_batch_that_would_pass_the_backlog_waits_for_the_projection()
     {
-        var barrier = new ReadBarrier(Options);
+        var barrier = new ReadBarrier(Options, Unmeasured.Metrics());
         await barrier.AdmitAsync(800, CancellationToken.None);
         barrier.Acknowledged("agreement-a", 1);
         barrier.Booked(800, [("agreement-a", 1)]);
@@ -52,7 +53,7 @@ public sealed class ReadBarrierAdmissionTests
     [Fact]
     public async Task A_batch_larger_than_the_backlog_is_admitted_alone()
     {
-        var barrier = new ReadBarrier(Options);
+        var barrier = new ReadBarrier(Options, Unmeasured.Metrics());
         await barrier.AdmitAsync(5000, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(5000, barrier.Backlog);
     }
@@ -60,7 +61,7 @@ public sealed class ReadBarrierAdmissionTests
     [Fact]
     public async Task A_batch_not_admitted_within_the_lag_bound_is_refused_and_leaves_nothing_in_the_backlog()
     {
-        var barrier = new ReadBarrier(Options with { ReadLagBound = TimeSpan.FromMilliseconds(300) });
+        var barrier = new ReadBarrier(Options with { ReadLagBound = TimeSpan.FromMilliseconds(300) }, Unmeasured.Metrics());
         await barrier.AdmitAsync(1000, CancellationToken.None);
         barrier.Acknowledged("agreement-a", 1);
         barrier.Booked(1000, [("agreement-a", 1)]);
@@ -73,7 +74,7 @@ public sealed class ReadBarrierAdmissionTests
     [Fact]
     public async Task While_offices_read_a_batch_is_admitted_within_the_smaller_reading_backlog()
     {
-        var barrier = new ReadBarrier(Options with { ReadingBacklog = 500 });
+        var barrier = new ReadBarrier(Options with { ReadingBacklog = 500 }, Unmeasured.Metrics());
         barrier.CaughtUp();
         await barrier.AdmitAsync(600, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
         barrier.Acknowledged("agreement-a", 1);

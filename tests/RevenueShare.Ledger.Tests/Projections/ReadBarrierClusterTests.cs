@@ -1,4 +1,5 @@
 using RevenueShare.Ledger.Projections;
+using RevenueShare.Ledger.Tests.Support;
 
 namespace RevenueShare.Ledger.Tests.Projections;
 
@@ -12,7 +13,7 @@ public sealed class ReadBarrierClusterTests
     [Fact]
     public async Task A_read_waits_for_the_writes_of_other_nodes_as_well_as_its_own()
     {
-        var barrier = new ReadBarrier(LedgerOptions.Default);
+        var barrier = new ReadBarrier(LedgerOptions.Default, Unmeasured.Metrics());
         barrier.CaughtUp();
         var othersProjected = new TaskCompletionSource();
         barrier.AlsoWaitFor(_ => othersProjected.Task);
@@ -28,7 +29,7 @@ public sealed class ReadBarrierClusterTests
     [Fact]
     public async Task A_fence_that_does_not_come_in_time_answers_that_the_read_side_is_unavailable()
     {
-        var barrier = new ReadBarrier(LedgerOptions.Default);
+        var barrier = new ReadBarrier(LedgerOptions.Default, Unmeasured.Metrics());
         barrier.CaughtUp();
         barrier.AlsoWaitFor(_ => Task.FromException(new TimeoutException()));
 
@@ -38,7 +39,7 @@ public sealed class ReadBarrierClusterTests
     [Fact]
     public void The_agreements_still_awaited_are_those_acknowledged_past_what_is_projected()
     {
-        var barrier = new ReadBarrier(LedgerOptions.Default);
+        var barrier = new ReadBarrier(LedgerOptions.Default, Unmeasured.Metrics());
         barrier.Acknowledged("agreement-a", 3);
         barrier.Acknowledged("agreement-b", 5);
         barrier.Projected([("agreement-a", 3), ("agreement-b", 4)]);

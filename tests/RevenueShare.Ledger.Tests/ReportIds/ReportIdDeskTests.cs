@@ -60,5 +60,5 @@ public sealed class ReportIdDeskTests : IAsyncLifetime
         Assert.Null(next.Claims[1].HeldBy);
     }
 
-    private IActorRef StartDesk(string name) => host.System.ActorOf(ReportIdDesk.Props(host.Reads, host.Barrier), name);
+    private IActorRef StartDesk(string name) => host.System.ActorOf(ReportIdDesk.Props(host.Reads, host.Barrier, host.Metrics), name);
 }

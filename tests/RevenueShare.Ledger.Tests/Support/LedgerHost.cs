@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
+using RevenueShare.Ledger.Observability;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Ledger.Storage;
@@ -22,6 +23,8 @@ internal sealed class LedgerHost : IAsyncDisposable
     public Akka.Actor.ActorSystem System => host.Services.GetRequiredService<Akka.Actor.ActorSystem>();
 
     public ReadBarrier Barrier => host.Services.GetRequiredService<ReadBarrier>();
+
+    public LedgerMetrics Metrics => host.Services.GetRequiredService<LedgerMetrics>();
 
     public ReadDatabase Database => host.Services.GetRequiredService<ReadDatabase>();
 

@@ -15,11 +15,13 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     private readonly Process process;
     private readonly StringBuilder output;
+    private readonly StringBuilder logs;
 
-    private ServeProcess(Process process, StringBuilder output, Uri address)
+    private ServeProcess(Process process, StringBuilder output, StringBuilder logs, Uri address)
     {
         this.process = process;
         this.output = output;
+        this.logs = logs;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
     }
 
@@ -37,6 +39,18 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What the process wrote on stderr alone: its log lines.</summary>
+    public string Logs
+    {
+        get
+        {
+            lock (logs)
+            {
+                return logs.ToString();
+            }
+        }
+    }
+
     /// <summary>Starts the service on <paramref name="dataDirectory"/> and waits until it says where it listens.</summary>
     public static Task<ServeProcess> StartAsync(string dataDirectory) => StartAsync(["--data", dataDirectory]);
 
@@ -49,7 +63,7 @@ internal sealed class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "revshare.dll"), "serve", "--urls", "http://127.0.0.1:0", "--contracts", TestReference.ContractsDirectory }.Concat(arguments))
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "revshare.dll"), "serve", "--urls", "http://127.0.0.1:0", "--metrics", "http://127.0.0.1:0", "--contracts", TestReference.ContractsDirectory }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -58,14 +72,19 @@ internal sealed class ServeProcess : IAsyncDisposable
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, line) => Received(line.Data, output, listening);
-        process.ErrorDataReceived += (_, line) => Received(line.Data, output, null);
+        var logs = new StringBuilder();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            Received(line.Data, output, null);
+            Received(line.Data, logs, null);
+        };
         process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("revshare serve exited before it listened."));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            return new ServeProcess(process, output, await listening.Task.WaitAsync(StartTimeout));
+            return new ServeProcess(process, output, logs, await listening.Task.WaitAsync(StartTimeout));
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {

@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Testing;
 using RevenueShare.Domain;
 using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 
 namespace RevenueShare.Server.Tests.Support;
@@ -35,6 +36,9 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>A client with no credentials; add them per request.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>Where <c>/metrics</c> is served, when the options asked for it.</summary>
+    public Uri MetricsAddress => new(App.Services.GetRequiredService<ListenAddresses>().Metrics.Single());
+
     public TokenStore Tokens => App.Services.GetRequiredService<TokenStore>();
 
     /// <param name="mapExtra">Maps test-only endpoints after the host's own, before start.</param>
@@ -60,7 +64,7 @@ internal sealed class RunningServer : IAsyncDisposable
         });
         mapExtra?.Invoke(app);
         await app.StartAsync();
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<ListenAddresses>().Api.Single()) };
         return new RunningServer(directory, app, client, clock);
     }
 
