@@ -44,6 +44,7 @@ public static class LedgerHosting
         services.AddSingleton(provider => new LedgerMetrics(provider.GetRequiredService<IMeterFactory>().Create(LedgerMetrics.MeterName)));
         services.AddSingleton<ReadBarrier>();
         services.AddSingleton<ReadModelWriter>();
+        services.AddSingleton<LedgerReadiness>();
         services.AddSingleton<ReadModel>();
         if (cluster is null)
         {

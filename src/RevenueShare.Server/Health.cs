@@ -1,4 +1,7 @@
 namespace RevenueShare.Server;
 
-/// <summary>The <c>GET /health</c> answer: alive, and which store the read database is.</summary>
-public sealed record Health(string Status, string Store);
+/// <summary>
+/// The answer of <c>/health/live</c>, <c>/health/ready</c> and <c>/health</c>: the status, which store
+/// the ledger runs on, and (for readiness) each thing checked.
+/// </summary>
+public sealed record Health(string Status, string Store, IReadOnlyList<HealthCheck> Checks);

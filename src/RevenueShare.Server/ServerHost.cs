@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging.Console;
 using NodaTime;
@@ -123,9 +122,7 @@ public static class ServerHost
         app.Use(PageRequests.AnswerUnmatched);
         app.UseAuthorization();
 
-        app.MapGet("/health", CheckHealthAsync).AllowAnonymous().DisableRateLimiting().WithName("Health").WithTags("Service")
-            .WithSummary("Health (服务状态)")
-            .WithDescription("Alive, and whether the read database answers; 503 while the service is starting. Needs no token.");
+        HealthRoutes.Map(app);
         app.MapOpenApi().AllowAnonymous();
         ApiRoutes.MapApi(app);
         PageRoutes.MapPages(app);
@@ -184,32 +181,5 @@ public static class ServerHost
             openApi.AddOperationTransformer<ParameterDescriptions>();
             openApi.AddOperationTransformer<OptionalBodies>();
         });
-    }
-
-    private static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckHealthAsync(
-        ReadDatabase database, Readiness readiness, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        if (readiness.NotReadyDetail is { } starting)
-        {
-            http.Response.Headers.RetryAfter = Readiness.RetryAfterSeconds;
-            return Problems.Unavailable(starting);
-        }
-
-        var store = database.Kind == StoreKind.Sqlite ? "sqlite" : "postgresql";
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            await using var connection = await database.OpenAsync(timeout.Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(timeout.Token);
-            return TypedResults.Ok(new Health("ok", store));
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            ServerLog.ReadDatabaseSilent(loggers.CreateLogger(typeof(ServerHost)), e);
-            return Problems.Unavailable($"The {store} read database did not answer.");
-        }
     }
 }

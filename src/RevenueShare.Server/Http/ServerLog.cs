@@ -6,8 +6,8 @@ internal static partial class ServerLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request answered with {Status}")]
     public static partial void RequestAnswered(ILogger logger, Exception exception, int? status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the read database did not answer")]
-    public static partial void ReadDatabaseSilent(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Failing}")]
+    public static partial void NotReady(ILogger logger, string failing);
 
     // The token is never logged: only where the attempt came from, where it went and how many so far.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Authentication failed from {Address} on {Route}: {Failures} of {Limit} failures allowed in the window")]

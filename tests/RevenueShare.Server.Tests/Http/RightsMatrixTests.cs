@@ -57,6 +57,8 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
     [
         //   method  route                                                   body           fin  tax  stat prop co   out  none unkn revk
         new("GET",  "/health",                                               null,         [200, 200, 200, 200, 200, 200, 200, 200, 200]),
+        new("GET",  "/health/live",                                          null,         [200, 200, 200, 200, 200, 200, 200, 200, 200]),
+        new("GET",  "/health/ready",                                         null,         [200, 200, 200, 200, 200, 200, 200, 200, 200]),
         new("GET",  "/openapi/v1.json",                                      null,         [200, 200, 200, 200, 200, 200, 200, 200, 200]),
         new("GET",  "/api/whoami",                                           null,         [200, 200, 200, 200, 200, 200, 401, 401, 401], WhoAmI),
         new("GET",  "/api/agreements",                                       null,         [200, 200, 200, 200, 200, 200, 401, 401, 401], AgreementList),
