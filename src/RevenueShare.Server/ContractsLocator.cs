@@ -4,8 +4,9 @@ namespace RevenueShare.Server;
 
 /// <summary>
 /// Finds the repository's <c>contracts/</c> folder at run time (catalogues, sample agreements and
-/// figures) instead of copying it into every build output: one copy, the one the tests check.
-/// <c>--contracts DIR</c> overrides the search.
+/// figures) instead of copying it into every build output: one copy, the one the tests check. A
+/// published package carries its copy beside the executable (the Server project publishes it), found
+/// first. <c>--contracts DIR</c> overrides the search.
 /// </summary>
 public static class ContractsLocator
 {

@@ -32,6 +32,13 @@ public static class ServerHost
     /// <summary>The largest request body accepted: a year of figure batches fits many times over.</summary>
     public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// How long a stop (SIGTERM, Ctrl+C) gives the service to finish: the requests in hand, the ledger's
+    /// writes and its actor system's shutdown. deploy/revshare.service lets systemd wait longer than this
+    /// before it kills.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The Chinese error page that page requests are re-executed to (<c>/error/404</c>, ...).</summary>
     private const string ErrorPath = "/error";
 
@@ -48,12 +55,14 @@ public static class ServerHost
             Args = [],
             ApplicationName = typeof(ServerHost).Assembly.GetName().Name,
 
-            // wwwroot is copied beside revshare.dll: found the same way when run, published, or
-            // started by the tests from their own output folder, whatever the current directory.
+            // wwwroot is copied beside revshare.dll: found the same way when run, published (a
+            // single-file executable's base directory is its own folder, and the bundle leaves wwwroot
+            // beside it), or started by the tests from their own output folder, whatever the current directory.
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         var listen = new ListenAddresses();
         builder.Services.AddSingleton(listen);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             listen.Configure(kestrel, options);

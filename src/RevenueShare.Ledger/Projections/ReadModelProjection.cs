@@ -1,10 +1,10 @@
 using Akka;
 using Akka.Actor;
 using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Storage;
 
 namespace RevenueShare.Ledger.Projections;
 
@@ -35,7 +35,7 @@ public sealed class ReadModelProjection
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var journal = await QueryJournal.OpenAsync(system, cancellationToken);
         var materializer = system.Materializer();
 
         // Catch up with what the journal holds before reads are answered; a journal slow to start

@@ -43,7 +43,7 @@ public static class LedgerVerifier
                 .And(new LedgerSerializerSetup(reference)));
             try
             {
-                var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+                var journal = await QueryJournal.OpenAsync(system, cancellationToken);
                 var materializer = system.Materializer();
                 var agreements = new AgreementInvariants();
                 var settlement = new SettlementInvariants(reference);

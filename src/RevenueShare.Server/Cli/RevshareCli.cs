@@ -26,6 +26,7 @@ public static class RevshareCli
         root.Subcommands.Add(BackupCommand.Create(store, stderr, clock));
         root.Subcommands.Add(RestoreCommand.Create(store, stderr));
         root.Subcommands.Add(VerifyCommand.Create(store, stdout));
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(stdout);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,40 +1,40 @@
 using System.Diagnostics;
-using System.Text;
+using System.Globalization;
 using RevenueShare.Server.Tests.Support;
 
 namespace RevenueShare.Server.Tests.Crash;
 
 /// <summary>
-/// <c>revshare serve</c> as a process of its own — the <c>revshare.dll</c> the project reference builds
-/// beside the tests, run by <c>dotnet</c> on a SQLite folder at a free loopback port — so a test can
-/// kill it as a crash would (SIGKILL: no shutdown, no flush) and start it again on the same data.
+/// <c>revshare serve</c> as a process of its own, at a free loopback port — by default the
+/// <c>revshare.dll</c> the project reference builds beside the tests, run by <c>dotnet</c> on a SQLite
+/// folder; or any program that runs it (a published package's executable, an emulator running one) — so
+/// a test can stop it as an operator would (SIGTERM), kill it as a crash would (SIGKILL: no shutdown,
+/// no flush) and start it again on the same data.
 /// </summary>
 internal sealed class ServeProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process process;
-    private readonly StringBuilder output;
-    private readonly StringBuilder logs;
+    private readonly List<(string Text, bool Stdout)> lines = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Line)> awaited = [];
+    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServeProcess(Process process, StringBuilder output, StringBuilder logs, Uri address)
+    private ServeProcess(Process process)
     {
         this.process = process;
-        this.output = output;
-        this.logs = logs;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
     }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; } = null!;
 
     /// <summary>What the process wrote on stdout and stderr, for a failing assertion's message.</summary>
     public string Output
     {
         get
         {
-            lock (output)
+            lock (lines)
             {
-                return output.ToString();
+                return string.Join('\n', lines.Select(line => line.Text));
             }
         }
     }
@@ -44,9 +44,9 @@ internal sealed class ServeProcess : IAsyncDisposable
     {
         get
         {
-            lock (logs)
+            lock (lines)
             {
-                return logs.ToString();
+                return string.Join('\n', lines.Where(line => !line.Stdout).Select(line => line.Text));
             }
         }
     }
@@ -55,53 +55,80 @@ internal sealed class ServeProcess : IAsyncDisposable
     public static Task<ServeProcess> StartAsync(string dataDirectory) => StartAsync(["--data", dataDirectory]);
 
     /// <summary>Starts <c>revshare serve</c> with <paramref name="arguments"/> (the store's, a cluster's) and waits until it says where it listens.</summary>
-    public static async Task<ServeProcess> StartAsync(IEnumerable<string> arguments)
+    public static Task<ServeProcess> StartAsync(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "revshare.dll"), "serve", "--urls", "http://127.0.0.1:0", "--metrics", "http://127.0.0.1:0", "--contracts", TestReference.ContractsDirectory }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
-        var output = new StringBuilder();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return StartAsync(start, StartTimeout);
+    }
+
+    /// <summary>
+    /// Starts the program of <paramref name="start"/> (its arguments, folder and environment as given
+    /// there), which must run <c>revshare serve</c>, and waits up to <paramref name="within"/> until it says where it listens.
+    /// </summary>
+    public static async Task<ServeProcess> StartAsync(ProcessStartInfo start, TimeSpan within)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, line) => Received(line.Data, output, listening);
-        var logs = new StringBuilder();
-        process.ErrorDataReceived += (_, line) =>
-        {
-            Received(line.Data, output, null);
-            Received(line.Data, logs, null);
-        };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("revshare serve exited before it listened."));
+        var serve = new ServeProcess(process);
+        process.OutputDataReceived += (_, line) => serve.Received(line.Data, stdout: true);
+        process.ErrorDataReceived += (_, line) => serve.Received(line.Data, stdout: false);
+        process.Exited += (_, _) => serve.listening.TrySetException(new InvalidOperationException("revshare serve exited before it listened."));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            return new ServeProcess(process, output, logs, await listening.Task.WaitAsync(StartTimeout));
+            serve.Client = new HttpClient { BaseAddress = await serve.listening.Task.WaitAsync(within), Timeout = TimeSpan.FromSeconds(100) };
+            return serve;
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             Kill(process);
-            throw new InvalidOperationException($"revshare serve did not start: {e.Message}\n{output}", e);
+            throw new InvalidOperationException($"revshare serve did not start: {e.Message}\n{serve.Output}", e);
         }
     }
 
-    /// <summary>SIGTERM, as an operator's stop (systemd's): the service shuts down in order and exits.</summary>
-    public async Task StopAsync(TimeSpan within)
+    /// <summary>The first line of its stdout that <paramref name="match"/> accepts, written already or within <paramref name="within"/>.</summary>
+    public async Task<string> LineAsync(Func<string, bool> match, TimeSpan within)
     {
-        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        var line = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (lines)
+        {
+            if (lines.FirstOrDefault(written => written.Stdout && match(written.Text)) is { Text: { } written })
+            {
+                return written;
+            }
+
+            awaited.Add((match, line));
+        }
+
+        try
+        {
+            return await line.Task.WaitAsync(within);
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"revshare serve did not print the line awaited within {within}:\n{Output}", e);
+        }
+    }
+
+    /// <summary>SIGTERM, as an operator's stop (systemd's): the service shuts down in order and exits; its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan within)
+    {
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await term.WaitForExitAsync();
         }
 
         await process.WaitForExitAsync().WaitAsync(within);
+        return process.ExitCode;
     }
 
     /// <summary>SIGKILL, as a crash: nothing of the process runs after it.</summary>
@@ -126,20 +153,30 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    private static void Received(string? line, StringBuilder output, TaskCompletionSource<Uri>? listening)
+    private void Received(string? line, bool stdout)
     {
         if (line is null)
         {
             return;
         }
 
-        lock (output)
+        lock (lines)
         {
-            output.AppendLine(line);
+            lines.Add((line, stdout));
+            if (!stdout)
+            {
+                return;
+            }
+
+            foreach (var waiter in awaited.Where(w => w.Match(line)).ToList())
+            {
+                waiter.Line.TrySetResult(line);
+                awaited.Remove(waiter);
+            }
         }
 
         const string Listening = "RevenueShare is listening on ";
-        if (listening is not null && line.StartsWith(Listening, StringComparison.Ordinal))
+        if (line.StartsWith(Listening, StringComparison.Ordinal))
         {
             listening.TrySetResult(new Uri(line[Listening.Length..].Split(',')[0].Trim()));
         }

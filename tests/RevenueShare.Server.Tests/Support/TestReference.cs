@@ -9,6 +9,9 @@ internal static class TestReference
 
     public static string ContractsDirectory => ContractsLocator.Find();
 
+    /// <summary>The repository's root: the folder its contracts folder is in.</summary>
+    public static string RepositoryDirectory => Path.GetDirectoryName(ContractsDirectory)!;
+
     public static ReferenceData Reference => Data.Value;
 
     /// <summary>A district code present in the catalogue.</summary>
