@@ -46,7 +46,7 @@ public sealed class Arm64PackageTests(PublishedPackages packages) : IDisposable
     public async Task Emulated_from_an_empty_folder_it_serves_the_demo_answers_a_token_and_stops_on_SIGTERM()
     {
         var folder = await packages.FolderAsync(PublishedPackages.Arm64);
-        var start = Arm64Emulator.Start(Path.Combine(folder, "revshare"), empty.Path, "serve", "--demo", "--urls", "http://127.0.0.1:0");
+        var start = Arm64Emulator.Start(Path.Combine(folder, "revshare"), empty.Path, "serve", "--demo", "--urls", "http://127.0.0.1:0", "--metrics", "http://127.0.0.1:0");
 
         await PackagedDemo.RunAsync(start, EmulatedStart);
     }

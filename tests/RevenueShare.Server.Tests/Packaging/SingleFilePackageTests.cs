@@ -54,7 +54,7 @@ public sealed class SingleFilePackageTests(PublishedPackages packages) : IDispos
     {
         var folder = await packages.FolderAsync(PublishedPackages.X64);
         var start = new ProcessStartInfo(Path.Combine(folder, "revshare")) { WorkingDirectory = empty.Path };
-        foreach (var argument in new[] { "serve", "--demo", "--urls", "http://127.0.0.1:0" })
+        foreach (var argument in new[] { "serve", "--demo", "--urls", "http://127.0.0.1:0", "--metrics", "http://127.0.0.1:0" })
         {
             start.ArgumentList.Add(argument);
         }
