@@ -24,11 +24,14 @@ internal static class PackagedDemo
         var examples = Directory.GetFiles(Path.Combine(TestReference.ContractsDirectory, "examples", "agreements"), "*.json").Length;
         Assert.Contains($"Demo: {examples} example agreements approved", service.Output, StringComparison.Ordinal);
 
-        using (var health = await service.Client.GetAsync(new Uri("/health", UriKind.Relative)))
+        using (var health = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
         {
             var body = await health.Content.ReadAsStringAsync();
             Assert.True(health.StatusCode == HttpStatusCode.OK, body);
-            Assert.Equal("""{"status":"ok","store":"sqlite"}""", body);
+            var ready = JsonNode.Parse(body)!;
+            Assert.Equal("ok", ready["status"]!.GetValue<string>());
+            Assert.Equal("sqlite", ready["store"]!.GetValue<string>());
+            Assert.All(ready["checks"]!.AsArray(), check => Assert.Equal("ok", check!["status"]!.GetValue<string>()));
         }
 
         using (var question = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/agreements", UriKind.Relative)))
