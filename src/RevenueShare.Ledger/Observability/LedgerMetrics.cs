@@ -7,7 +7,8 @@ namespace RevenueShare.Ledger.Observability;
 /// The ledger's instruments (meter <see cref="MeterName"/>): what an operator watches to know that
 /// writes become durable and readable in time and that memory stays bounded. The names and what a
 /// healthy month-end shows are in docs/operations.md, Metrics. Nothing here carries an amount, an
-/// enterprise or a token: only counts, durations and offices.
+/// enterprise or a token: only counts, durations and offices. Durations are recorded as seconds in
+/// <see cref="double"/>, as OpenTelemetry and Prometheus expect them; no amount passes through here.
 /// </summary>
 public sealed class LedgerMetrics
 {
