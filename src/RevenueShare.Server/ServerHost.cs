@@ -32,13 +32,6 @@ public static class ServerHost
     /// <summary>The largest request body accepted: a year of figure batches fits many times over.</summary>
     public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
 
-    /// <summary>
-    /// How long a stop (SIGTERM, Ctrl+C) gives the service to finish: the requests in hand, the ledger's
-    /// writes and its actor system's shutdown. deploy/revshare.service lets systemd wait longer than this
-    /// before it kills.
-    /// </summary>
-    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>The Chinese error page that page requests are re-executed to (<c>/error/404</c>, ...).</summary>
     private const string ErrorPath = "/error";
 
@@ -62,7 +55,7 @@ public static class ServerHost
         });
         var listen = new ListenAddresses();
         builder.Services.AddSingleton(listen);
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             listen.Configure(kestrel, options);
@@ -95,6 +88,7 @@ public static class ServerHost
         }
 
         PageRoutes.AddPages(builder.Services);
+        TransportSecurity.Add(builder.Services, options);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -105,6 +99,7 @@ public static class ServerHost
 
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<SecurityHeaders>();
+        TransportSecurity.Use(app, options);
         app.UseExceptionHandler();
         app.UseWhen(PageRequests.IsPage, pages =>
         {

@@ -23,7 +23,10 @@ public sealed record LedgerCluster(string Hostname, int Port, ImmutableArray<str
     /// and their agreements start again on the survivors. Shorter recovers faster but risks downing a
     /// node that was only slow (a long garbage collection, a busy network).
     /// </summary>
-    public TimeSpan DownUnreachableAfter { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan DownUnreachableAfter { get; init; } = DefaultDownUnreachableAfter;
+
+    /// <summary>The <see cref="DownUnreachableAfter"/> of a node not told otherwise.</summary>
+    public static TimeSpan DefaultDownUnreachableAfter { get; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The host and port of a <c>host:port</c> endpoint; a <see cref="FormatException"/> for anything else.</summary>
     public static (string Host, int Port) Endpoint(string endpoint)

@@ -14,7 +14,7 @@ public static class ApiRoutes
 {
     public static void AddApi(WebApplicationBuilder builder, ServeOptions options)
     {
-        builder.Services.AddLedger(options.Store, LedgerOptions.Default with { Cluster = options.Cluster });
+        builder.Services.AddLedger(options.Store, options.Ledger with { Cluster = options.Cluster });
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<ReportService>();

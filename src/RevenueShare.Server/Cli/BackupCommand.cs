@@ -18,6 +18,7 @@ internal static class BackupCommand
             Required = true,
         };
         var command = new Command("backup", "Copy the embedded store into one archive file, consistently, while the service serves.");
+        command.Options.Add(store.Config);
         command.Options.Add(store.Data);
         command.Options.Add(output);
         command.SetAction(async (result, cancellationToken) =>

@@ -1,28 +1,28 @@
 using System.CommandLine;
 using RevenueShare.Ledger.Cluster;
-using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Configuration;
 
 namespace RevenueShare.Server.Cli;
 
-/// <summary><c>serve</c>'s options for running as one node of a cluster: <c>--cluster</c>, <c>--seed</c>, <c>--down-after</c>.</summary>
+/// <summary><c>serve</c>'s flags for running as one node of a cluster: <c>--cluster</c>, <c>--seed</c>, <c>--down-after</c> (checked by <see cref="ClusterConfiguration"/>).</summary>
 internal sealed class ClusterArguments
 {
-    private readonly Option<string> node = new("--cluster")
+    private readonly Option<string> node = new(ServiceSettings.ClusterNode.Flag!)
     {
         Description = "Run as a node of a cluster, reachable by the other nodes on HOST:PORT (needs --postgres and --seed).",
         HelpName = "HOST:PORT",
     };
 
-    private readonly Option<string[]> seeds = new("--seed")
+    private readonly Option<string[]> seeds = new(ServiceSettings.ClusterSeeds.Flag!)
     {
         Description = "HOST:PORT of a seed node, once per seed; the first node of a new cluster names itself first.",
         HelpName = "HOST:PORT",
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<int?> downAfter = new("--down-after")
+    private readonly Option<string> downAfter = new(ServiceSettings.DownAfterSeconds.Flag!)
     {
-        Description = "Seconds a node may stay unreachable before the majority downs it and takes over its agreements (default 20).",
+        Description = $"Seconds a node may stay unreachable before the majority downs it and takes over its agreements (default {LedgerCluster.DefaultDownUnreachableAfter.TotalSeconds:0}).",
         HelpName = "SECONDS",
     };
 
@@ -33,45 +33,14 @@ internal sealed class ClusterArguments
         command.Options.Add(downAfter);
     }
 
-    /// <summary>The node's cluster settings, or null when <c>--cluster</c> is not given.</summary>
-    public LedgerCluster? Cluster(ParseResult result, StoreOptions store)
+    /// <summary>Adds the cluster's flags the command line gives to <paramref name="flags"/>.</summary>
+    public void AddGiven(List<(ServiceSetting, string)> flags, ParseResult result)
     {
-        var endpoint = result.GetValue(node);
-        var seedList = result.GetValue(seeds) ?? [];
-        var seconds = result.GetValue(downAfter);
-        if (endpoint is null)
+        StoreArguments.Given(flags, result, node, ServiceSettings.ClusterNode);
+        StoreArguments.Given(flags, result, downAfter, ServiceSettings.DownAfterSeconds);
+        foreach (var seed in result.GetValue(seeds) ?? [])
         {
-            return seedList.Length > 0 || seconds is not null
-                ? throw new UsageException("--seed and --down-after belong to --cluster HOST:PORT.")
-                : null;
+            flags.Add((ServiceSettings.ClusterSeeds, seed));
         }
-
-        if (store.Kind != StoreKind.PostgreSql)
-        {
-            throw new UsageException("--cluster needs --postgres: the nodes of a cluster share one PostgreSQL store.");
-        }
-
-        if (seedList.Length == 0)
-        {
-            throw new UsageException("--cluster needs at least one --seed HOST:PORT (the first node names itself).");
-        }
-
-        (string Host, int Port)[] endpoints;
-        try
-        {
-            endpoints = [.. seedList.Prepend(endpoint).Select(LedgerCluster.Endpoint)];
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
-
-        if (seconds is < 1)
-        {
-            throw new UsageException("--down-after needs 1 second or more.");
-        }
-
-        var cluster = new LedgerCluster(endpoints[0].Host, endpoints[0].Port, [.. seedList]);
-        return seconds is { } s ? cluster with { DownUnreachableAfter = TimeSpan.FromSeconds(s) } : cluster;
     }
 }

@@ -21,6 +21,7 @@ internal static class RestoreCommand
         };
         var command = new Command("restore", "Restore a backup archive into an empty store folder.");
         command.Options.Add(from);
+        command.Options.Add(store.Config);
         command.Options.Add(store.Data);
         command.Options.Add(force);
         command.SetAction(async (result, cancellationToken) =>

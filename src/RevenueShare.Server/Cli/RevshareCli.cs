@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using NodaTime;
 using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Configuration;
 
 namespace RevenueShare.Server.Cli;
 
@@ -51,6 +52,16 @@ public static class RevshareCli
                 // The web host handles Ctrl+C and SIGTERM itself (graceful shutdown).
                 ProcessTerminationTimeout = null,
             });
+        }
+        catch (InvalidConfigurationException e)
+        {
+            await stderr.WriteLineAsync("revshare: the configuration cannot be used:");
+            foreach (var problem in e.Problems)
+            {
+                await stderr.WriteLineAsync("  " + problem);
+            }
+
+            return ExitCodes.Usage;
         }
         catch (UsageException e)
         {

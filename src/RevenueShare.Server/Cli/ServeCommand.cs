@@ -1,35 +1,45 @@
 using System.CommandLine;
-using RevenueShare.Ledger.Storage;
+using RevenueShare.Server.Configuration;
 using RevenueShare.Server.Demo;
 using RevenueShare.Server.Http;
 using RevenueShare.Server.Observability;
 
 namespace RevenueShare.Server.Cli;
 
-/// <summary><c>revshare serve</c>: runs the API and the pages until stopped; with <c>--demo</c>, prints the tokens once the demo is loaded.</summary>
+/// <summary>
+/// <c>revshare serve</c>: runs the API and the pages until stopped; with <c>--demo</c>, prints the tokens
+/// once the demo is loaded. Its flags are settings of <see cref="ServiceSettings"/>, given on the
+/// command line; the rest come from the configuration (<see cref="ServeConfiguration"/>).
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create(StoreArguments store, TextWriter stdout)
     {
-        var urls = new Option<string>("--urls")
+        var urls = new Option<string>(ServiceSettings.Urls.Flag!)
         {
-            Description = $"Addresses to listen on, ';'-separated (default {ServeOptions.DefaultUrls}).",
+            Description = $"Addresses to listen on, ';'-separated (default {ServeOptions.DefaultUrls}); https ones need --certificate.",
             HelpName = "URL",
-            DefaultValueFactory = _ => ServeOptions.DefaultUrls,
         };
-        var demo = new Option<bool>("--demo")
+        var demo = new Option<bool>(ServiceSettings.Demo.Flag!)
         {
             Description = "Load the sample agreements and a year of sample figures from the contracts folder.",
         };
-
-        var metrics = new Option<string>("--metrics")
+        var metrics = new Option<string>(ServiceSettings.MetricsUrls.Flag!)
         {
             Description = $"Addresses to serve /metrics on for Prometheus, ';'-separated, or 'off' (default {ServeOptions.DefaultMetricsUrls}).",
             HelpName = "URL",
-            DefaultValueFactory = _ => ServeOptions.DefaultMetricsUrls,
         };
-
-        var readSideMax = new Option<int?>("--read-side-max-mib")
+        var certificate = new Option<string>(ServiceSettings.CertificatePath.Flag!)
+        {
+            Description = "The TLS certificate of the https addresses: a PEM file (with --certificate-key) or a PFX file; its password by REVSHARE__Http__Certificate__Password.",
+            HelpName = "FILE",
+        };
+        var certificateKey = new Option<string>(ServiceSettings.CertificateKeyPath.Flag!)
+        {
+            Description = "The PEM file of the certificate's private key.",
+            HelpName = "FILE",
+        };
+        var readSideMax = new Option<string>(ServiceSettings.ReadSideMaxMiB.Flag!)
         {
             Description = "SQLite: the most the read tables may take on disk, in MiB (default: no bound); past it the read side stops and the journal keeps its room.",
             HelpName = "MIB",
@@ -40,23 +50,28 @@ internal static class ServeCommand
         command.Options.Add(urls);
         command.Options.Add(demo);
         command.Options.Add(metrics);
+        command.Options.Add(certificate);
+        command.Options.Add(certificateKey);
         command.Options.Add(readSideMax);
         store.AddTo(command);
         cluster.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var stored = store.Store(result);
-            var options = new ServeOptions(
-                result.GetValue(urls) ?? ServeOptions.DefaultUrls,
-                ReadSideBounded(stored, result.GetValue(readSideMax)),
-                result.GetValue(demo),
-                store.ContractsDirectory(result))
+            var flags = new List<(ServiceSetting, string)>();
+            StoreArguments.Given(flags, result, urls, ServiceSettings.Urls);
+            StoreArguments.Given(flags, result, metrics, ServiceSettings.MetricsUrls);
+            StoreArguments.Given(flags, result, certificate, ServiceSettings.CertificatePath);
+            StoreArguments.Given(flags, result, certificateKey, ServiceSettings.CertificateKeyPath);
+            StoreArguments.Given(flags, result, readSideMax, ServiceSettings.ReadSideMaxMiB);
+            if (result.GetValue(demo))
             {
-                Cluster = cluster.Cluster(result, stored),
-                MetricsUrls = result.GetValue(metrics) is "off" ? null : result.GetValue(metrics),
-            };
+                flags.Add((ServiceSettings.Demo, "true"));
+            }
+
+            cluster.AddGiven(flags, result);
+            var options = ServeConfiguration.Read(store.Configuration(result, flags));
             await using var app = ServerHost.Build(options);
-            await app.StartAsync(cancellationToken);
+            await StartAsync(app, options);
             var listen = app.Services.GetRequiredService<ListenAddresses>();
             if (options.Demo)
             {
@@ -78,11 +93,18 @@ internal static class ServeCommand
         return command;
     }
 
-    private static StoreOptions ReadSideBounded(StoreOptions store, int? mebibytes) => mebibytes switch
+    /// <summary>Starts the host; an address that cannot be bound (taken, not this machine's) is a problem of the configuration, said as one.</summary>
+    private static async Task StartAsync(WebApplication app, ServeOptions options)
     {
-        null => store,
-        _ when store.Kind != StoreKind.Sqlite => throw new UsageException("--read-side-max-mib bounds the embedded store's read database; PostgreSQL is bounded by its own means."),
-        < 1 => throw new UsageException("--read-side-max-mib needs a number of MiB of 1 or more."),
-        { } bound => store with { ReadSideMaxBytes = bound * 1024L * 1024L },
-    };
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+        {
+            // What started before Kestrel (the ledger's actor system) stops in order before the process ends.
+            await app.StopAsync();
+            throw new InvalidConfigurationException([$"{ServiceSettings.Urls.Key} or {ServiceSettings.MetricsUrls.Key} ({options.Urls}; {options.MetricsUrls ?? "off"}) cannot be listened on: {e.Message}"]);
+        }
+    }
 }

@@ -13,6 +13,7 @@ internal static class VerifyCommand
     public static Command Create(StoreArguments store, TextWriter stdout)
     {
         var command = new Command("verify", "Replay the embedded store's journal from scratch and check every invariant of the ledger and its read tables.");
+        command.Options.Add(store.Config);
         command.Options.Add(store.Data);
         command.Options.Add(store.Contracts);
         command.SetAction(async (result, cancellationToken) =>

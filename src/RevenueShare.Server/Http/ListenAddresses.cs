@@ -35,6 +35,12 @@ public sealed class ListenAddresses
             endpoints[$"Endpoints:Metrics{i}:Url"] = metricsUrls[i];
         }
 
+        if (options.Certificate is { } certificate)
+        {
+            // Every https endpoint without a certificate of its own takes this one.
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+        }
+
         var loader = kestrel.Configure(new ConfigurationBuilder().AddInMemoryCollection(endpoints).Build());
         for (var i = 0; i < apiUrls.Length; i++)
         {

@@ -17,7 +17,7 @@ public sealed class ServeCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Equal(string.Empty, stdout);
-        Assert.Contains("--read-side-max-mib bounds the embedded store's read database", stderr, StringComparison.Ordinal);
+        Assert.Contains("Store:ReadSideMaxMiB (from --read-side-max-mib) bounds the embedded store's read database", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class ServeCommandTests : IDisposable
         var (exit, _, stderr) = await RunAsync("serve", "--data", directory.Path, "--read-side-max-mib", mebibytes);
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains("needs a number of MiB of 1 or more", stderr, StringComparison.Ordinal);
+        Assert.Contains($"Store:ReadSideMaxMiB (from --read-side-max-mib) '{mebibytes}' is not a whole number of 1 or more.", stderr, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(directory.Path));
     }
 

@@ -55,15 +55,19 @@ internal sealed class ServeProcess : IAsyncDisposable
     public static Task<ServeProcess> StartAsync(string dataDirectory) => StartAsync(["--data", dataDirectory]);
 
     /// <summary>Starts <c>revshare serve</c> with <paramref name="arguments"/> (the store's, a cluster's) and waits until it says where it listens.</summary>
-    public static Task<ServeProcess> StartAsync(IEnumerable<string> arguments)
+    public static Task<ServeProcess> StartAsync(IEnumerable<string> arguments) =>
+        StartAsync(Revshare(["serve", "--urls", "http://127.0.0.1:0", "--metrics", "http://127.0.0.1:0", "--contracts", TestReference.ContractsDirectory, .. arguments]), StartTimeout);
+
+    /// <summary>How to run the <c>revshare.dll</c> beside the tests with exactly <paramref name="arguments"/>.</summary>
+    public static ProcessStartInfo Revshare(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet");
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "revshare.dll"), "serve", "--urls", "http://127.0.0.1:0", "--metrics", "http://127.0.0.1:0", "--contracts", TestReference.ContractsDirectory }.Concat(arguments))
+        foreach (var argument in arguments.Prepend(Path.Combine(AppContext.BaseDirectory, "revshare.dll")))
         {
             start.ArgumentList.Add(argument);
         }
 
-        return StartAsync(start, StartTimeout);
+        return start;
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static class PackagedDemo
         // The store's default folder, under the folder it was started in.
         Assert.True(File.Exists(Path.Combine(start.WorkingDirectory, StoreArguments.DefaultDataDirectory, StoreOptions.JournalFileName)), service.Output);
 
-        var exit = await service.StopAsync(ServerHost.ShutdownTimeout);
+        var exit = await service.StopAsync(ServeOptions.DefaultShutdownTimeout);
         Assert.True(exit == 0, $"exit code {exit} after SIGTERM:\n{service.Output}");
     }
 }

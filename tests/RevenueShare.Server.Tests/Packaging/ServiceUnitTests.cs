@@ -25,7 +25,7 @@ public sealed class ServiceUnitTests(PublishedPackages packages) : IDisposable
     {
         var service = Section("Service");
 
-        Assert.Equal($"{InstalledExecutable} serve --data /var/lib/revshare", service["ExecStart"].Split(" --urls ")[0]);
+        Assert.Equal($"{InstalledExecutable} serve --config /etc/revshare/revshare.json", service["ExecStart"]);
         Assert.Equal("revshare", service["User"]);
         Assert.Equal("revshare", service["StateDirectory"]);
         Assert.Equal("on-failure", service["Restart"]);
@@ -46,8 +46,8 @@ public sealed class ServiceUnitTests(PublishedPackages packages) : IDisposable
         Assert.EndsWith("s", timeout, StringComparison.Ordinal);
 
         Assert.True(
-            TimeSpan.FromSeconds(int.Parse(timeout[..^1], CultureInfo.InvariantCulture)) > ServerHost.ShutdownTimeout,
-            $"TimeoutStopSec={timeout} does not exceed the service's own shutdown bound of {ServerHost.ShutdownTimeout}.");
+            TimeSpan.FromSeconds(int.Parse(timeout[..^1], CultureInfo.InvariantCulture)) > ServeOptions.DefaultShutdownTimeout,
+            $"TimeoutStopSec={timeout} does not exceed the service's own shutdown bound of {ServeOptions.DefaultShutdownTimeout}.");
     }
 
     [Fact]
