@@ -53,7 +53,7 @@ public static class LedgerConfig
                     # parsed every payload from hex, and building the text made large strings (docs/decisions.md).
                     prefer-parameters-on-multirow-insert = true
                     event-adapters { agreement-tagger = "{{typeof(AgreementEventTagger).AssemblyQualifiedName}}" }
-                    event-adapter-bindings { "{{typeof(Domain.Agreements.IAgreementEvent).AssemblyQualifiedName}}" = agreement-tagger }
+                    event-adapter-bindings { "{{typeof(Sealing.SealedEvent).AssemblyQualifiedName}}" = agreement-tagger }
                   }
                 }
                 snapshot-store {

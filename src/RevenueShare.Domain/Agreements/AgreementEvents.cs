@@ -63,5 +63,13 @@ public sealed record AmendmentWithdrawn(AgreementId AgreementId, int Number, str
 /// </summary>
 public sealed record FiguresBooked(AgreementId AgreementId, ImmutableArray<FigureReport> Reports, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IAgreementEvent;
 
-/// <summary>The family's office reviewed one month: approved (which locks it for the family), disputed or reopened.</summary>
-public sealed record MonthReviewed(AgreementId AgreementId, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason, Instant At, Principal By) : IReasonedEvent;
+/// <summary>
+/// The family's office reviewed one month: approved (which locks it for the family), disputed or reopened.
+/// An approval is sealed when it is persisted: <see cref="Seal"/> is the agreement's chain head just
+/// before it, so the month's figures as approved can be proven unchanged later (docs/storage.md, Tamper evidence).
+/// </summary>
+public sealed record MonthReviewed(AgreementId AgreementId, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason, Instant At, Principal By) : IReasonedEvent
+{
+    /// <summary>The chain head the approval was sealed with; null on a dispute or a reopening, and on approvals stored before the chain.</summary>
+    public ChainDigest? Seal { get; init; }
+}

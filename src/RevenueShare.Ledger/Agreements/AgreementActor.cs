@@ -7,13 +7,15 @@ using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Observability;
+using RevenueShare.Ledger.Sealing;
 using RevenueShare.Ledger.Serialization;
 
 namespace RevenueShare.Ledger.Agreements;
 
 /// <summary>
 /// One agreement: it decides each command with the pure <see cref="AgreementDecider"/>, persists what
-/// was decided (tagged for the read side by <see cref="AgreementEventTagger"/>) and only then replies. Approvals first reserve the
+/// was decided, each event sealed into the agreement's SM3 chain (<see cref="SealedEvent"/>) and tagged
+/// for the read side by <see cref="AgreementEventTagger"/>, and only then replies. Approvals first reserve the
 /// agreement's coverage with the <see cref="CoverageRegistry"/>; other commands wait (stashed) until
 /// that answer is in. Idle for its <c>passivateAfter</c>, it leaves memory through its region.
 /// </summary>
@@ -29,6 +31,9 @@ public sealed class AgreementActor : ReceivePersistentActor
     private readonly object askToPassivate;
     private readonly LedgerMetrics metrics;
     private AgreementState? state;
+
+    /// <summary>The digest of the agreement's last sealed event: what its next event links to.</summary>
+    private ChainDigest chainHead = ChainDigest.Zero;
     private bool passivated;
 
     /// <summary>Who waits for the events being persisted, and the coverage held before them when they change it.</summary>
@@ -47,10 +52,20 @@ public sealed class AgreementActor : ReceivePersistentActor
         this.askToPassivate = askToPassivate;
         this.metrics = metrics;
 
-        Recover<SnapshotOffer>(offer => state = offer.Snapshot switch
+        Recover<SnapshotOffer>(offer =>
         {
-            IAgreementSnapshot snapshot => snapshot.State,
-            var other => throw new InvalidOperationException($"Agreement {id} cannot recover from a {other.GetType().FullName}."),
+            var snapshot = offer.Snapshot as IAgreementSnapshot
+                ?? throw new InvalidOperationException($"Agreement {id} cannot recover from a {offer.Snapshot.GetType().FullName}.");
+            state = snapshot.State;
+            chainHead = snapshot.ChainHead;
+        });
+
+        // Links are checked by `revshare verify` (JournalChains), not here: a damaged chain is the
+        // auditor's finding to name, and refusing to recover would stop the agreement's offices' work.
+        Recover<SealedEvent>(sealedEvent =>
+        {
+            Apply(sealedEvent.Event);
+            chainHead = sealedEvent.Digest;
         });
         Recover<IAgreementEvent>(Apply);
         Recover<RecoveryCompleted>(_ => { });
@@ -182,9 +197,10 @@ public sealed class AgreementActor : ReceivePersistentActor
         var remaining = decision.Events.Length;
         persisting = (replyTo, coverageBefore);
         var handedOver = Stopwatch.GetTimestamp();
-        PersistAll(decision.Events, @event =>
+        PersistAll(Sealed(decision.Events), sealedEvent =>
         {
-            Apply(@event);
+            Apply(sealedEvent.Event);
+            chainHead = sealedEvent.Digest;
             if (--remaining == 0)
             {
                 metrics.JournalWritten(handedOver);
@@ -192,10 +208,24 @@ public sealed class AgreementActor : ReceivePersistentActor
                 Reply(replyTo, null, decision.Outcomes, withState);
                 if (LastSequenceNr % SnapshotEvery < decision.Events.Length)
                 {
-                    SaveSnapshot(new CompactAgreementSnapshot(state!));
+                    SaveSnapshot(new ChainedAgreementSnapshot(state!, chainHead));
                 }
             }
         });
+    }
+
+    /// <summary>The events, each linked to the one before it, from the chain's head on, at the sequence numbers they will be persisted at.</summary>
+    private SealedEvent[] Sealed(ImmutableArray<IAgreementEvent> events)
+    {
+        var sealedEvents = new SealedEvent[events.Length];
+        var head = chainHead;
+        for (var k = 0; k < events.Length; k++)
+        {
+            sealedEvents[k] = SealedEvent.Seal(events[k], head, PersistenceId, LastSequenceNr + 1 + k);
+            head = sealedEvents[k].Digest;
+        }
+
+        return sealedEvents;
     }
 
     /// <summary>
@@ -212,9 +242,14 @@ public sealed class AgreementActor : ReceivePersistentActor
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
-    /// <summary>The journal refused the events (the actor goes on, its state unchanged): as a failure.</summary>
+    /// <summary>
+    /// The journal refused the events: as a failure. Akka.Persistence has spent their sequence numbers,
+    /// so the next events would be sealed at numbers they will not be stored at: the agreement is let
+    /// go, and recovers its numbering and chain head from what the journal holds.
+    /// </summary>
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
+        Context.Parent.Tell(askToPassivate);
         Unpersisted(cause);
         base.OnPersistRejected(cause, @event, sequenceNr);
     }

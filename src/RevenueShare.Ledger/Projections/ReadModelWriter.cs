@@ -4,6 +4,8 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Storage;
 
+using RevenueShare.Ledger.Sealing;
+
 namespace RevenueShare.Ledger.Projections;
 
 /// <summary>
@@ -129,7 +131,7 @@ public sealed class ReadModelWriter
         ];
         foreach (var envelope in envelopes)
         {
-            if (envelope.Event is not IAgreementEvent @event
+            if (SealedEvent.AgreementEventOf(envelope.Event) is not { } @event
                 || await agreements.AdvanceAsync(envelope.SequenceNr, @event, cancellationToken) is not { } header)
             {
                 continue;

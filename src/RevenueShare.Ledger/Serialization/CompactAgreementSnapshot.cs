@@ -3,7 +3,11 @@ using RevenueShare.Domain.Agreements;
 namespace RevenueShare.Ledger.Serialization;
 
 /// <summary>
-/// The snapshot an agreement actor saves: its whole state, written by <see cref="Wire.AgreementSnapshotV2Wire"/>
-/// under the manifest <c>agreement-snapshot.v2</c>.
+/// An agreement's whole state in the binary form of <see cref="Wire.AgreementSnapshotV2Wire"/>
+/// (<c>agreement-snapshot.v2</c>), as the actors saved it before the SM3 chain began: stores still hold
+/// such snapshots and recover from them; the actors now save <see cref="ChainedAgreementSnapshot"/>.
 /// </summary>
-public sealed record CompactAgreementSnapshot(AgreementState State) : IAgreementSnapshot;
+public sealed record CompactAgreementSnapshot(AgreementState State) : IAgreementSnapshot
+{
+    public ChainDigest ChainHead => ChainDigest.Zero;
+}

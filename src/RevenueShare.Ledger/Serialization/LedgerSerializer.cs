@@ -8,6 +8,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.ReportIds;
+using RevenueShare.Ledger.Sealing;
 using RevenueShare.Ledger.Serialization.Wire;
 
 namespace RevenueShare.Ledger.Serialization;
@@ -45,9 +46,12 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
         WireCodec.Json<AmendmentWithdrawn, AmendmentWithdrawnWire>("amendment-withdrawn.v1", AmendmentWithdrawnWire.Of, (w, _) => w.ToDomain()),
         WireCodec.Json<FiguresBooked, FiguresBookedV1Wire>("figures-booked.v1", null, (w, reference) => w.ToDomain(reference)),
         new(FiguresBookedV2Wire.Manifest, typeof(FiguresBooked), o => FiguresBookedV2Wire.Write((FiguresBooked)o), FiguresBookedV2Wire.Read, null),
-        WireCodec.Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", MonthReviewedWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<MonthReviewed, MonthReviewedWire>("month-reviewed.v1", null, (w, _) => w.ToDomain()),
+        WireCodec.Json<MonthReviewed, MonthReviewedV2Wire>("month-reviewed.v2", MonthReviewedV2Wire.Of, (w, _) => w.ToDomain()),
+        new(SealedEventWire.Manifest, typeof(SealedEvent), o => SealedEventWire.Write((SealedEvent)o), SealedEventWire.Read, null),
         WireCodec.Json<JsonAgreementSnapshot, AgreementSnapshotV1Wire>("agreement-snapshot.v1", s => AgreementSnapshotV1Wire.Of(s.State), (w, reference) => new JsonAgreementSnapshot(w.ToState(reference))),
-        new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), o => AgreementSnapshotV2Wire.Write(((CompactAgreementSnapshot)o).State), (b, reference) => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b, reference)), null),
+        new("agreement-snapshot.v2", typeof(CompactAgreementSnapshot), null, (b, reference) => new CompactAgreementSnapshot(AgreementSnapshotV2Wire.Read(b, reference)), null),
+        new(AgreementSnapshotV3Wire.Manifest, typeof(ChainedAgreementSnapshot), o => AgreementSnapshotV3Wire.Write((ChainedAgreementSnapshot)o), AgreementSnapshotV3Wire.Read, null),
         WireCodec.Json<CoverageGranted, CoverageGrantedWire>("coverage-granted.v1", CoverageGrantedWire.Of, (w, reference) => w.ToDomain(reference)),
         WireCodec.Json<CoverageSnapshot, CoverageSnapshotWire>("coverage-snapshot.v1", CoverageSnapshotWire.Of, (w, reference) => w.ToDomain(reference)),
         WireCodec.Json<AgreementNumberIssued, AgreementNumberIssuedWire>("agreement-number-issued.v1", AgreementNumberIssuedWire.Of, (w, _) => w.ToDomain()),

@@ -6,10 +6,10 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Microsoft.Data.Sqlite;
-using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Projections;
+using RevenueShare.Ledger.Sealing;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
@@ -17,8 +17,8 @@ namespace RevenueShare.Ledger.Verification;
 
 /// <summary>
 /// <c>revshare verify</c>: replays the embedded store's journal from scratch and checks every invariant
-/// (<see cref="AgreementInvariants"/>, <see cref="SettlementInvariants"/>, and the read tables against a
-/// fresh projection, <see cref="ReadTableComparison"/>). It works on a consistent copy of the store in a
+/// (<see cref="AgreementInvariants"/>, every agreement's SM3 chain and month seals, <see cref="JournalChains"/>,
+/// <see cref="SettlementInvariants"/>, and the read tables against a fresh projection, <see cref="ReadTableComparison"/>). It works on a consistent copy of the store in a
 /// temporary folder (<see cref="StoreCopy"/>, as a backup takes it), so it never writes to the store and
 /// may run while the service serves. The copied read side may stand earlier in the journal than the
 /// copied journal ends (the service projects the rest at its next start): the fresh projection is of the
@@ -48,9 +48,15 @@ public static class LedgerVerifier
                 var agreements = new AgreementInvariants();
                 var settlement = new SettlementInvariants(reference);
                 var (count, events, entries) = await ReplayAsync(journal, materializer, agreements, settlement);
+                var chains = await JournalChains.CheckAsync(copy.FileOf(StoreOptions.JournalFileName), reference, cancellationToken);
                 var after = await ProjectAsync(journal, materializer, fresh, reference, readPosition, cancellationToken);
                 var tables = await ReadTableComparison.CompareAsync(copy.FileOf(StoreOptions.ReadFileName), fresh.FileOf(StoreOptions.ReadFileName), cancellationToken);
-                return new VerificationReport(count, events, agreements.Figures, entries, readPosition, after, [.. agreements.Results(), .. settlement.Results(), tables]);
+                return new VerificationReport(count, events, agreements.Figures, entries, readPosition, after, [.. agreements.Results(), .. chains.Results(), .. settlement.Results(), tables])
+                {
+                    SealedEvents = chains.SealedEvents,
+                    EventsBeforeTheChain = chains.EventsBeforeTheChain,
+                    Seals = chains.Seals,
+                };
             }
             finally
             {
@@ -87,7 +93,7 @@ public static class LedgerVerifier
                 await journal.CurrentEventsByPersistenceId(id, 0, long.MaxValue).RunForeach(
                     envelope =>
                     {
-                        if (envelope.Event is IAgreementEvent @event)
+                        if (SealedEvent.AgreementEventOf(envelope.Event) is { } @event)
                         {
                             replayed.Apply(@event);
                             applied = envelope.SequenceNr;

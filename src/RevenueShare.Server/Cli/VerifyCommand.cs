@@ -30,6 +30,7 @@ internal static class VerifyCommand
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine(Line($"Replayed {report.Agreements:N0} agreements from {report.Events:N0} events: {report.Figures:N0} current figures, {report.Entries:N0} entries booked."));
+        text.AppendLine(Line($"SM3 chains: {report.SealedEvents:N0} events sealed, {report.EventsBeforeTheChain:N0} stored before the chain began (not sealed), {report.Seals:N0} month seals."));
         text.AppendLine(Line($"The read side stands at journal position {report.ReadPosition:N0}; {report.EventsAfterReadPosition:N0} agreement events after it are projected at the service's next start."));
         foreach (var check in report.Checks)
         {

@@ -39,7 +39,7 @@ public sealed class AuditEventSchemas : IOpenApiDocumentTransformer
         (typeof(AmendmentRejected), typeof(AmendmentRejectedWire)),
         (typeof(AmendmentWithdrawn), typeof(AmendmentWithdrawnWire)),
         (typeof(FiguresBooked), null),
-        (typeof(MonthReviewed), typeof(MonthReviewedWire)),
+        (typeof(MonthReviewed), typeof(MonthReviewedV2Wire)),
     ];
 
     /// <summary>The kind's name in the trail: its manifest without the version (<c>agreement-created</c>).</summary>

@@ -17,6 +17,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Tests.Support;
 using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Sealing;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Ledger.Tests.Support;
@@ -28,7 +29,8 @@ namespace RevenueShare.Ledger.Tests.Agreements;
 /// configures them (<see cref="LedgerConfig"/>): it saves a snapshot when it reaches 50 events
 /// (docs/decisions.md, Snapshots), and after a restart it recovers from that snapshot to the state a
 /// full replay of its journal gives, field by field (<see cref="Structural"/>), and goes on deciding
-/// as that state does. The life it lives is a long random one (<see cref="AgreementLife"/>, a fixed seed).
+/// as that state does. Every event it stores is sealed, each linked to the one before, and each snapshot
+/// holds the chain head at its event. The life it lives is a long random one (<see cref="AgreementLife"/>, a fixed seed).
 /// </summary>
 public sealed class AgreementSnapshotOnSqliteTests : TestKit
 {
@@ -62,8 +64,13 @@ public sealed class AgreementSnapshotOnSqliteTests : TestKit
         // The actor decided what the decider decided, and holds the state replaying that gives.
         var live = await StateOf(actor);
         Structural.AssertSame(life.StateAfter(life.Events.Length), live);
-        var journal = await JournalAsync();
-        Structural.AssertSame(life.Events.ToArray(), journal);
+        var sealedEvents = await JournalAsync();
+        var journal = sealedEvents.Select(e => e.Event).ToArray();
+        Structural.AssertSame(life.Events.ToArray(), journal.Select(Unsealed).ToArray());
+        for (var k = 0; k < sealedEvents.Length; k++)
+        {
+            Assert.Equal(k == 0 ? ChainDigest.Zero : sealedEvents[k - 1].Digest, sealedEvents[k].Previous);
+        }
 
         // The snapshots in the store: one at 50 events, and the newest, each the replay of the journal up to it.
         var first = await AwaitSnapshotAsync(SnapshotInterval);
@@ -72,8 +79,9 @@ public sealed class AgreementSnapshotOnSqliteTests : TestKit
         Assert.InRange(newest.Metadata.SequenceNr, SnapshotInterval, journal.Length);
         foreach (var snapshot in new[] { first, newest })
         {
-            var stored = Assert.IsType<CompactAgreementSnapshot>(snapshot.Snapshot);
+            var stored = Assert.IsType<ChainedAgreementSnapshot>(snapshot.Snapshot);
             Structural.AssertSame(Replay(journal.Take((int)snapshot.Metadata.SequenceNr)), stored.State);
+            Assert.Equal(sealedEvents[snapshot.Metadata.SequenceNr - 1].Digest, stored.ChainHead);
         }
 
         // Restart. The events the newest snapshot covers are deleted first, so what the new incarnation
@@ -131,6 +139,9 @@ public sealed class AgreementSnapshotOnSqliteTests : TestKit
 
     private static AgreementState Replay(IEnumerable<IAgreementEvent> events) => AgreementHistory.Apply(null, events);
 
+    /// <summary>An event as the decider decided it: an approval before the actor sealed it.</summary>
+    private static IAgreementEvent Unsealed(IAgreementEvent e) => e is MonthReviewed review ? review with { Seal = null } : e;
+
     /// <summary>Each family's office restating every current figure of its family by one unit.</summary>
     private static IEnumerable<BookFigures> Restatements(AgreementState state) =>
         new[] { IndicatorFamily.Tax, IndicatorFamily.Statistics }.Select(family => new BookFigures(
@@ -162,12 +173,12 @@ public sealed class AgreementSnapshotOnSqliteTests : TestKit
         (await actor.Ask<AgreementReply>(new GetAgreement(AgreementLife.Id), TimeSpan.FromSeconds(30))).State!;
 
     /// <summary>The agreement's events as the store holds them, read back through the ledger's serializer.</summary>
-    private async Task<IAgreementEvent[]> JournalAsync()
+    private async Task<SealedEvent[]> JournalAsync()
     {
         var events = await PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
             .CurrentEventsByPersistenceId(PersistenceId, 0, long.MaxValue)
             .RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
-        return [.. events.Select(e => (IAgreementEvent)e.Event)];
+        return [.. events.Select(e => Assert.IsType<SealedEvent>(e.Event))];
     }
 
     /// <summary>The newest snapshot at or before <paramref name="maxSequenceNr"/>, waiting for it: the actor saves snapshots after it replies.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Ledger.Agreements;
 using RevenueShare.Ledger.Coverage;
+using RevenueShare.Ledger.Sealing;
 using static RevenueShare.Ledger.Tests.Faults.FaultyJournalLedger;
 
 namespace RevenueShare.Ledger.Tests.Faults;
@@ -46,7 +47,7 @@ public sealed class JournalFaultAftermathTests
     {
         await using var ledger = await StartAsync();
         var first = await ledger.AwaitingApprovalAsync("第一份协议");
-        await ledger.Journal.OnWrite.FailOnType<AgreementApproved>();
+        await ledger.Journal.OnWrite.FailIf(write => SealedEvent.AgreementEventOf(write.Payload) is AgreementApproved);
         using (var caller = new CancellationTokenSource(CallTimeout * 3))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => ledger.Gateway.SendAsync(Approve(first), caller.Token));

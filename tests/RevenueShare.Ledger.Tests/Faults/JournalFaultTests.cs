@@ -1,4 +1,5 @@
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Ledger.Sealing;
 using static RevenueShare.Ledger.Tests.Faults.FaultyJournalLedger;
 
 namespace RevenueShare.Ledger.Tests.Faults;
@@ -50,7 +51,7 @@ public sealed class JournalFaultTests
         var id = await ledger.AwaitingApprovalAsync();
         var before = (await ledger.Gateway.GetAsync(id, CancellationToken.None))!;
 
-        await ledger.Journal.OnWrite.FailOnType<AgreementApproved>();
+        await ledger.Journal.OnWrite.FailIf(write => SealedEvent.AgreementEventOf(write.Payload) is AgreementApproved);
         await AssertNotAcknowledgedAsync(ledger, Approve(id));
         await ledger.Journal.OnWrite.Pass();
 

@@ -7,6 +7,7 @@ using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
+using RevenueShare.Ledger.Sealing;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 using RevenueShare.Ledger.Tests.Support;
@@ -222,6 +223,53 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerSystems.Setup(Led
         Assert.Equal(IndicatorFamily.Tax, e.Family);
         Assert.Equal(ReviewDecision.Reopen, e.Decision);
         Assert.Equal("企业更正申报", e.Reason);
+    }
+
+    [Fact]
+    public void Month_reviewed_v2_carries_the_seal_of_an_approval()
+    {
+        var e = Read<MonthReviewed>("month-reviewed.v2");
+        AssertEvent(e, "tax");
+        Assert.Equal((January, IndicatorFamily.Tax, ReviewDecision.Approve, "核对无误"), (e.Month, e.Family, e.Decision, e.Reason));
+        Assert.Equal("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", e.Seal.ToString());
+    }
+
+    [Fact]
+    public void Month_reviewed_v1_reads_without_a_seal()
+    {
+        Assert.Null(Read<MonthReviewed>("month-reviewed.v1").Seal);
+    }
+
+    /// <summary>
+    /// The envelope of a sealed approval: the event inside reads as <c>month-reviewed.v2</c>, and the
+    /// digest is what Python's SM3 (OpenSSL's) gives for the link's bytes, built by hand from
+    /// docs/storage.md: an oracle independent of BouncyCastle.
+    /// </summary>
+    [Fact]
+    public void Sealed_event_v1()
+    {
+        var e = Read<SealedEvent>("sealed-event.v1");
+
+        Assert.Equal("month-reviewed.v2", e.Manifest);
+        Assert.Equal(GoldenPayloads.Read("month-reviewed.v2"), e.Payload);
+        Assert.Equal("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", e.Previous.ToString());
+        Assert.Equal("b27549c71a7044b8f2ee4f5b55d948687ae7bf108a5cae8b91aab51039287a27", e.Digest.ToString());
+        var approval = Assert.IsType<MonthReviewed>(e.Event);
+        AssertEvent(approval, "tax");
+        Assert.Equal(e.Previous, approval.Seal);
+        Assert.Equal(e.Digest, EventChain.Link(e.Previous, "agreement-GZ-2026-0001", 7, e.Manifest, e.Payload));
+    }
+
+    /// <summary>A chained snapshot is the chain head, then a v2 snapshot's bytes exactly.</summary>
+    [Fact]
+    public void Agreement_snapshot_v3()
+    {
+        var bytes = GoldenPayloads.Read("agreement-snapshot.v3");
+        var snapshot = Read<ChainedAgreementSnapshot>("agreement-snapshot.v3");
+
+        Assert.Equal("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", snapshot.ChainHead.ToString());
+        Assert.Equal(GoldenPayloads.Read("agreement-snapshot.v2"), bytes[ChainDigest.Length..]);
+        Assert.Equal(Read<CompactAgreementSnapshot>("agreement-snapshot.v2").State.Reports.Values, snapshot.State.Reports.Values);
     }
 
     [Fact]

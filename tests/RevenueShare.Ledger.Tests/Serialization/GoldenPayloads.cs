@@ -15,7 +15,10 @@ internal static class GoldenPayloads
     public static string Folder => Path.Combine(RepositoryFiles.Root, "tests", "RevenueShare.Ledger.Tests", "Serialization", "Golden");
 
     public static string PathOf(string manifest) =>
-        Path.Combine(Folder, manifest + (manifest == "agreement-snapshot.v2" ? ".bin" : ".json"));
+        Path.Combine(Folder, manifest + (BinaryManifests.Contains(manifest) ? ".bin" : ".json"));
+
+    /// <summary>The manifests whose payload is not JSON.</summary>
+    private static readonly string[] BinaryManifests = ["agreement-snapshot.v2", "agreement-snapshot.v3", "sealed-event.v1"];
 
     public static byte[] Read(string manifest) => File.ReadAllBytes(PathOf(manifest));
 

@@ -77,18 +77,21 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     }
 
     [Fact]
-    public void A_compact_snapshot_reads_back_as_the_same_state_and_the_same_bytes()
+    public void A_chained_snapshot_reads_back_as_the_same_state_chain_head_and_bytes()
     {
         var state = Rich();
-        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(CompactAgreementSnapshot));
-        Assert.Equal("agreement-snapshot.v2", serializer.Manifest(new CompactAgreementSnapshot(state)));
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(ChainedAgreementSnapshot));
+        Assert.Equal("agreement-snapshot.v3", serializer.Manifest(new ChainedAgreementSnapshot(state, Head)));
 
-        var bytes = serializer.ToBinary(new CompactAgreementSnapshot(state));
-        var back = ((CompactAgreementSnapshot)serializer.FromBinary(bytes, "agreement-snapshot.v2")).State;
+        var bytes = serializer.ToBinary(new ChainedAgreementSnapshot(state, Head));
+        var read = (ChainedAgreementSnapshot)serializer.FromBinary(bytes, "agreement-snapshot.v3");
+        var back = read.State;
 
+        Assert.Equal(Head, read.ChainHead);
         Assert.Equal(Canonical(state), Canonical(back));
-        Assert.Equal(bytes, serializer.ToBinary(new CompactAgreementSnapshot(state)));
-        Assert.Equal(bytes, serializer.ToBinary(new CompactAgreementSnapshot(back)));
+        Assert.Equal(bytes, serializer.ToBinary(new ChainedAgreementSnapshot(state, Head)));
+        Assert.Equal(bytes, serializer.ToBinary(new ChainedAgreementSnapshot(back, Head)));
+        Assert.Equal([.. Head.ToString().Chunk(2).Select(h => Convert.ToByte(new string(h), 16)), .. AgreementSnapshotV2Wire.Write(state)], bytes);
         Assert.Equal(2, back.Books[Enterprise].FigureCount);
         Assert.Equal(2.00m, back.Books[Enterprise].Current(RepositoryFiles.Indicator("vat"), January)!.Amount);
         Assert.Equal(back.Reports["r1b"], back.Books[Enterprise].Current(RepositoryFiles.Indicator("vat"), January));
@@ -125,8 +128,8 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     {
         var bytes = AgreementSnapshotV2Wire.Write(Rich());
 
-        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read(bytes[..^1], RepositoryFiles.Reference));
-        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read([.. bytes, 0], RepositoryFiles.Reference));
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read(bytes.AsMemory(0, bytes.Length - 1), RepositoryFiles.Reference));
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => AgreementSnapshotV2Wire.Read((byte[])[.. bytes, 0], RepositoryFiles.Reference));
     }
 
     [Fact]
@@ -177,7 +180,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     /// <summary>The catalogue may grow but never lose a code its journal uses (docs/storage.md): decoding stops, naming the code and the manifest.</summary>
     [Theory]
     [InlineData("figures-booked.v2")]
-    [InlineData("agreement-snapshot.v2")]
+    [InlineData("agreement-snapshot.v3")]
     [InlineData("coverage-granted.v1")]
     [InlineData("agreement-created.v1")]
     public void A_stored_indicator_missing_from_the_catalogue_fails_loudly(string manifest)

@@ -9,6 +9,7 @@ using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Coverage;
 using RevenueShare.Ledger.Numbering;
 using RevenueShare.Ledger.ReportIds;
+using RevenueShare.Ledger.Sealing;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Tests.Support;
 
@@ -44,6 +45,12 @@ internal static class SerializerSamples
 
     internal static readonly FigureReport Report = new("r1", Enterprise, RepositoryFiles.Indicator("vat"), January, 600.00m, 1);
 
+    /// <summary>A chain head: SM3 of "abc", the standard's first example (GB/T 32905-2016, A.1).</summary>
+    internal static readonly ChainDigest Head = ChainDigest.Parse("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+
+    /// <summary>An approval sealed with <see cref="Head"/>.</summary>
+    internal static readonly MonthReviewed Approval = new(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, "核对无误", At, Principal.Tax) { Seal = Head };
+
     internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
     {
         new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)),
@@ -62,11 +69,12 @@ internal static class SerializerSamples
         new AmendmentRejected(AgreementId.Parse("GZ-2026-0001"), 1, "比例不当", At, Principal.Finance),
         new AmendmentWithdrawn(AgreementId.Parse("GZ-2026-0001"), 1, null, At, Principal.ForDistrict(Nansha)),
         new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax),
-        new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Reopen, "企业更正申报", At, Principal.Tax),
+        Approval,
+        SealedEvent.Seal(Approval with { Seal = null }, Head, "agreement-GZ-2026-0001", 7),
         new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)))
             .Apply(new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax))
             .Apply(new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax))),
-        new CompactAgreementSnapshot(Rich()),
+        new ChainedAgreementSnapshot(Rich(), Head),
         new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [new CoverageItem(Enterprise, RepositoryFiles.Indicator("vat"), January, new YearMonth(2029, 12))]),
         new CoverageSnapshot([new CoverageGranted(AgreementId.Parse("GZ-2026-0001"), [])]),
         new AgreementNumberIssued(2026, 1),

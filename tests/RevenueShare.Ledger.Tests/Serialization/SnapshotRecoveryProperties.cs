@@ -14,7 +14,8 @@ namespace RevenueShare.Ledger.Tests.Serialization;
 /// <summary>
 /// Recovery from a snapshot taken after any event of an agreement's life, plus the events after it,
 /// gives the state of a full replay, field by field (<see cref="Structural"/>), in both forms a store
-/// holds: the compact binary form the actors write (<c>agreement-snapshot.v2</c>, hand-written) and the
+/// holds: the compact binary form the actors write (<c>agreement-snapshot.v3</c>: a chain head before the
+/// hand-written layout of <c>agreement-snapshot.v2</c>, which older stores hold) and the
 /// JSON form of older stores (<c>agreement-snapshot.v1</c>). The recovered state must also decide as the
 /// replayed one: what a restatement of every figure books, and what approving a pending amendment books.
 /// </summary>
@@ -27,8 +28,8 @@ public sealed class SnapshotRecoveryProperties
         select (life, cut));
 
     [Property(MaxTest = 200)]
-    public Property A_compact_snapshot_after_any_event_and_the_events_after_it_recover_the_full_replay() =>
-        Prop.ForAll(Cuts, p => RecoversTheFullReplay(p.Life, p.Cut, "agreement-snapshot.v2", state => new CompactAgreementSnapshot(state)));
+    public Property A_chained_snapshot_after_any_event_and_the_events_after_it_recover_the_full_replay() =>
+        Prop.ForAll(Cuts, p => RecoversTheFullReplay(p.Life, p.Cut, "agreement-snapshot.v3", state => new ChainedAgreementSnapshot(state, SerializerSamples.Head)));
 
     [Property(MaxTest = 100)]
     public Property A_json_snapshot_after_any_event_and_the_events_after_it_recover_the_full_replay() =>

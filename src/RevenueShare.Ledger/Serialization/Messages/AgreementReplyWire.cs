@@ -40,7 +40,7 @@ public sealed record AgreementReplyWire(bool HasState, RejectionWire? Rejection,
 
         var header = JsonSerializer.Deserialize<AgreementReplyWire>(bytes.AsSpan(4, length), WireJson.Options)
             ?? throw new SerializationException("agreement-reply: empty header.");
-        var state = header.HasState ? AgreementSnapshotV2Wire.Read(bytes[(4 + length)..], reference) : null;
+        var state = header.HasState ? AgreementSnapshotV2Wire.Read(bytes.AsMemory(4 + length), reference) : null;
         return new AgreementReply(state, header.Rejection?.ToDomain(), [.. header.Outcomes.Select(o => o.ToDomain())], header.SequenceNr)
         {
             Answering = header.Answering is null ? null : Domain.Agreements.AgreementId.Parse(header.Answering),

@@ -116,9 +116,9 @@ public static class AgreementSnapshotV2Wire
         return writer.ToArray();
     }
 
-    public static AgreementState Read(byte[] bytes, ReferenceData reference)
+    public static AgreementState Read(ReadOnlyMemory<byte> bytes, ReferenceData reference)
     {
-        var reader = new Reader(bytes);
+        var reader = new Reader(bytes.Span);
         var version = reader.Byte();
         if (version != FormatVersion)
         {
@@ -161,7 +161,7 @@ public static class AgreementSnapshotV2Wire
         {
             var enterprise = enterprises[reader.Count()];
             var (offset, length) = reader.Skip();
-            books.Add(enterprise, EnterpriseBook.Deferred(() => ReadBook(bytes.AsSpan(offset, length), enterprise, indicators, districts, reports, index)));
+            books.Add(enterprise, EnterpriseBook.Deferred(() => ReadBook(bytes.Span.Slice(offset, length), enterprise, indicators, districts, reports, index)));
         }
 
         if (!reader.AtEnd)

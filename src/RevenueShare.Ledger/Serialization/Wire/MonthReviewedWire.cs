@@ -4,7 +4,11 @@ using RevenueShare.Domain.Agreements;
 
 namespace RevenueShare.Ledger.Serialization.Wire;
 
-/// <summary>The stored form of <c>month-reviewed.v1</c>: an agreement had a month reviewed for a family.</summary>
+/// <summary>
+/// The stored form of <c>month-reviewed.v1</c>: an agreement had a month reviewed for a family. Only
+/// read: reviews are written as <c>month-reviewed.v2</c> (<see cref="MonthReviewedV2Wire"/>), which
+/// carries an approval's seal.
+/// </summary>
 public sealed record MonthReviewedWire(
     string AgreementId,
     YearMonth Month,
@@ -14,7 +18,5 @@ public sealed record MonthReviewedWire(
     Instant At,
     string By)
 {
-    public static MonthReviewedWire Of(MonthReviewed e) => new(e.AgreementId.Value, e.Month, WireNames.Family.Name(e.Family), WireNames.Decision.Name(e.Decision), e.Reason, e.At, e.By.ToString());
-
     public MonthReviewed ToDomain() => new(Domain.Agreements.AgreementId.Parse(AgreementId), Month, WireNames.Family.Parse(Family), WireNames.Decision.Parse(Decision), Reason, At, Principal.Parse(By));
 }

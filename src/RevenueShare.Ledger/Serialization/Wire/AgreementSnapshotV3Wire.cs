@@ -1,0 +1,31 @@
+using System.Runtime.Serialization;
+using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Reference;
+
+namespace RevenueShare.Ledger.Serialization.Wire;
+
+/// <summary>
+/// The stored form of <c>agreement-snapshot.v3</c>: the agreement's SM3 chain head, then its state in
+/// the layout of <see cref="AgreementSnapshotV2Wire"/>, unchanged.
+/// <code>
+/// chain head (32 bytes) | the v2 snapshot's bytes
+/// </code>
+/// </summary>
+public static class AgreementSnapshotV3Wire
+{
+    public const string Manifest = "agreement-snapshot.v3";
+
+    public static byte[] Write(ChainedAgreementSnapshot snapshot)
+    {
+        var state = AgreementSnapshotV2Wire.Write(snapshot.State);
+        var bytes = new byte[ChainDigest.Length + state.Length];
+        snapshot.ChainHead.WriteTo(bytes);
+        state.CopyTo(bytes, ChainDigest.Length);
+        return bytes;
+    }
+
+    public static ChainedAgreementSnapshot Read(byte[] bytes, ReferenceData reference) =>
+        bytes.Length > ChainDigest.Length
+            ? new ChainedAgreementSnapshot(AgreementSnapshotV2Wire.Read(bytes.AsMemory(ChainDigest.Length), reference), ChainDigest.Of(bytes.AsSpan(0, ChainDigest.Length)))
+            : throw new SerializationException($"{Manifest}: the snapshot ends too early.");
+}
