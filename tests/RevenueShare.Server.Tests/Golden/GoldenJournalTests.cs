@@ -14,81 +14,107 @@ namespace RevenueShare.Server.Tests.Golden;
 /// gets new golden files beside them: CSV answers are compared with <c>answers-csv-v2/</c> (names beside
 /// codes, docs/decisions.md), JSON answers with <c>answers/</c>, whose CSV files stay as version 1 for
 /// <see cref="CsvVersion2Tests"/>.
+/// <para>
+/// Since the SM3 chain (docs/storage.md, Tamper evidence) the same history is stored sealed:
+/// <c>Golden/journal-2026-12-sealed/</c> holds its journal and snapshots as today's code writes them,
+/// and in <c>answers/</c> only the answers that differ from the first journal's, the audit trails whose
+/// approved months carry their seals. The first journal, written before the chain, still gives its own answers.
+/// </para>
 /// </summary>
 public sealed class GoldenJournalTests
 {
     /// <summary>
-    /// Set to <c>1</c> to write the golden folders from today's code; only a folder not there yet is
-    /// written (the journal with its answers, or the CSV answers of version 2), never one committed.
+    /// Set to <c>1</c> to write the sealed golden folder from today's code when it is not there yet
+    /// (the journal, its snapshots and the answers that differ); a committed folder is never written.
+    /// The earlier folders were written by the code of their day, the same way.
     /// </summary>
     private const string WriteVariable = "REVSHARE_WRITE_GOLDEN";
 
-    internal static string Folder => Path.Combine(Path.GetDirectoryName(TestReference.ContractsDirectory)!, "tests", "RevenueShare.Server.Tests", "Golden", "journal-2026-12");
+    private static readonly System.Text.RegularExpressions.Regex Seal = new(",\"seal\":\"[0-9a-f]{64}\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    internal static string Folder => GoldenFolder("journal-2026-12");
+
+    /// <summary>The same history as <see cref="Folder"/>, stored sealed by today's code.</summary>
+    internal static string SealedFolder => GoldenFolder("journal-2026-12-sealed");
 
     internal static string AnswersFolder => Path.Combine(Folder, "answers");
 
     internal static string CsvAnswersFolder => Path.Combine(Folder, "answers-csv-v2");
 
-    [Fact]
-    public async Task The_golden_journal_replays_into_the_golden_answers()
+    internal static string SealedAnswersFolder => Path.Combine(SealedFolder, "answers");
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    public async Task A_golden_journal_with_or_without_its_snapshots_replays_into_its_golden_answers(bool sealedJournal, bool withSnapshots)
     {
-        using var store = CopyOfGoldenStore(withSnapshots: true);
+        using var store = CopyOfGoldenStore(sealedJournal ? SealedFolder : Folder, withSnapshots);
         await using var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path));
 
-        await AssertAnswersAsync(ledger);
+        await AssertAnswersAsync(ledger, sealedJournal);
     }
 
     [Fact]
-    public async Task The_golden_journal_without_its_snapshots_replays_into_the_golden_answers()
+    public async Task The_golden_history_written_by_todays_code_gives_the_sealed_golden_answers()
     {
-        using var store = CopyOfGoldenStore(withSnapshots: false);
-        await using var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path));
-
-        await AssertAnswersAsync(ledger);
-    }
-
-    [Fact]
-    public async Task The_golden_history_written_by_todays_code_gives_the_golden_answers()
-    {
-        var asked = Environment.GetEnvironmentVariable(WriteVariable) == "1";
-        var writing = asked && !Directory.Exists(Folder);
-        var writingCsv = asked && !Directory.Exists(CsvAnswersFolder);
+        var writing = Environment.GetEnvironmentVariable(WriteVariable) == "1" && !Directory.Exists(SealedFolder);
         using var store = new TempDirectory();
         await using (var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path)))
         {
             await GoldenHistory.WriteAsync(ledger);
             if (writing)
             {
-                await WriteAnswersAsync(ledger, AnswersFolder, GoldenReads.Requests());
+                await WriteDifferingAnswersAsync(ledger);
             }
 
-            if (writingCsv)
-            {
-                await WriteAnswersAsync(ledger, CsvAnswersFolder, [.. GoldenReads.Requests().Where(r => r.AsksCsv)]);
-            }
-
-            await AssertAnswersAsync(ledger);
+            await AssertAnswersAsync(ledger, sealedJournal: true);
         }
 
         if (writing)
         {
-            KeepStore(store.Path);
+            KeepStore(store.Path, SealedFolder);
         }
     }
 
-    private static TempDirectory CopyOfGoldenStore(bool withSnapshots)
+    /// <summary>Sealing changed what the journal stores, not what it means: take the seals out and each sealed answer is the first journal's.</summary>
+    [Fact]
+    public void The_sealed_answers_differ_from_the_first_only_by_the_seals_of_approved_months()
+    {
+        var files = Directory.GetFiles(SealedAnswersFolder);
+        Assert.Equal(5, files.Length);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            Assert.Contains("\"decision\":\"approve\"", text, StringComparison.Ordinal);
+            Assert.Equal(Seal.Count(text), text.Split("\"decision\":\"approve\"").Length - 1);
+            Assert.Equal(File.ReadAllText(Path.Combine(AnswersFolder, Path.GetFileName(file))), Seal.Replace(text, string.Empty));
+        }
+    }
+
+    private static string GoldenFolder(string name) =>
+        Path.Combine(Path.GetDirectoryName(TestReference.ContractsDirectory)!, "tests", "RevenueShare.Server.Tests", "Golden", name);
+
+    private static TempDirectory CopyOfGoldenStore(string folder, bool withSnapshots)
     {
         var store = new TempDirectory();
-        File.Copy(Path.Combine(Folder, "journal.db"), Path.Combine(store.Path, "journal.db"));
+        File.Copy(Path.Combine(folder, "journal.db"), Path.Combine(store.Path, "journal.db"));
         if (withSnapshots)
         {
-            File.Copy(Path.Combine(Folder, "snapshots.db"), Path.Combine(store.Path, "snapshots.db"));
+            File.Copy(Path.Combine(folder, "snapshots.db"), Path.Combine(store.Path, "snapshots.db"));
         }
 
         return store;
     }
 
-    private static async Task AssertAnswersAsync(LedgerUnderTest ledger)
+    /// <summary>The golden answer to <paramref name="request"/>: the sealed journal's where it differs, else the first journal's.</summary>
+    private static string ExpectedFile(GoldenReads.Request request, bool sealedJournal) =>
+        sealedJournal && File.Exists(Path.Combine(SealedAnswersFolder, request.FileName))
+            ? Path.Combine(SealedAnswersFolder, request.FileName)
+            : Path.Combine(request.AsksCsv ? CsvAnswersFolder : AnswersFolder, request.FileName);
+
+    private static async Task AssertAnswersAsync(LedgerUnderTest ledger, bool sealedJournal)
     {
         var requests = GoldenReads.Requests();
         Assert.Equal(requests.Count, Directory.GetFiles(AnswersFolder).Length);
@@ -96,7 +122,7 @@ public sealed class GoldenJournalTests
         var differing = new List<string>();
         foreach (var request in requests)
         {
-            var expected = await File.ReadAllBytesAsync(Path.Combine(request.AsksCsv ? CsvAnswersFolder : AnswersFolder, request.FileName));
+            var expected = await File.ReadAllBytesAsync(ExpectedFile(request, sealedJournal));
             var actual = await GoldenReads.AnswerAsync(ledger, request);
             if (!expected.AsSpan().SequenceEqual(actual))
             {
@@ -119,17 +145,22 @@ public sealed class GoldenJournalTests
         return $"at byte {at} (lengths {expected.Length} / {actual.Length})\n  golden: …{Around(expected)}…\n  now:    …{Around(actual)}…";
     }
 
-    private static async Task WriteAnswersAsync(LedgerUnderTest ledger, string folder, IReadOnlyList<GoldenReads.Request> requests)
+    private static async Task WriteDifferingAnswersAsync(LedgerUnderTest ledger)
     {
-        Directory.CreateDirectory(folder);
-        foreach (var request in requests)
+        Directory.CreateDirectory(SealedAnswersFolder);
+        foreach (var request in GoldenReads.Requests())
         {
-            await File.WriteAllBytesAsync(Path.Combine(folder, request.FileName), await GoldenReads.AnswerAsync(ledger, request));
+            var answer = await GoldenReads.AnswerAsync(ledger, request);
+            var first = await File.ReadAllBytesAsync(ExpectedFile(request, sealedJournal: false));
+            if (!answer.AsSpan().SequenceEqual(first))
+            {
+                await File.WriteAllBytesAsync(Path.Combine(SealedAnswersFolder, request.FileName), answer);
+            }
         }
     }
 
     /// <summary>The journal and snapshot files as single self-contained files (write-ahead log folded in).</summary>
-    private static void KeepStore(string directory)
+    private static void KeepStore(string directory, string folder)
     {
         SqliteConnection.ClearAllPools();
         foreach (var name in new[] { "journal.db", "snapshots.db" })
@@ -142,7 +173,7 @@ public sealed class GoldenJournalTests
                 command.ExecuteNonQuery();
             }
 
-            File.Copy(Path.Combine(directory, name), Path.Combine(Folder, name));
+            File.Copy(Path.Combine(directory, name), Path.Combine(folder, name));
         }
     }
 }
