@@ -3,6 +3,7 @@ using System.Diagnostics;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Agreements;
+using RevenueShare.Ledger.Sealing;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Storage;
 
@@ -107,7 +108,7 @@ internal static class RecoveryBreakdown
         }
 
         var deserialize = Stopwatch.StartNew();
-        var parsed = events.Select(e => (IAgreementEvent)LedgerSerializer.FromPayload(e.Bytes, e.Manifest, reference)).ToList();
+        var parsed = events.Select(e => SealedEvent.AgreementEventOf(LedgerSerializer.FromPayload(e.Bytes, e.Manifest, reference))!).ToList();
         var eventsDeserialize = Stats.Ms(deserialize);
         var apply = Stopwatch.StartNew();
         foreach (var @event in parsed)

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using RevenueShare.Ledger.Storage;
 using RevenueShare.Server.Cli;
+using RevenueShare.Server.Tests.EndToEnd.Harness;
 
 namespace RevenueShare.Server.Tests.Cli;
 
@@ -37,6 +39,29 @@ public sealed class VerifyCommandTests
                 "verify: OK, 9 invariants hold",
             ],
             stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+    }
+
+    /// <summary>
+    /// A store written before the chain, opened by today's code: its events stay as they were, and the
+    /// next one (capped-jjj's March approved again by tax, after its reopening) is sealed, linked to zero.
+    /// </summary>
+    [Fact]
+    public async Task A_store_from_before_the_chain_goes_on_sealed_from_where_it_stands()
+    {
+        using var store = await GoldenStore.CopyAsync();
+        await using (var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path)))
+        {
+            await ledger.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Post, "/api/agreements/GZ-2026-0002/months/2025-03/reviews", LedgerUnderTest.Tax, new { decision = "approve" });
+        }
+
+        var (code, stdout, stderr) = await Revshare.RunAsync("verify", "--data", store.Path);
+
+        Assert.True(code == ExitCodes.Ok, stdout + stderr);
+        var lines = stdout.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains("SM3 chains: 1 events sealed, 162 stored before the chain began (not sealed), 1 month seals.", lines);
+        Assert.Contains("OK      every agreement's SM3 chain is unbroken (8 checked)", lines);
+        Assert.Contains("OK      every month seal = its chain head at the approval (1 checked)", lines);
+        Assert.Contains("verify: OK, 9 invariants hold", lines);
     }
 
     [Fact]
