@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 
 namespace RevenueShare.Domain.Agreements;
 
@@ -46,16 +45,7 @@ public readonly record struct ChainDigest
             throw new FormatException($"A chain digest is {Length * 2} hex digits; got {hex.Length} characters.");
         }
 
-        Span<byte> bytes = stackalloc byte[Length];
-        for (var k = 0; k < Length; k++)
-        {
-            if (!byte.TryParse(hex.AsSpan(k * 2, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out bytes[k]))
-            {
-                throw new FormatException($"'{hex}' is not a chain digest: hex digits only.");
-            }
-        }
-
-        return Of(bytes);
+        return Of(Convert.FromHexString(hex));
     }
 
     public void WriteTo(Span<byte> destination)

@@ -84,6 +84,11 @@ public sealed class AgreementActor : ReceivePersistentActor
             ? AgreementId.Parse(persistenceId[PersistenceIdPrefix.Length..])
             : throw new FormatException($"'{persistenceId}' is not an agreement's persistence id.");
 
+    /// <summary>Whether <paramref name="persistenceId"/> is an agreement's (not the coverage registry's, the numbering's, …).</summary>
+    public static bool IsAgreement(string persistenceId) =>
+        persistenceId.StartsWith(PersistenceIdPrefix, StringComparison.Ordinal)
+        && AgreementId.TryParse(persistenceId[PersistenceIdPrefix.Length..], out _, out _);
+
     public static Props Props(AgreementId id, IActorRef coverage, IClock clock, TimeSpan passivateAfter, LedgerMetrics metrics) =>
         Props(id, coverage, clock, passivateAfter, metrics, Passivate.Instance);
 

@@ -27,7 +27,8 @@ internal sealed class JournalChains
 
     public long EventsBeforeTheChain { get; private set; }
 
-    public long Seals { get; private set; }
+    /// <summary>Approved month reviews carrying a seal, each checked.</summary>
+    public long Seals => seals.Result().Checked;
 
     public static async Task<JournalChains> CheckAsync(string journalFile, ReferenceData reference, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal sealed class JournalChains
             if (chain?.PersistenceId != persistenceId)
             {
                 result.Close(chain);
-                chain = IsAgreement(persistenceId) ? new Chain(persistenceId) : null;
+                chain = AgreementActor.IsAgreement(persistenceId) ? new Chain(persistenceId) : null;
             }
 
             if (chain is not null)
@@ -58,19 +59,6 @@ internal sealed class JournalChains
     }
 
     public IEnumerable<InvariantCheck> Results() => [chains.Result(), seals.Result()];
-
-    private static bool IsAgreement(string persistenceId)
-    {
-        try
-        {
-            AgreementActor.AgreementIdOf(persistenceId);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 
     private void Step(Chain chain, long sequenceNr, string manifest, byte[] message, ReferenceData reference)
     {
@@ -131,7 +119,6 @@ internal sealed class JournalChains
         if (inner.StartsWith(ReviewManifest, StringComparison.Ordinal)
             && LedgerSerializer.FromPayload(payload, inner, reference) is MonthReviewed { Decision: ReviewDecision.Approve } approval)
         {
-            Seals++;
             seals.Check(
                 approval.Seal == previous,
                 () => $"{chain.PersistenceId}: event {sequenceNr} seals {Months.Format(approval.Month)} ({approval.Family}) with {approval.Seal?.ToString() ?? "nothing"}, but the chain head before it is {previous}");
