@@ -21,6 +21,10 @@ public static class LedgerConfig
         var hocon = $$"""
             akka {
               loglevel = WARNING
+
+              # The host stops the actor system, after the web server has answered the requests in
+              # flight (docs/operations.md, Stop): not Akka's own hook on the process's exit.
+              coordinated-shutdown.run-by-clr-shutdown-hook = off
               actor {
                 serializers {
                   ledger = "{{typeof(LedgerSerializer).AssemblyQualifiedName}}"

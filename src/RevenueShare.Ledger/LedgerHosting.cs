@@ -120,7 +120,8 @@ public static class LedgerHosting
             }
         });
         services.AddHostedService(provider => new ProjectionStarter(
-            provider.GetRequiredService<ActorSystem>(), provider.GetRequiredService<ReadDatabase>(), provider.GetRequiredService<ReadModelWriter>(), provider.GetRequiredService<ReadBarrier>(), cluster is not null));
+            provider.GetRequiredService<ActorSystem>(), provider.GetRequiredService<ReadDatabase>(), provider.GetRequiredService<ReadModelWriter>(), provider.GetRequiredService<ReadBarrier>(),
+            cluster is not null, provider.GetRequiredService<ILogger<ReadModelProjection>>()));
         if (cluster is not null)
         {
             // After the projection's starter, which creates the read schema it reads.
@@ -142,9 +143,13 @@ public static class LedgerHosting
     /// <summary>
     /// Creates the read schema and starts the projection once the actor system runs; in a cluster the
     /// projection is a singleton instead (<see cref="ProjectionSingleton"/>), and the node waits for it
-    /// through <see cref="ClusterReadSide"/>.
+    /// through <see cref="ClusterReadSide"/>. At a stop — after the web server has answered the requests
+    /// in flight, before the actor system stops (hosted services stop in the reverse of their start) —
+    /// it lets the projection catch up with every acknowledged write, within the stop's bound, so the
+    /// read database is left holding all of them. A cluster node leaves that to the singleton, which
+    /// moves to a surviving node and carries on there.
     /// </summary>
-    private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier, bool clustered) : IHostedService
+    private sealed class ProjectionStarter(ActorSystem system, ReadDatabase database, ReadModelWriter writer, ReadBarrier barrier, bool clustered, ILogger logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -155,6 +160,22 @@ public static class LedgerHosting
             }
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            if (clustered)
+            {
+                return;
+            }
+
+            var waiting = System.Diagnostics.Stopwatch.StartNew();
+            if (await barrier.HoldsAcknowledgedAsync(cancellationToken))
+            {
+                LedgerLog.StopCaughtUp(logger, waiting.Elapsed);
+            }
+            else if (logger.IsEnabled(LogLevel.Warning))
+            {
+                LedgerLog.StopBehind(logger, barrier.UnprojectedEvents, barrier.Unprojected.Count);
+            }
+        }
     }
 }

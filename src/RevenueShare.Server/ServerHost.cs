@@ -92,6 +92,7 @@ public static class ServerHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        StopInOrder(app, options);
         if (options.MetricsUrls is not null)
         {
             MetricsEndpoint.Map(app);
@@ -131,6 +132,23 @@ public static class ServerHost
         ApiRoutes.MapApi(app);
         PageRoutes.MapPages(app);
         return app;
+    }
+
+    /// <summary>
+    /// A stop (SIGTERM) first closes the door: the readiness gate refuses new requests while the web
+    /// server, which the host stops before the ledger, finishes those in flight; the ledger then lets
+    /// the read side catch up with what was acknowledged, and only then stops its actors
+    /// (docs/operations.md, Stop).
+    /// </summary>
+    private static void StopInOrder(WebApplication app, ServeOptions options)
+    {
+        var readiness = app.Services.GetRequiredService<Readiness>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServerHost));
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            readiness.MarkStopping();
+            ServerLog.Stopping(logger, options.ShutdownTimeout);
+        });
     }
 
     private static void AddCore(IServiceCollection services, ServeOptions options)

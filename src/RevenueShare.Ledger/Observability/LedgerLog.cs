@@ -19,6 +19,12 @@ internal static partial class LedgerLog
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Agreement {Agreement}: {Decision} by {Office} refused ({Reason})")]
     public static partial void Refused(ILogger logger, string agreement, string decision, Principal office, RejectionCode reason);
 
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Stopping: the read side holds every write acknowledged, in {Elapsed}")]
+    public static partial void StopCaughtUp(ILogger logger, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Stopping before the read side holds every write acknowledged: {Events} events of {Agreements} agreements are left, which the next start projects before it answers a read")]
+    public static partial void StopBehind(ILogger logger, long events, int agreements);
+
     /// <summary>What a command asks, in a word or two: the trigger, the amendment's number, the reviewed month.</summary>
     public static string DecisionOf(IAgreementCommand command) => command switch
     {

@@ -284,6 +284,29 @@ public sealed class ReadBarrier
         }
     }
 
+    /// <summary>
+    /// For a stop: waits until the projection has passed every write acknowledged so far, or until
+    /// <paramref name="cancellationToken"/> (the end of the stop's bound); whether it got there. Not
+    /// getting there loses nothing — the next start projects the rest before it answers a read — but an
+    /// operator is told.
+    /// </summary>
+    public async Task<bool> HoldsAcknowledgedAsync(CancellationToken cancellationToken)
+    {
+        var pending = acknowledged.ToArray();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var next = progress.Task;
+            if (pending.All(p => IsProjected(p.Key, p.Value)))
+            {
+                return true;
+            }
+
+            await next.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        return false;
+    }
+
     private bool IsProjected(string persistenceId, long sequenceNr) =>
         projected.TryGetValue(persistenceId, out var done) && done >= sequenceNr;
 }

@@ -9,6 +9,9 @@ internal static partial class ServerLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Failing}")]
     public static partial void NotReady(ILogger logger, string failing);
 
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Stopping: new requests are answered 503; those in flight are finished, within {Bound} for the whole stop")]
+    public static partial void Stopping(ILogger logger, TimeSpan bound);
+
     // The token is never logged: only where the attempt came from, where it went and how many so far.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Authentication failed from {Address} on {Route}: {Failures} of {Limit} failures allowed in the window")]
     public static partial void AuthenticationFailed(ILogger logger, System.Net.IPAddress address, string route, int failures, int limit);
