@@ -8,8 +8,9 @@ namespace RevenueShare.Server;
 /// <summary>
 /// The probes an operator's supervisor asks (docs/operations.md, Health), with no token:
 /// <c>/health/live</c> — the process runs and answers; <c>/health/ready</c> — it can take work: the
-/// demo (if asked for) is loaded, the read database answers, the journal can be written, the read side
-/// is caught up within its bound (<see cref="LedgerReadiness"/>). <c>/health</c> answers as ready does.
+/// demo (if asked for) is loaded, the read database answers at this release's read schema, the journal
+/// can be written, the read side is caught up within its bound (<see cref="LedgerReadiness"/>).
+/// <c>/health</c> answers as ready does. Each names the versions (<see cref="HealthVersions"/>).
 /// </summary>
 internal static class HealthRoutes
 {
@@ -22,13 +23,13 @@ internal static class HealthRoutes
             .WithDescription("The process runs and answers; says nothing of its stores. Needs no token.");
         app.MapGet("/health/ready", ReadyAsync).AllowAnonymous().DisableRateLimiting().WithName("HealthReady").WithTags(Tag)
             .WithSummary("Readiness (可受理)")
-            .WithDescription("Whether the service can take work: the demo loaded (with --demo), the read database answering, the journal writable, the read side caught up within its lag bound. 503 with the failing checks otherwise. Needs no token.");
+            .WithDescription("Whether the service can take work: the demo loaded (with --demo), the read database answering at this release's read schema, the journal writable, the read side caught up within its lag bound. 503 with the failing checks otherwise. Needs no token.");
         app.MapGet("/health", ReadyAsync).AllowAnonymous().DisableRateLimiting().WithName("Health").WithTags(Tag)
             .WithSummary("Health (服务状态)")
             .WithDescription("As /health/ready. Needs no token.");
     }
 
-    private static Ok<Health> Live(ReadDatabase database) => TypedResults.Ok(new Health("live", StoreName(database), []));
+    private static Ok<Health> Live(ReadDatabase database) => TypedResults.Ok(new Health("live", StoreName(database), HealthVersions.Current, []));
 
     private static async Task<Results<Ok<Health>, ProblemHttpResult>> ReadyAsync(
         ReadDatabase database, Readiness readiness, LedgerReadiness ledger, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ internal static class HealthRoutes
         var failing = checks.Where(c => c.Status != "ok").ToArray();
         if (failing.Length == 0)
         {
-            return TypedResults.Ok(new Health("ok", StoreName(database), checks));
+            return TypedResults.Ok(new Health("ok", StoreName(database), HealthVersions.Current, checks));
         }
 
         ServerLog.NotReady(loggers.CreateLogger(typeof(HealthRoutes)), string.Join("; ", failing.Select(c => $"{c.Name}: {c.Detail}")));

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Storage;
@@ -6,9 +7,9 @@ using RevenueShare.Ledger.Storage;
 namespace RevenueShare.Ledger.Observability;
 
 /// <summary>
-/// Whether the ledger can take work now (docs/operations.md, Health): the read database answers, the
-/// journal can be written, and the read side has caught up since start and lags no more than
-/// <see cref="LedgerOptions.ReadLagBound"/>. A projection that is stuck turns the last one red within
+/// Whether the ledger can take work now (docs/operations.md, Health): the read database answers at
+/// this release's read schema, the journal can be written, and the read side has caught up since
+/// start and lags no more than <see cref="LedgerOptions.ReadLagBound"/>. A projection that is stuck turns the last one red within
 /// that bound, since the lag is the age of the oldest acknowledged write it has not made readable.
 /// </summary>
 public sealed class LedgerReadiness(StoreOptions store, ReadDatabase reads, ReadBarrier barrier, LedgerOptions options)
@@ -39,10 +40,10 @@ public sealed class LedgerReadiness(StoreOptions store, ReadDatabase reads, Read
     private async Task<string> ReadDatabaseAnswersAsync(CancellationToken cancellationToken)
     {
         await using var connection = await reads.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
-        await command.ExecuteScalarAsync(cancellationToken);
-        return $"The {Store} read database answers.";
+        var stored = await ReadSchema.StoredVersionAsync(connection, null, cancellationToken);
+        return stored == ReadSchema.Version
+            ? $"The {Store} read database answers, at read schema {stored}."
+            : throw new InvalidOperationException($"The read database is at read schema {stored?.ToString(CultureInfo.InvariantCulture) ?? "none"}, not {ReadSchema.Version}: another release has written it since this one started.");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using RevenueShare.Ledger.Storage;
 
@@ -55,8 +56,7 @@ public static class ReadSchema
         }
 
         await Run("CREATE TABLE IF NOT EXISTS read_schema (name TEXT PRIMARY KEY, version BIGINT NOT NULL)");
-        var stored = await Run("SELECT version FROM read_schema WHERE name = 'read'", scalar: true);
-        if (stored is null or DBNull || Convert.ToInt64(stored, CultureInfo.InvariantCulture) != Version)
+        if (await StoredVersionAsync(connection, transaction, cancellationToken) != Version)
         {
             foreach (var table in ProjectedTables)
             {
@@ -71,6 +71,17 @@ public static class ReadSchema
 
         await Run($"INSERT INTO read_schema (name, version) VALUES ('read', {Version}) ON CONFLICT (name) DO UPDATE SET version = excluded.version");
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The version the read tables were written in; null when none is kept (written before versions were).</summary>
+    public static async Task<long?> StoredVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT version FROM read_schema WHERE name = 'read'";
+        return await command.ExecuteScalarAsync(cancellationToken) is { } stored and not DBNull
+            ? Convert.ToInt64(stored, CultureInfo.InvariantCulture)
+            : null;
     }
 
     public static IReadOnlyList<string> Statements { get; } =

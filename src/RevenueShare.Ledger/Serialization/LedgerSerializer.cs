@@ -75,6 +75,12 @@ public sealed class LedgerSerializer : SerializerWithStringManifest
     /// <summary>Every type this serializer writes, for the round-trip tests.</summary>
     public static IReadOnlyCollection<Type> SupportedTypes => Table.WrittenTypes;
 
+    /// <summary>The manifests this release writes into the journal and the snapshot store.</summary>
+    public static IReadOnlyList<string> WrittenManifests => Table.WrittenManifests;
+
+    /// <summary>Every manifest this release reads: those it writes and those of earlier releases.</summary>
+    public static IReadOnlyList<string> ReadManifests => Table.ReadManifests;
+
     public static string ManifestFor(Type type) => Table.WriterFor(type).Manifest;
 
     public override string Manifest(object o) => ManifestFor(o.GetType());

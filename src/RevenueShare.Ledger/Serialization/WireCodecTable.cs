@@ -17,6 +17,12 @@ internal sealed class WireCodecTable(IEnumerable<WireCodec> codecs, string what)
     /// <summary>Every type written, for the round-trip tests.</summary>
     public IReadOnlyCollection<Type> WrittenTypes => writers.Keys;
 
+    /// <summary>The manifests written, in ordinal order.</summary>
+    public IReadOnlyList<string> WrittenManifests => [.. writers.Values.Select(c => c.Manifest).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every manifest read, in ordinal order.</summary>
+    public IReadOnlyList<string> ReadManifests => [.. readers.Keys.Order(StringComparer.Ordinal)];
+
     public WireCodec WriterFor(Type type) =>
         writers.TryGetValue(type, out var codec)
             ? codec

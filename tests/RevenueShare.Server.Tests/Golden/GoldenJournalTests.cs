@@ -93,7 +93,7 @@ public sealed class GoldenJournalTests
         }
     }
 
-    private static string GoldenFolder(string name) =>
+    internal static string GoldenFolder(string name) =>
         Path.Combine(Path.GetDirectoryName(TestReference.ContractsDirectory)!, "tests", "RevenueShare.Server.Tests", "Golden", name);
 
     private static TempDirectory CopyOfGoldenStore(string folder, bool withSnapshots)
@@ -114,7 +114,7 @@ public sealed class GoldenJournalTests
             ? Path.Combine(SealedAnswersFolder, request.FileName)
             : Path.Combine(request.AsksCsv ? CsvAnswersFolder : AnswersFolder, request.FileName);
 
-    private static async Task AssertAnswersAsync(LedgerUnderTest ledger, bool sealedJournal)
+    internal static async Task AssertAnswersAsync(LedgerUnderTest ledger, bool sealedJournal)
     {
         var requests = GoldenReads.Requests();
         Assert.Equal(requests.Count, Directory.GetFiles(AnswersFolder).Length);

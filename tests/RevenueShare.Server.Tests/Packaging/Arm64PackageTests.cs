@@ -39,7 +39,7 @@ public sealed class Arm64PackageTests(PublishedPackages packages) : IDisposable
         var (exit, stdout) = await VersionRun.RunAsync(Arm64Emulator.Start(Path.Combine(folder, "revshare"), empty.Path, "--version"));
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Equal(VersionAction.Line + "\n", stdout);
+        Assert.Equal(VersionAction.Text, stdout);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class SingleFilePackageTests(PublishedPackages packages) : IDispos
         var (exit, stdout) = await VersionRun.RunAsync(start);
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Equal(VersionAction.Line + "\n", stdout);
+        Assert.Equal(VersionAction.Text, stdout);
     }
 
     [Fact]
