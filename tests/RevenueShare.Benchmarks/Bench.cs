@@ -110,11 +110,12 @@ internal sealed class Bench : IAsyncDisposable
     {
         Console.WriteLine("HTTP: starting the server on loopback");
         var store = await run.Stores.NewAsync("http");
-        await using var server = await BenchServer.StartAsync(store, run.Contracts, run.Options.Backlog);
+        await using var server = await BenchServer.StartAsync(store, run.Contracts, run.Options.Backlog, withMetrics: true);
         var tokens = await server.TokensAsync(MunicipalOffices.Concat(run.Reference.Districts.Select(d => "district:" + d.Code)), run.Reference);
         var district = run.Agreements[0].Proposer.Value;
 
         var (rate, elapsed) = await new HttpIngestPhase(run, [server], tokens).RunAsync(tax, statistics, district);
+        await PrintMetricsAsync(server, "after the city-year's ingest through HTTP, the read side caught up");
 
         // The city-year's documents (~90 MiB) are the client's: released before the phases that read the server's memory.
         tax.Clear();
@@ -126,6 +127,18 @@ internal sealed class Bench : IAsyncDisposable
         if (run.Options.LoadSeconds > 0)
         {
             await new LoadPhase(run).RunAsync(server, tokens, district);
+        }
+
+        await PrintMetricsAsync(server, "at the end of the phases over HTTP");
+    }
+
+    /// <summary>What an operator's Prometheus would have scraped at this point (docs/operations.md, Metrics).</summary>
+    private static async Task PrintMetricsAsync(BenchServer server, string when)
+    {
+        Console.WriteLine($"metrics {when}:");
+        foreach (var sample in await server.ScrapeAsync())
+        {
+            Console.WriteLine("  " + sample);
         }
     }
 }

@@ -24,10 +24,13 @@ internal sealed class BenchServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private BenchServer(WebApplication app)
+    private readonly Uri? metrics;
+
+    private BenchServer(WebApplication app, string? metricsUrl)
     {
         this.app = app;
-        Client = new BenchClient(new Uri(app.Urls.Single()));
+        metrics = metricsUrl is null ? null : new Uri(metricsUrl);
+        Client = new BenchClient(new Uri(app.Urls.Single(u => u != metricsUrl)));
     }
 
     public BenchClient Client { get; }
@@ -44,9 +47,11 @@ internal sealed class BenchServer : IAsyncDisposable
 
     /// <param name="backlog">The projection backlogs to admit (<see cref="LedgerOptions.ProjectionBacklog"/>, <see cref="LedgerOptions.ReadingBacklog"/>); null: the defaults.</param>
     /// <param name="cluster">This server's place in a cluster of benchmark servers; null: alone.</param>
-    public static async Task<BenchServer> StartAsync(StoreOptions store, string contracts, (int Idle, int Reading)? backlog = null, LedgerCluster? cluster = null)
+    /// <param name="withMetrics">Whether to serve <c>/metrics</c> (on a loopback port of its own) for <see cref="ScrapeAsync"/>.</param>
+    public static async Task<BenchServer> StartAsync(StoreOptions store, string contracts, (int Idle, int Reading)? backlog = null, LedgerCluster? cluster = null, bool withMetrics = false)
     {
-        var app = ServerHost.Build(new ServeOptions("http://127.0.0.1:0", store, false, contracts) { Cluster = cluster }, builder =>
+        var metricsUrl = withMetrics ? $"http://127.0.0.1:{FreePorts(1)[0]}" : null;
+        var app = ServerHost.Build(new ServeOptions("http://127.0.0.1:0", store, false, contracts) { Cluster = cluster, MetricsUrls = metricsUrl }, builder =>
         {
             builder.Services.AddSingleton<IClock>(new FixedClock());
 
@@ -62,7 +67,19 @@ internal sealed class BenchServer : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
-        return new BenchServer(app);
+        return new BenchServer(app, metricsUrl);
+    }
+
+    /// <summary>
+    /// The ledger's and the HTTP floor's samples of <c>/metrics</c> now (<c>revshare_</c> names, without
+    /// histogram buckets) and the working set, as Prometheus would scrape them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ScrapeAsync()
+    {
+        using var scraper = new HttpClient { BaseAddress = metrics ?? throw new InvalidOperationException("This server serves no metrics.") };
+        var text = await scraper.GetStringAsync("/metrics");
+        return [.. text.Split('\n').Where(line => (line.StartsWith("revshare_", StringComparison.Ordinal) && !line.Contains("_bucket{", StringComparison.Ordinal))
+            || line.StartsWith("dotnet_process_memory_working_set", StringComparison.Ordinal) || line.StartsWith("dotnet_gc_collections_total", StringComparison.Ordinal))];
     }
 
     /// <summary>Ports free on loopback now, for cluster endpoints.</summary>
