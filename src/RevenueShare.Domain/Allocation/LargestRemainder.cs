@@ -54,6 +54,28 @@ public static class LargestRemainder
             : Distribute(new BigInteger(units), ToCommonIntegers<BigInteger>(percents), unit, scale);
     }
 
+    /// <summary>
+    /// As <see cref="Split(decimal, IReadOnlyList{decimal}, int)"/>, by whole-number weights of any size:
+    /// shares that are exact fractions (<see cref="FormulaRatios"/>) are passed as the numerators over
+    /// their common denominator, which no decimal could hold unrounded.
+    /// </summary>
+    public static decimal[] Split(decimal amount, IReadOnlyList<BigInteger> weights, int scale)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count == 0 || weights.Any(w => w.Sign < 0) || weights.All(w => w.IsZero))
+        {
+            throw new ArgumentException("The weights must be ≥ 0 with a positive sum.", nameof(weights));
+        }
+
+        var unit = Amounts.Unit(scale);
+        if (Amounts.Round(amount, scale) != amount)
+        {
+            throw new ArgumentException($"{amount} has more than {scale} digits after the decimal point; the split never rounds its input.", nameof(amount));
+        }
+
+        return Distribute(new BigInteger(amount / unit), [.. weights], unit, scale);
+    }
+
     private static decimal[] Distribute<T>(T units, T[] weights, decimal unit, int scale)
         where T : IBinaryInteger<T>
     {
