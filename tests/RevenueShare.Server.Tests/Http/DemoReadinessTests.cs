@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -16,11 +17,43 @@ namespace RevenueShare.Server.Tests.Http;
 /// </summary>
 public sealed class DemoReadinessTests
 {
+    private const string HeldFile = "tax-2025.json";
+
     [Fact]
     public async Task With_the_demo_the_service_is_ready_only_once_loaded_and_no_write_lands_in_between()
     {
+        // The demo is held half loaded, its agreements in and its figures not, so the requests below
+        // meet it loading whatever the machine's pace: the contracts are a copy whose tax figures are
+        // a named pipe, and the demo's read of it waits until the test writes them.
+        using var contracts = new TempDirectory();
+        CopyDirectory(TestReference.ContractsDirectory, contracts.Path);
+        var held = Path.Combine(contracts.Path, "examples", "figures", HeldFile);
+        File.Delete(held);
+        MakeFifo(held);
+        var released = false;
+        async Task ReleaseAsync()
+        {
+            if (!released)
+            {
+                released = true;
+                await File.WriteAllTextAsync(held, await File.ReadAllTextAsync(Path.Combine(TestReference.ContractsDirectory, "examples", "figures", HeldFile)));
+            }
+        }
+
         // Started as `serve --demo` starts: the listener is up at once, the demo loads behind it.
-        await using var server = await RunningServer.StartAsync(options: options => options with { Demo = true });
+        await using var server = await RunningServer.StartAsync(options: options => options with { Demo = true, ContractsDirectory = contracts.Path });
+        try
+        {
+            await ProveAsync(server, ReleaseAsync);
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
+    }
+
+    private static async Task ProveAsync(RunningServer server, Func<Task> release)
+    {
         var finance = await server.IssueTokenAsync(Principal.Finance);
         var tianhe = await server.IssueTokenAsync(Principal.ForDistrict(DistrictCode.Parse(Docs.Tianhe)));
         var proposal = Docs.TwoParty(Docs.CreditCode(Docs.Huangpu, 70), ["pit"], title: "加载期间的提案").ToJsonString();
@@ -54,6 +87,7 @@ public sealed class DemoReadinessTests
             {
                 await AssertStartingAsync(post);
                 refusedWhileLoading++;
+                await release();
             }
         }
 
@@ -68,6 +102,26 @@ public sealed class DemoReadinessTests
             .Order(StringComparer.Ordinal)
             .Select(file => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("title").GetString());
         Assert.Equal(exampleTitles, Enumerable.Range(1, 6).Select(n => agreements[$"GZ-2026-{n:D4}"]));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 
     /// <summary>A 503 problem saying the service is starting, with the time to wait.</summary>
