@@ -29,3 +29,6 @@ public sealed record BookFigures(AgreementId AgreementId, Principal By, Immutabl
 
 /// <summary>The family's office approves, disputes or reopens one month of the agreement (docs/review.md).</summary>
 public sealed record ReviewMonth(AgreementId AgreementId, Principal By, YearMonth Month, IndicatorFamily Family, ReviewDecision Decision, string? Reason) : IAgreementCommand;
+
+/// <summary>The tax office reports an enterprise's apportionment factors of a year (docs/allocation.md, Formula shares).</summary>
+public sealed record ReportFactors(AgreementId AgreementId, Principal By, FactorReport Report) : IAgreementCommand;

@@ -30,6 +30,7 @@ public static class AgreementDecider
             FireAmendmentTrigger fire => FireAmendment(state, fire, now),
             BookFigures book => FigureBooking.Decide(state, book, now),
             ReviewMonth review => MonthReviewing.Decide(state, review, now),
+            ReportFactors report => FactorReporting.Decide(state, report, now),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
     }
@@ -162,6 +163,12 @@ public static class AgreementDecider
         if (!TextRules.TryReadReason(fire.Reason, out var reason, out var badReason))
         {
             return Decision.Refused(new Rejection(RejectionCode.Invalid, badReason, "$.reason"));
+        }
+
+        if (fire.Trigger == LifecycleTrigger.ApproveAmendment
+            && FactorReporting.MissingUnder(state, state.Rules.Amend(pending.From, pending.Terms), $"Amendment {fire.Number}") is { } missing)
+        {
+            return Decision.Refused(missing);
         }
 
         var entries = fire.Trigger == LifecycleTrigger.ApproveAmendment ? Reallocate(state, pending) : [];

@@ -64,6 +64,13 @@ public sealed record AmendmentWithdrawn(AgreementId AgreementId, int Number, str
 public sealed record FiguresBooked(AgreementId AgreementId, ImmutableArray<FigureReport> Reports, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IAgreementEvent;
 
 /// <summary>
+/// The tax office reported an enterprise's apportionment factors of a year, a first report or a
+/// restatement; <see cref="Entries"/> are the adjustments a restatement caused to the figures of the
+/// year after, whose ratios come from these factors.
+/// </summary>
+public sealed record FactorsReported(AgreementId AgreementId, FactorReport Report, ImmutableArray<BookedEntry> Entries, Instant At, Principal By) : IAgreementEvent;
+
+/// <summary>
 /// The family's office reviewed one month: approved (which locks it for the family), disputed or reopened.
 /// An approval is sealed when it is persisted: <see cref="Seal"/> is the agreement's chain head just
 /// before it, so the month's figures as approved can be proven unchanged later (docs/storage.md, Tamper evidence).

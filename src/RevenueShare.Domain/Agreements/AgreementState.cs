@@ -41,6 +41,10 @@ public sealed record AgreementState(
     public ImmutableDictionary<(YearMonth Month, IndicatorFamily Family), ReviewStatus> Reviews { get; init; } =
         ImmutableDictionary<(YearMonth Month, IndicatorFamily Family), ReviewStatus>.Empty;
 
+    /// <summary>Every factor report booked (docs/allocation.md, Formula shares), by reportId; the current revisions are in <see cref="AgreementRules.Factors"/>.</summary>
+    public ImmutableDictionary<string, FactorReport> FactorReports { get; init; } =
+        ImmutableDictionary.Create<string, FactorReport>(StringComparer.Ordinal);
+
     /// <summary>Whether the agreement was ever approved (Active, Suspended, or Terminated after approval).</summary>
     public bool WasApproved => IsActive || Status == AgreementStatus.Suspended || (Status == AgreementStatus.Terminated);
 
@@ -70,7 +74,8 @@ public sealed record AgreementState(
         {
             FiguresBooked e => Booked(e.Reports, e.Entries),
             MonthReviewed e => this with { Reviews = Reviews.SetItem((e.Month, e.Family), StatusAfter(e.Decision)) },
-            DraftEdited e => Fired(LifecycleTrigger.Edit) with { Terms = e.Terms, Rules = AgreementRules.From(e.Terms) },
+            FactorsReported e => FactorsBooked(e),
+            DraftEdited e => Fired(LifecycleTrigger.Edit) with { Terms = e.Terms, Rules = AgreementRules.From(e.Terms) with { Factors = Rules.Factors } },
             AgreementSubmitted e => Fired(LifecycleTrigger.Submit) with { Signatures = [Signer(e.By)] },
             AgreementCountersigned e => Fired(LifecycleTrigger.Countersign, e.District) with { Signatures = Signatures.Add(e.District) },
             AgreementApproved => Fired(LifecycleTrigger.Approve),
@@ -161,6 +166,16 @@ public sealed record AgreementState(
         var amendment = Amendments.Single(a => a.Number == approved.Number);
         var closed = AmendmentClosed(approved.Number, AmendmentStatus.Approved);
         return closed.Booked([], approved.Entries) with { Rules = Rules.Amend(amendment.From, amendment.Terms) };
+    }
+
+    private AgreementState FactorsBooked(FactorsReported reported)
+    {
+        var booked = Booked([], reported.Entries);
+        return booked with
+        {
+            FactorReports = FactorReports.Add(reported.Report.ReportId, reported.Report),
+            Rules = booked.Rules.WithFactors(reported.Report),
+        };
     }
 
     private AgreementState Booked(IReadOnlyCollection<FigureReport> reports, IReadOnlyCollection<BookedEntry> entries)

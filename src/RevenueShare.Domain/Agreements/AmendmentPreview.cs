@@ -7,7 +7,8 @@ namespace RevenueShare.Domain.Agreements;
 /// What approving a pending amendment would book, before anyone approves it (docs/agreements.md,
 /// Amendments): the adjustment entries over the months already booked, computed by the very code
 /// approval runs, and nothing persisted. <see cref="Blocked"/> says why approval would be refused now
-/// (a month it changes is approved in review), null when it would go through.
+/// (a month it changes is approved in review, or a figure it would share by the formula has no
+/// factors of its year before), null when it would go through.
 /// </summary>
 public sealed record AmendmentPreview(Amendment Amendment, ImmutableArray<BookedEntry> Entries, Rejection? Blocked)
 {
@@ -17,6 +18,11 @@ public sealed record AmendmentPreview(Amendment Amendment, ImmutableArray<Booked
         if (state.PendingAmendment is not { } pending || pending.Number != number)
         {
             return null;
+        }
+
+        if (FactorReporting.MissingUnder(state, state.Rules.Amend(pending.From, pending.Terms), $"Amendment {number}") is { } missing)
+        {
+            return new AmendmentPreview(pending, [], missing);
         }
 
         var entries = AgreementDecider.Reallocate(state, pending);

@@ -205,6 +205,11 @@ internal static class FigureBooking
             return new Rejection(RejectionCode.MonthNotOpen, $"{Months.Format(report.Month)} has not ended (China time): figures are reported after the month closes.", "month");
         }
 
+        if (state.Rules.TermFor(indicator, report.Month)!.Formula is not null && !state.Rules.Factors.ContainsKey((report.Enterprise, report.Month.Year - 1)))
+        {
+            return new Rejection(RejectionCode.FactorsMissing, $"The ratios of {report.Indicator} for {report.Month.Year} come from the apportionment factors of {report.Month.Year - 1}, and no factors of {report.Month.Year - 1} are reported for {report.Enterprise}: tax reports them first.", "month");
+        }
+
         var current = latest.GetValueOrDefault((report.Enterprise, report.Indicator, report.Month))
             ?? state.Books.GetValueOrDefault(report.Enterprise)?.Current(report.Indicator, report.Month);
         if (current is null && report.Revision != 1)

@@ -36,4 +36,7 @@ public enum RejectionCode
 
     /// <summary>The change would alter a month approved in review (409).</summary>
     Locked,
+
+    /// <summary>A formula term's ratios for the figure's year need the apportionment factors of the year before, and none are reported (409).</summary>
+    FactorsMissing,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
@@ -107,14 +108,10 @@ public static class AllocationEngine
     {
         var term = rules.TermFor(figure.Indicator, figure.Month)
             ?? throw new ArgumentException($"No term of the agreement covers {Describe(figure)}.", nameof(rules));
-        var step = term.StepFor(figure.Month);
         var scale = figure.Indicator.Scale;
         var parties = rules.Parties;
-        var ratios = new decimal[parties.Length];
-        for (var k = 0; k < parties.Length; k++)
-        {
-            ratios[k] = step.Ratios.GetValueOrDefault(parties[k].District);
-        }
+        var ratios = state.RatiosFor(rules, term, figure.Month)
+            ?? throw new ArgumentException($"No apportionment factors of {figure.Month.Year - 1} for {Describe(figure)}: the caller refuses such a figure.", nameof(rules));
 
         var x = figure.Amount;
         var shared = state.Shareable(figure);
@@ -245,6 +242,7 @@ public static class AllocationEngine
     {
         private readonly CoveredEnterprise enterprise;
         private readonly Dictionary<(Indicator Indicator, int Year), decimal> yearToDate = [];
+        private readonly Dictionary<(SharingTerm Term, int Year), decimal[]?> formulaRatios = [];
 
         public EnterpriseState(CoveredEnterprise enterprise, AllocationCarry? carry)
         {
@@ -258,6 +256,26 @@ public static class AllocationEngine
 
                 Transferred = carry.Transferred;
             }
+        }
+
+        /// <summary>
+        /// <see cref="AgreementRules.RatiosFor"/>, a formula term's ratios computed once per term and
+        /// year: every figure of the year shares them.
+        /// </summary>
+        public decimal[]? RatiosFor(AgreementRules rules, SharingTerm term, YearMonth month)
+        {
+            if (term.Formula is null)
+            {
+                return rules.RatiosFor(term, enterprise, month);
+            }
+
+            if (!formulaRatios.TryGetValue((term, month.Year), out var ratios))
+            {
+                ratios = rules.RatiosFor(term, enterprise, month);
+                formulaRatios[(term, month.Year)] = ratios;
+            }
+
+            return ratios;
         }
 
         /// <summary>Net amount moved away from the registered district over the cap's indicators.</summary>

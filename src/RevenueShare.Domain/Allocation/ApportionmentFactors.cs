@@ -10,6 +10,9 @@ public readonly record struct ApportionmentFactors(decimal OperatingRevenue, dec
 {
     public const int Count = 3;
 
+    /// <summary>The factors' member names on the wire, in the fixed order.</summary>
+    public static readonly IReadOnlyList<string> Names = ["operatingRevenue", "payroll", "assets"];
+
     /// <summary>The factor at <paramref name="index"/> in the fixed order.</summary>
     public decimal this[int index] => index switch
     {

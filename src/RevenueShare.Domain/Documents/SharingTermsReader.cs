@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
+using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
@@ -15,6 +16,7 @@ internal static class SharingTermsReader
 {
     private const int PercentScale = 2;
     private const decimal Whole = 100m;
+    private const string FormulaMode = "formula";
 
     /// <summary>
     /// Reads the terms, adding every problem to <paramref name="problems"/>. Returns the terms only if
@@ -79,6 +81,23 @@ internal static class SharingTermsReader
         var before = problems.Count;
         var indicators = ReadIndicators(term.Indicators, JsonPath.Member(path, "indicators"), path, coveredBy, reference, problems);
         var mode = ReadMode(term.Mode, JsonPath.Member(path, "mode"), indicators, problems);
+        // Read as a formula term even when its indicators refuse the mode, so its own members are still checked.
+        if (term.Mode == FormulaMode)
+        {
+            var formula = ReadFormula(term, path, parties, reference, problems);
+            return problems.Count != before || indicators is null || mode is null || formula is null
+                ? null
+                : new SharingTerm([.. indicators], AllocationMode.Formula, [], formula);
+        }
+
+        foreach (var (member, given) in new[] { ("hq", term.Hq is not null), ("hqPercent", term.HqPercent is not null), ("weights", term.Weights is not null) })
+        {
+            if (given)
+            {
+                problems.Add(new(JsonPath.Member(path, member), $"{member} belongs to a term in \"formula\" mode only; this term divides by its schedule."));
+            }
+        }
+
         var schedule = ReadSchedule(term.Schedule, JsonPath.Member(path, "schedule"), parties, period, start, startName, reference, problems);
         if (problems.Count != before || indicators is null || mode is null || schedule is null)
         {
@@ -86,6 +105,96 @@ internal static class SharingTermsReader
         }
 
         return new SharingTerm([.. indicators], mode.Value, schedule.Value);
+    }
+
+    /// <summary>
+    /// A formula term's head office, its percent and the factors' weights (docs/allocation.md, Formula
+    /// shares); the ratios of each year then come from the factors reported, so a schedule is refused.
+    /// </summary>
+    private static FormulaShares? ReadFormula(
+        TermDocument term,
+        string path,
+        IReadOnlyList<DistrictCode>? parties,
+        ReferenceData reference,
+        List<ValidationProblem> problems)
+    {
+        var before = problems.Count;
+        // An empty schedule is what the service answers for a formula term: sent back, it says nothing.
+        if (term.Schedule is { Count: > 0 })
+        {
+            problems.Add(new(JsonPath.Member(path, "schedule"), "A term in \"formula\" mode has no schedule: its ratios come from the apportionment factors of the year before."));
+        }
+
+        var hqPath = JsonPath.Member(path, "hq");
+        var hq = DocumentChecks.KnownDistrict(term.Hq, hqPath, reference, problems);
+        if (hq is { } district && parties is not null && !parties.Contains(district))
+        {
+            problems.Add(new(hqPath, $"'{district}' is not a party to the agreement; the head office is one of the parties {string.Join(", ", parties)}."));
+        }
+
+        var hqPercentPath = JsonPath.Member(path, "hqPercent");
+        decimal? hqPercent = null;
+        if (term.HqPercent is null)
+        {
+            problems.Add(DocumentChecks.Required(hqPercentPath));
+        }
+        else if (DocumentChecks.Amount(term.HqPercent, PercentScale, nonNegative: true, hqPercentPath, problems) is { } percent)
+        {
+            if (percent > Whole)
+            {
+                problems.Add(new(hqPercentPath, $"'{term.HqPercent}' is more than 100 percent."));
+            }
+            else
+            {
+                hqPercent = Amounts.Round(percent, PercentScale);
+            }
+        }
+
+        var weights = ReadWeights(term.Weights, JsonPath.Member(path, "weights"), problems);
+        return problems.Count == before && hq is not null && hqPercent is not null && weights is not null
+            ? new FormulaShares(hq.Value, hqPercent.Value, weights.Value)
+            : null;
+    }
+
+    /// <summary>The factors' weights: percents with at most 2 decimals, each given, summing to exactly 100.</summary>
+    private static ApportionmentFactors? ReadWeights(FactorsDocument? weights, string path, List<ValidationProblem> problems)
+    {
+        if (weights is null)
+        {
+            problems.Add(DocumentChecks.Required(path));
+            return null;
+        }
+
+        var before = problems.Count;
+        var read = new decimal?[ApportionmentFactors.Count];
+        var texts = new[] { weights.OperatingRevenue, weights.Payroll, weights.Assets };
+        for (var k = 0; k < ApportionmentFactors.Count; k++)
+        {
+            var memberPath = JsonPath.Member(path, ApportionmentFactors.Names[k]);
+            if (texts[k] is null)
+            {
+                problems.Add(DocumentChecks.Required(memberPath));
+                continue;
+            }
+
+            read[k] = DocumentChecks.Amount(texts[k], PercentScale, nonNegative: true, memberPath, problems) is { } weight
+                ? Amounts.Round(weight, PercentScale)
+                : null;
+        }
+
+        if (problems.Count != before)
+        {
+            return null;
+        }
+
+        var sum = read.Sum(w => w!.Value);
+        if (sum != Whole)
+        {
+            problems.Add(new(path, $"The weights sum to {Amounts.FormatPercent(sum)}; they must sum to exactly 100."));
+            return null;
+        }
+
+        return new ApportionmentFactors(read[0]!.Value, read[1]!.Value, read[2]!.Value);
     }
 
     private static List<Indicator>? ReadIndicators(
@@ -148,9 +257,21 @@ internal static class SharingTermsReader
             case "double-count":
                 mode = AllocationMode.DoubleCount;
                 break;
+            case FormulaMode:
+                mode = AllocationMode.Formula;
+                break;
             default:
-                problems.Add(new(path, $"'{text}' is not a mode; expected \"split\" or \"double-count\"."));
+                problems.Add(new(path, $"'{text}' is not a mode; expected \"split\", \"double-count\" or \"formula\"."));
                 return null;
+        }
+
+        // The apportionment formula divides a consolidated tax between treasuries; statistics are
+        // counted where the enterprise is and have no such rule.
+        var statistics = indicators?.Where(i => i.Family == IndicatorFamily.Statistics).Select(i => i.Code).ToList() ?? [];
+        if (mode == AllocationMode.Formula && statistics.Count > 0)
+        {
+            problems.Add(new(path, $"formula applies to tax indicators only; not to {string.Join(", ", statistics)}."));
+            return null;
         }
 
         // Crediting every party the full figure is an assessment convention (全额双核算); for tax it

@@ -11,4 +11,10 @@ public enum AllocationMode
     /// assessment; such credits are non-publishable and never enter a city total.
     /// </summary>
     DoubleCount,
+
+    /// <summary>
+    /// Tax indicators only (docs/allocation.md, Formula shares): the ratios of each year follow the
+    /// parties' apportionment factors of the year before (<see cref="FormulaShares"/>), not a schedule.
+    /// </summary>
+    Formula,
 }

@@ -6,9 +6,11 @@ namespace RevenueShare.Domain.Terms;
 
 /// <summary>
 /// How a set of indicators is shared: a mode and a ratio schedule whose first step starts with the
-/// agreement. Indicators are disjoint across the terms of one agreement.
+/// agreement, or, in <see cref="AllocationMode.Formula"/> mode, no schedule and the
+/// <see cref="Formula"/> the ratios of each year come from. Indicators are disjoint across the terms of
+/// one agreement.
 /// </summary>
-public sealed record SharingTerm(ImmutableArray<Indicator> Indicators, AllocationMode Mode, ImmutableArray<RatioStep> Schedule)
+public sealed record SharingTerm(ImmutableArray<Indicator> Indicators, AllocationMode Mode, ImmutableArray<RatioStep> Schedule, FormulaShares? Formula = null)
 {
     /// <summary>The schedule step in force in <paramref name="month"/>: the greatest <c>from</c> ≤ month.</summary>
     public RatioStep StepFor(YearMonth month)

@@ -43,6 +43,7 @@ internal sealed class AllocationEntryProjector : IReadProjector
     {
         FiguresBooked booked => InsertAsync(projected, booked.Entries, cancellationToken),
         AmendmentApproved approved => InsertAsync(projected, approved.Entries, cancellationToken),
+        FactorsReported reported => InsertAsync(projected, reported.Entries, cancellationToken),
         _ => Task.CompletedTask,
     };
 

@@ -31,6 +31,7 @@ public sealed class LedgerMessageSerializer : SerializerWithStringManifest
         WireCodec.Json<FireAmendmentTrigger, FireAmendmentTriggerWire>("fire-amendment-trigger.v1", FireAmendmentTriggerWire.Of, (w, _) => w.ToDomain()),
         WireCodec.Json<BookFigures, BookFiguresWire>("book-figures.v1", BookFiguresWire.Of, (w, reference) => w.ToDomain(reference)),
         WireCodec.Json<ReviewMonth, ReviewMonthWire>("review-month.v1", ReviewMonthWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ReportFactors, ReportFactorsWire>("report-factors.v1", ReportFactorsWire.Of, (w, _) => w.ToDomain()),
         WireCodec.Json<GetAgreement, AgreementIdWire>("get-agreement.v1", m => new(m.AgreementId.Value), (w, _) => new GetAgreement(AgreementId.Parse(w.AgreementId))),
         new("agreement-reply.v1", typeof(AgreementReply), o => AgreementReplyWire.Write((AgreementReply)o), AgreementReplyWire.Read, null),
         WireCodec.Json<ReserveCoverage, ReserveCoverageWire>("reserve-coverage.v1", ReserveCoverageWire.Of, (w, reference) => w.ToDomain(reference)),

@@ -29,6 +29,7 @@ internal sealed class ReplayedAgreement(string persistenceId)
         {
             FiguresBooked figures => figures.Entries,
             AmendmentApproved amendment => amendment.Entries,
+            FactorsReported factors => factors.Entries,
             _ => [],
         };
         foreach (var entry in booked)

@@ -17,6 +17,7 @@ public static class ApiRoutes
         builder.Services.AddLedger(options.Store, options.Ledger with { Cluster = options.Cluster });
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<FactorService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<FigureService>();
         builder.Services.AddSingleton<DemoLoader>();
@@ -32,6 +33,7 @@ public static class ApiRoutes
             .WithDescription("The principal id of the office whose token the request carries (finance, tax, statistics, district:440106).");
         AgreementsApi.Map(api);
         ReviewsApi.Map(api);
+        FactorsApi.Map(api);
         FiguresApi.Map(api);
         AllocationsApi.Map(api);
         FigureImportApi.Map(api);

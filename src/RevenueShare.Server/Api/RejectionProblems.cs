@@ -70,6 +70,7 @@ public static class RejectionProblems
         RejectionCode.MonthNotOpen => ProblemCatalogue.MonthNotOpen,
         RejectionCode.RevisionOutOfOrder => ProblemCatalogue.RevisionOutOfOrder,
         RejectionCode.Locked => ProblemCatalogue.MonthLocked,
+        RejectionCode.FactorsMissing => ProblemCatalogue.FactorsMissing,
         _ => ProblemCatalogue.Conflict,
     };
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Ledger.Projections;
 using RevenueShare.Ledger.Serialization;
 using RevenueShare.Ledger.Serialization.Wire;
 using RevenueShare.Server.Api.Wire;
@@ -40,6 +41,7 @@ public sealed class AuditEventSchemas : IOpenApiDocumentTransformer
         (typeof(AmendmentWithdrawn), typeof(AmendmentWithdrawnWire)),
         (typeof(FiguresBooked), null),
         (typeof(MonthReviewed), typeof(MonthReviewedV2Wire)),
+        (typeof(FactorsReported), typeof(FactorsReportedDetail)),
     ];
 
     /// <summary>The kind's name in the trail: its manifest without the version (<c>agreement-created</c>).</summary>

@@ -27,6 +27,7 @@ public sealed class ContractSchemas(ServeOptions options) : IOpenApiDocumentTran
         ("figure-batch.schema.json", nameof(FigureBatchRequest)),
         ("trigger.schema.json", nameof(TriggerRequest)),
         ("review.schema.json", nameof(ReviewRequest)),
+        ("factor-report.schema.json", nameof(FactorReportDocument)),
         ("problem.schema.json", nameof(ProblemDetails)),
     ];
 

@@ -63,6 +63,10 @@ public static class ProblemCatalogue
         "month-locked", StatusCodes.Status409Conflict, "The request conflicts with the ledger's state.",
         "The change would alter a month its family's office approved in review.");
 
+    public static readonly ProblemType FactorsMissing = new(
+        "factors-missing", StatusCodes.Status409Conflict, "The request conflicts with the ledger's state.",
+        "A formula term takes the ratios of a year from the apportionment factors of the year before, and none are reported for the enterprise yet.");
+
     public static readonly ProblemType TooLarge = new(
         "too-large", StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
         "A request body over 16 MiB. Nothing was changed.");
@@ -107,7 +111,7 @@ public static class ProblemCatalogue
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         InvalidRequest, BatchRejected, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
-        Conflict, TriggerNotAllowed, CoverageOverlap, ReportIdReused, NotCovered, MonthNotOpen, RevisionOutOfOrder, MonthLocked,
+        Conflict, TriggerNotAllowed, CoverageOverlap, ReportIdReused, NotCovered, MonthNotOpen, RevisionOutOfOrder, MonthLocked, FactorsMissing,
         TooLarge, UriTooLong, UnsupportedMediaType, AuthenticationThrottled, Busy, HeadersTooLarge, Internal, Unavailable,
     ];
 }

@@ -43,6 +43,18 @@ public sealed class AgreementDocumentReaderTests
     }
 
     [Fact]
+    public void A_formula_term_reads_its_head_office_percent_and_weights_and_has_no_schedule()
+    {
+        var document = Valid() with { Terms = [FormulaTerm(), OutputTerm()] };
+
+        Assert.True(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
+        var formula = terms.Terms[0];
+        Assert.Equal(AllocationMode.Formula, formula.Mode);
+        Assert.Empty(formula.Schedule);
+        Assert.Equal(new FormulaShares(DistrictCode.Parse(Tianhe), 50m, new RevenueShare.Domain.Allocation.ApportionmentFactors(35m, 35m, 30m)), formula.Formula);
+    }
+
+    [Fact]
     public void The_other_model_double_count_and_the_default_mode_are_read()
     {
         var document = Valid() with
@@ -143,7 +155,17 @@ public sealed class AgreementDocumentReaderTests
     [InlineData("term indicator null", "$.terms[0].indicators[1]", "is required")]
     [InlineData("term indicator twice", "$.terms[0].indicators[1]", "listed twice")]
     [InlineData("terms overlapping", "$.terms[1].indicators[1]", "already covered by $.terms[0]")]
-    [InlineData("mode unknown", "$.terms[0].mode", "\"split\" or \"double-count\"")]
+    [InlineData("mode unknown", "$.terms[0].mode", "\"split\", \"double-count\" or \"formula\"")]
+    [InlineData("formula over statistics", "$.terms[1].mode", "formula applies to tax indicators only; not to industrial-output")]
+    [InlineData("formula with a schedule", "$.terms[0].schedule", "has no schedule")]
+    [InlineData("formula without hq", "$.terms[0].hq", "hq is required")]
+    [InlineData("formula hq not a party", "$.terms[0].hq", "'440113' is not a party")]
+    [InlineData("formula hqPercent over 100", "$.terms[0].hqPercent", "more than 100 percent")]
+    [InlineData("formula hqPercent with 3 decimals", "$.terms[0].hqPercent", "decimal")]
+    [InlineData("formula weights not summing to 100", "$.terms[0].weights", "The weights sum to 90; they must sum to exactly 100.")]
+    [InlineData("formula weight missing", "$.terms[0].weights.assets", "assets is required")]
+    [InlineData("formula weight negative", "$.terms[0].weights.payroll", "negative")]
+    [InlineData("split with an hq", "$.terms[0].hq", "hq belongs to a term in \"formula\" mode only")]
     [InlineData("double-count over tax", "$.terms[0].mode", "statistics indicators only; not to vat, cit")]
     [InlineData("double-count over statistics and tax", "$.terms[1].mode", "not to pit")]
     [InlineData("schedule missing", "$.terms[0].schedule", "is required")]
@@ -301,6 +323,16 @@ public sealed class AgreementDocumentReaderTests
         "term indicator twice" => WithTaxTerm(TaxTerm() with { Indicators = ["vat", "vat", "cit"] }),
         "terms overlapping" => Valid() with { Terms = [TaxTerm(), OutputTerm() with { Indicators = ["industrial-output", "vat"] }] },
         "mode unknown" => WithTaxTerm(TaxTerm() with { Mode = "share" }),
+        "formula over statistics" => Valid() with { Terms = [TaxTerm(), FormulaTerm() with { Indicators = ["industrial-output"] }] },
+        "formula with a schedule" => WithTaxTerm(FormulaTerm() with { Schedule = TaxTerm().Schedule }),
+        "formula without hq" => WithTaxTerm(FormulaTerm() with { Hq = null }),
+        "formula hq not a party" => WithTaxTerm(FormulaTerm() with { Hq = "440113" }),
+        "formula hqPercent over 100" => WithTaxTerm(FormulaTerm() with { HqPercent = "100.01" }),
+        "formula hqPercent with 3 decimals" => WithTaxTerm(FormulaTerm() with { HqPercent = "50.001" }),
+        "formula weights not summing to 100" => WithTaxTerm(FormulaTerm() with { Weights = new FactorsDocument("35", "35", "20") }),
+        "formula weight missing" => WithTaxTerm(FormulaTerm() with { Weights = new FactorsDocument("35", "35", null) }),
+        "formula weight negative" => WithTaxTerm(FormulaTerm() with { Weights = new FactorsDocument("35", "-35", "100") }),
+        "split with an hq" => WithTaxTerm(TaxTerm() with { Hq = Tianhe }),
         "double-count over tax" => WithTaxTerm(TaxTerm() with { Mode = "double-count" }),
         "double-count over statistics and tax" => Valid() with { Terms = [TaxTerm(), OutputTerm() with { Indicators = ["industrial-output", "pit"], Mode = "double-count" }] },
         "schedule missing" => WithTaxTerm(TaxTerm() with { Schedule = null }),

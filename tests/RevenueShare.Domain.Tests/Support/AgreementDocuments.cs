@@ -31,6 +31,15 @@ internal static class AgreementDocuments
         "split",
         [Step("2026-01", "50", "50"), Step("2029-01", "30", "70")]);
 
+    /// <summary>vat and cit by the three-factor formula: 天河 the head office keeping 50 %, weights 35 / 35 / 30.</summary>
+    public static TermDocument FormulaTerm() => new(
+        ["vat", "cit"],
+        "formula",
+        null,
+        Tianhe,
+        "50",
+        new FactorsDocument("35", "35", "30"));
+
     public static TermDocument OutputTerm() => new(
         ["industrial-output"],
         "split",

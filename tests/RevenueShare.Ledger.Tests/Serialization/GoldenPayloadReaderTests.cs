@@ -110,6 +110,87 @@ public sealed class GoldenPayloadReaderTests() : TestKit(LedgerSystems.Setup(Led
         AssertSampleTerms(e.Terms);
     }
 
+    /// <summary>The v2 sample terms: as the v1 ones, but vat alone split 60 / 40 and cit by the formula (荔湾 the head office at 50 %, weights 35 / 35 / 30).</summary>
+    private static void AssertFormulaTerms(IReadOnlyList<SharingTerm> terms)
+    {
+        Assert.Equal(2, terms.Count);
+        Assert.Equal<string>(["vat"], terms[0].Indicators.Select(i => i.Code));
+        Assert.Equal(AllocationMode.Split, terms[0].Mode);
+        Assert.Null(terms[0].Formula);
+        Assert.Equal(60m, Assert.Single(terms[0].Schedule).Ratios[DistrictCode.Parse("440103")]);
+        Assert.Equal<string>(["cit"], terms[1].Indicators.Select(i => i.Code));
+        Assert.Equal(AllocationMode.Formula, terms[1].Mode);
+        Assert.Empty(terms[1].Schedule);
+        var formula = terms[1].Formula!;
+        Assert.Equal("440103", formula.Hq.Value);
+        Assert.Equal("50", Text(formula.HqPercent));
+        Assert.Equal(("35", "35", "30"), (Text(formula.Weights.OperatingRevenue), Text(formula.Weights.Payroll), Text(formula.Weights.Assets)));
+    }
+
+    /// <summary>The sample factors of 2024: 荔湾 0 / 200.00 / 100.00, 南沙 600.00 / 300.00 / 600.50.</summary>
+    private static void AssertSampleFactors(FactorReport report, string reportId, int revision)
+    {
+        Assert.Equal(reportId, report.ReportId);
+        Assert.Equal(Enterprise, report.Enterprise);
+        Assert.Equal(2024, report.Year);
+        Assert.Equal(revision, report.Revision);
+        Assert.Equal(
+            [("440103", "0", "200.00", "100.00"), ("440115", "600.00", "300.00", "600.50")],
+            report.Factors.Select(f => (f.District.Value, Text(f.Factors.OperatingRevenue), Text(f.Factors.Payroll), Text(f.Factors.Assets))));
+    }
+
+    [Fact]
+    public void Agreement_created_and_draft_edited_v2_carry_a_formula_term()
+    {
+        var created = Read<AgreementCreated>("agreement-created.v2");
+        AssertEvent(created, "district:440103");
+        Assert.Equal("封顶示例", created.Terms.Title);
+        Assert.Equal("500.00", Text(Assert.Single(created.Terms.Enterprises).Cap!.Amount));
+        AssertFormulaTerms(created.Terms.Terms);
+
+        var edited = Read<DraftEdited>("draft-edited.v2");
+        AssertEvent(edited, "district:440103");
+        AssertFormulaTerms(edited.Terms.Terms);
+    }
+
+    [Fact]
+    public void Amendment_proposed_v2_carries_a_formula_term()
+    {
+        var proposed = Read<AmendmentProposed>("amendment-proposed.v2");
+        AssertEvent(proposed, "district:440115");
+        Assert.Equal(1, proposed.Number);
+        Assert.Equal(new YearMonth(2026, 1), proposed.From);
+        AssertFormulaTerms(proposed.Terms);
+    }
+
+    [Fact]
+    public void Factors_reported_v1()
+    {
+        var e = Read<FactorsReported>("factors-reported.v1");
+        AssertEvent(e, "tax");
+        AssertSampleFactors(e.Report, "tax-factors-2024-r002", 2);
+        AssertSampleEntry(Assert.Single(e.Entries));
+    }
+
+    /// <summary>The v4 snapshot keeps the formula terms and both revisions of the factors, the later one current.</summary>
+    [Fact]
+    public void Agreement_snapshot_v4()
+    {
+        var snapshot = Read<ChainedAgreementSnapshot>("agreement-snapshot.v4");
+
+        Assert.Equal("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", snapshot.ChainHead.ToString());
+        var state = snapshot.State;
+        AssertFormulaTerms(state.Terms.Terms);
+        AssertFormulaTerms(Assert.Single(state.Rules.Versions).Terms);
+        AssertSampleFactors(state.FactorReports["tax-factors-2024-r001"], "tax-factors-2024-r001", 1);
+        var current = state.Rules.Factors[(Enterprise, 2024)];
+        Assert.Equal("tax-factors-2024-r002", current.ReportId);
+        Assert.Equal(["1.50", "1.50"], current.Factors.Select(f => Text(f.Factors.Payroll)));
+        Assert.Equal(2, state.FactorReports.Count);
+        Assert.Equal(5, state.Reports.Count);
+        Assert.True(state.IsLocked(January, IndicatorFamily.Tax));
+    }
+
     [Fact]
     public void Draft_edited_v1()
     {

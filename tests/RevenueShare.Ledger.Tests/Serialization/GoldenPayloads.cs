@@ -18,7 +18,7 @@ internal static class GoldenPayloads
         Path.Combine(Folder, manifest + (BinaryManifests.Contains(manifest) ? ".bin" : ".json"));
 
     /// <summary>The manifests whose payload is not JSON.</summary>
-    private static readonly string[] BinaryManifests = ["agreement-snapshot.v2", "agreement-snapshot.v3", "sealed-event.v1"];
+    private static readonly string[] BinaryManifests = ["agreement-snapshot.v2", "agreement-snapshot.v3", "agreement-snapshot.v4", "sealed-event.v1"];
 
     public static byte[] Read(string manifest) => File.ReadAllBytes(PathOf(manifest));
 

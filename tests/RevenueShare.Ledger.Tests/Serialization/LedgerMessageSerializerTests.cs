@@ -41,6 +41,7 @@ public sealed class LedgerMessageSerializerTests() : TestKit(LedgerSystems.Setup
         new FireAmendmentTrigger(Agreement, Principal.ForDistrict(Liwan), 2, LifecycleTrigger.Countersign, null),
         new BookFigures(Agreement, Principal.Tax, [Report, Report with { ReportId = "\U00020000b", Amount = -0.0000000000000000000000000001m, Revision = 3 }]),
         new ReviewMonth(Agreement, Principal.Statistics, January, IndicatorFamily.Statistics, ReviewDecision.Dispute, "数据有误"),
+        new ReportFactors(Agreement, Principal.Tax, Factors),
         new GetAgreement(Agreement),
         new AgreementReply(Rich(), Refusal, [new ReportOutcome("r1", ReportStatus.Booked), new ReportOutcome("r2", ReportStatus.Rejected, Refusal)], 41),
         new ReserveCoverage(Agreement, [Covered]),

@@ -81,10 +81,10 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     {
         var state = Rich();
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(ChainedAgreementSnapshot));
-        Assert.Equal("agreement-snapshot.v3", serializer.Manifest(new ChainedAgreementSnapshot(state, Head)));
+        Assert.Equal("agreement-snapshot.v4", serializer.Manifest(new ChainedAgreementSnapshot(state, Head)));
 
         var bytes = serializer.ToBinary(new ChainedAgreementSnapshot(state, Head));
-        var read = (ChainedAgreementSnapshot)serializer.FromBinary(bytes, "agreement-snapshot.v3");
+        var read = (ChainedAgreementSnapshot)serializer.FromBinary(bytes, "agreement-snapshot.v4");
         var back = read.State;
 
         Assert.Equal(Head, read.ChainHead);
@@ -97,15 +97,20 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
         Assert.Equal(back.Reports["r1b"], back.Books[Enterprise].Current(RepositoryFiles.Indicator("vat"), January));
         Assert.Equal(5, back.Reports.Count);
         Assert.True(back.IsLocked(January, IndicatorFamily.Tax));
+        Assert.Equal(FormulaTerm.Formula, back.Rules.Versions[0].Terms[1].Formula);
+        Assert.Equal(2, back.FactorReports.Count);
+        Assert.Equal(2, back.Rules.Factors[(Enterprise, 2024)].Revision);
+        Assert.Equal(1.50m, back.Rules.Factors[(Enterprise, 2024)].Factors[0].Factors.Payroll);
     }
 
     [Fact]
-    public void A_json_snapshot_of_v1_still_reads_as_the_same_state()
+    public void The_json_form_of_a_state_still_reads_as_the_same_state()
     {
         var state = Rich();
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(JsonAgreementSnapshot));
 
-        var json = serializer.ToBinary(new JsonAgreementSnapshot(state));
+        // agreement-snapshot.v1 is no longer written; its wire record is the compact form's head, so today's state in it reads back whole.
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(AgreementSnapshotV1Wire.Of(state), WireJson.Options);
         var back = ((JsonAgreementSnapshot)serializer.FromBinary(json, "agreement-snapshot.v1")).State;
 
         Assert.Equal(Canonical(state), Canonical(back));
@@ -113,9 +118,17 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     }
 
     [Fact]
+    public void The_json_snapshot_of_v1_refuses_a_state_its_readers_never_knew()
+    {
+        var e = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => LedgerSerializer.Payload(new JsonAgreementSnapshot(Rich())));
+
+        Assert.Contains("formula terms or factor reports", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_state_built_in_another_order_gives_the_same_compact_bytes()
     {
-        var created = AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(DistrictCode.Parse("440103"))));
+        var created = RichCreated();
         var reversed = RichEvents()
             .Select(e => e is FiguresBooked booked ? booked with { Reports = [.. booked.Reports.Reverse()], Entries = [.. booked.Entries.Reverse()] } : e)
             .Aggregate(created, (state, e) => state.Apply(e));
@@ -180,9 +193,10 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     /// <summary>The catalogue may grow but never lose a code its journal uses (docs/storage.md): decoding stops, naming the code and the manifest.</summary>
     [Theory]
     [InlineData("figures-booked.v2")]
-    [InlineData("agreement-snapshot.v3")]
+    [InlineData("agreement-snapshot.v4")]
     [InlineData("coverage-granted.v1")]
-    [InlineData("agreement-created.v1")]
+    [InlineData("agreement-created.v2")]
+    [InlineData("factors-reported.v1")]
     public void A_stored_indicator_missing_from_the_catalogue_fails_loudly(string manifest)
     {
         var withoutVat = new ReferenceData(RepositoryFiles.Reference.Districts, RepositoryFiles.Reference.Indicators.Where(i => i.Code != "vat"));

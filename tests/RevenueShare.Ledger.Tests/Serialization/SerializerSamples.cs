@@ -39,6 +39,17 @@ internal static class SerializerSamples
         [new CoveredEnterprise(Enterprise, "示例", Nansha, ImmutableDictionary<Indicator, decimal>.Empty.Add(RepositoryFiles.Indicator("cit"), 1000.00m), new EnterpriseCap([RepositoryFiles.Indicator("vat")], 500.00m))],
         [Term]);
 
+    /// <summary>cit by the three-factor formula: 荔湾 the head office keeping 50 %, weights 35 / 35 / 30.</summary>
+    internal static readonly SharingTerm FormulaTerm = new(
+        [RepositoryFiles.Indicator("cit")], AllocationMode.Formula, [], new FormulaShares(Liwan, 50m, new ApportionmentFactors(35m, 35m, 30m)));
+
+    /// <summary>The sample terms with vat split by the schedule and cit by the formula.</summary>
+    internal static readonly AgreementTerms FormulaTerms = Terms with { Terms = [Term with { Indicators = [RepositoryFiles.Indicator("vat")] }, FormulaTerm] };
+
+    /// <summary>The enterprise's factors of 2024: 荔湾 0 / 200.00 / 100.00, 南沙 600.00 / 300.00 / 600.50.</summary>
+    internal static readonly FactorReport Factors = new(
+        "tax-factors-2024-r001", Enterprise, 2024, 1, [new DistrictFactors(Liwan, new ApportionmentFactors(0m, 200.00m, 100.00m)), new DistrictFactors(Nansha, new ApportionmentFactors(600.00m, 300.00m, 600.50m))]);
+
     internal static readonly BookedEntry Entry = new(
         new AllocationChange(new AllocationLine(Enterprise, RepositoryFiles.Indicator("vat"), January, Liwan, 360.00m, 60m, 0.00m, 600.00m, 500.00m, 140.00m, false), -60.00m, AllocationChangeKind.Adjustment),
         "r1b");
@@ -53,8 +64,8 @@ internal static class SerializerSamples
 
     internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
     {
-        new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)),
-        new DraftEdited(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)),
+        new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), FormulaTerms, At, Principal.ForDistrict(Liwan)),
+        new DraftEdited(AgreementId.Parse("GZ-2026-0001"), FormulaTerms, At, Principal.ForDistrict(Liwan)),
         new AgreementSubmitted(AgreementId.Parse("GZ-2026-0001"), At, Principal.ForDistrict(Liwan)),
         new AgreementCountersigned(AgreementId.Parse("GZ-2026-0001"), Nansha, At, Principal.ForDistrict(Nansha)),
         new AgreementApproved(AgreementId.Parse("GZ-2026-0001"), "符合政策", At, Principal.Finance),
@@ -63,12 +74,13 @@ internal static class SerializerSamples
         new AgreementSuspended(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2025, 6), "审计", At, Principal.Finance),
         new AgreementResumed(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2025, 8), "审计结束", At, Principal.Finance),
         new AgreementTerminated(AgreementId.Parse("GZ-2026-0001"), new YearMonth(2026, 1), "企业迁出", At, Principal.Finance),
-        new AmendmentProposed(AgreementId.Parse("GZ-2026-0001"), 1, new YearMonth(2026, 1), [Term], At, Principal.ForDistrict(Nansha)),
+        new AmendmentProposed(AgreementId.Parse("GZ-2026-0001"), 1, new YearMonth(2026, 1), FormulaTerms.Terms, At, Principal.ForDistrict(Nansha)),
         new AmendmentCountersigned(AgreementId.Parse("GZ-2026-0001"), 1, Liwan, At, Principal.ForDistrict(Liwan)),
         new AmendmentApproved(AgreementId.Parse("GZ-2026-0001"), 1, null, [Entry], At, Principal.Finance),
         new AmendmentRejected(AgreementId.Parse("GZ-2026-0001"), 1, "比例不当", At, Principal.Finance),
         new AmendmentWithdrawn(AgreementId.Parse("GZ-2026-0001"), 1, null, At, Principal.ForDistrict(Nansha)),
         new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax),
+        new FactorsReported(AgreementId.Parse("GZ-2026-0001"), Factors with { ReportId = "tax-factors-2024-r002", Revision = 2 }, [Entry], At, Principal.Tax),
         Approval,
         SealedEvent.Seal(Approval with { Seal = null }, Head, "agreement-GZ-2026-0001", 7),
         new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)))
@@ -86,13 +98,14 @@ internal static class SerializerSamples
     /// A state with what the compact form must keep exactly: two enterprises, a restated figure (both
     /// revisions among the reports, the later one current), reportIds sharing a prefix up to a
     /// surrogate pair, lines with and without caps, double-count lines, negative and zero amounts, a
-    /// decimal needing all 96 bits and one of scale 28, trailing zeros, and a review.
+    /// decimal needing all 96 bits and one of scale 28, trailing zeros, a review, a formula term and a
+    /// restated year of factors.
     /// </summary>
-    internal static AgreementState Rich()
-    {
-        var created = AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)));
-        return RichEvents().Aggregate(created, (state, e) => state.Apply(e));
-    }
+    internal static AgreementState Rich() => RichEvents().Aggregate(RichCreated(), (state, e) => state.Apply(e));
+
+    /// <summary>The agreement <see cref="Rich"/> starts from: the formula terms, just created.</summary>
+    internal static AgreementState RichCreated() =>
+        AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), FormulaTerms, At, Principal.ForDistrict(Liwan)));
 
     internal static IEnumerable<IAgreementEvent> RichEvents()
     {
@@ -117,5 +130,7 @@ internal static class SerializerSamples
             Booked(Line(Enterprise, "cit", new YearMonth(2029, 12), Nansha, 0.0000000000000000000000000001m), "r2"),
         ], At, Principal.Tax);
         yield return new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax);
+        yield return new FactorsReported(AgreementId.Parse("GZ-2026-0001"), Factors, [], At, Principal.Tax);
+        yield return new FactorsReported(AgreementId.Parse("GZ-2026-0001"), Factors with { ReportId = "tax-factors-2024-r002", Revision = 2, Factors = [.. Factors.Factors.Select(f => f with { Factors = f.Factors with { Payroll = 1.50m } })] }, [], At, Principal.Tax);
     }
 }

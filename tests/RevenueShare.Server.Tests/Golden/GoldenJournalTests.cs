@@ -20,11 +20,18 @@ namespace RevenueShare.Server.Tests.Golden;
 /// and in <c>answers/</c> only the answers that differ from the first journal's, the audit trails whose
 /// approved months carry their seals. The first journal, written before the chain, still gives its own answers.
 /// </para>
+/// <para>
+/// Since formula terms (docs/allocation.md, Formula shares) the events that carry terms are written as
+/// <c>agreement-created.v2</c>, <c>draft-edited.v2</c> and <c>amendment-proposed.v2</c>, and snapshots as
+/// <c>agreement-snapshot.v4</c>: the same history as today's code writes it is
+/// <c>Golden/journal-2026-12-v2-terms/</c>, whose answers differ from the first journal's only by the seals
+/// again (a seal covers its event's manifest). The sealed journal of the first chain still gives its own answers.
+/// </para>
 /// </summary>
 public sealed class GoldenJournalTests
 {
     /// <summary>
-    /// Set to <c>1</c> to write the sealed golden folder from today's code when it is not there yet
+    /// Set to <c>1</c> to write the golden folder of today's code when it is not there yet
     /// (the journal, its snapshots and the answers that differ); a committed folder is never written.
     /// The earlier folders were written by the code of their day, the same way.
     /// </summary>
@@ -34,55 +41,68 @@ public sealed class GoldenJournalTests
 
     internal static string Folder => GoldenFolder("journal-2026-12");
 
-    /// <summary>The same history as <see cref="Folder"/>, stored sealed by today's code.</summary>
+    /// <summary>The same history as <see cref="Folder"/>, stored sealed by the code of the SM3 chain.</summary>
     internal static string SealedFolder => GoldenFolder("journal-2026-12-sealed");
+
+    /// <summary>The same history as <see cref="Folder"/>, stored by today's code (the v2 manifests of terms).</summary>
+    internal static string TodaysFolder => GoldenFolder("journal-2026-12-v2-terms");
 
     internal static string AnswersFolder => Path.Combine(Folder, "answers");
 
     internal static string CsvAnswersFolder => Path.Combine(Folder, "answers-csv-v2");
 
-    internal static string SealedAnswersFolder => Path.Combine(SealedFolder, "answers");
+    public static TheoryData<string, bool> Journals()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var folder in new[] { "journal-2026-12", "journal-2026-12-sealed", "journal-2026-12-v2-terms" })
+        {
+            data.Add(folder, true);
+            data.Add(folder, false);
+        }
+
+        return data;
+    }
 
     [Theory]
-    [InlineData(false, true)]
-    [InlineData(false, false)]
-    [InlineData(true, true)]
-    [InlineData(true, false)]
-    public async Task A_golden_journal_with_or_without_its_snapshots_replays_into_its_golden_answers(bool sealedJournal, bool withSnapshots)
+    [MemberData(nameof(Journals))]
+    public async Task A_golden_journal_with_or_without_its_snapshots_replays_into_its_golden_answers(string journal, bool withSnapshots)
     {
-        using var store = CopyOfGoldenStore(sealedJournal ? SealedFolder : Folder, withSnapshots);
+        var folder = GoldenFolder(journal);
+        using var store = CopyOfGoldenStore(folder, withSnapshots);
         await using var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path));
 
-        await AssertAnswersAsync(ledger, sealedJournal);
+        await AssertAnswersAsync(ledger, folder);
     }
 
     [Fact]
-    public async Task The_golden_history_written_by_todays_code_gives_the_sealed_golden_answers()
+    public async Task The_golden_history_written_by_todays_code_gives_todays_golden_answers()
     {
-        var writing = Environment.GetEnvironmentVariable(WriteVariable) == "1" && !Directory.Exists(SealedFolder);
+        var writing = Environment.GetEnvironmentVariable(WriteVariable) == "1" && !Directory.Exists(TodaysFolder);
         using var store = new TempDirectory();
         await using (var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path)))
         {
             await GoldenHistory.WriteAsync(ledger);
             if (writing)
             {
-                await WriteDifferingAnswersAsync(ledger);
+                await WriteDifferingAnswersAsync(ledger, TodaysFolder);
             }
 
-            await AssertAnswersAsync(ledger, sealedJournal: true);
+            await AssertAnswersAsync(ledger, TodaysFolder);
         }
 
         if (writing)
         {
-            KeepStore(store.Path, SealedFolder);
+            KeepStore(store.Path, TodaysFolder);
         }
     }
 
     /// <summary>Sealing changed what the journal stores, not what it means: take the seals out and each sealed answer is the first journal's.</summary>
-    [Fact]
-    public void The_sealed_answers_differ_from_the_first_only_by_the_seals_of_approved_months()
+    [Theory]
+    [InlineData("journal-2026-12-sealed")]
+    [InlineData("journal-2026-12-v2-terms")]
+    public void The_sealed_answers_differ_from_the_first_only_by_the_seals_of_approved_months(string journal)
     {
-        var files = Directory.GetFiles(SealedAnswersFolder);
+        var files = Directory.GetFiles(Path.Combine(GoldenFolder(journal), "answers"));
         Assert.Equal(5, files.Length);
         foreach (var file in files)
         {
@@ -108,13 +128,13 @@ public sealed class GoldenJournalTests
         return store;
     }
 
-    /// <summary>The golden answer to <paramref name="request"/>: the sealed journal's where it differs, else the first journal's.</summary>
-    private static string ExpectedFile(GoldenReads.Request request, bool sealedJournal) =>
-        sealedJournal && File.Exists(Path.Combine(SealedAnswersFolder, request.FileName))
-            ? Path.Combine(SealedAnswersFolder, request.FileName)
+    /// <summary>The golden answer to <paramref name="request"/> over the journal of <paramref name="folder"/>: its own where it differs, else the first journal's.</summary>
+    private static string ExpectedFile(GoldenReads.Request request, string folder) =>
+        folder != Folder && File.Exists(Path.Combine(folder, "answers", request.FileName))
+            ? Path.Combine(folder, "answers", request.FileName)
             : Path.Combine(request.AsksCsv ? CsvAnswersFolder : AnswersFolder, request.FileName);
 
-    internal static async Task AssertAnswersAsync(LedgerUnderTest ledger, bool sealedJournal)
+    internal static async Task AssertAnswersAsync(LedgerUnderTest ledger, string folder)
     {
         var requests = GoldenReads.Requests();
         Assert.Equal(requests.Count, Directory.GetFiles(AnswersFolder).Length);
@@ -122,7 +142,7 @@ public sealed class GoldenJournalTests
         var differing = new List<string>();
         foreach (var request in requests)
         {
-            var expected = await File.ReadAllBytesAsync(ExpectedFile(request, sealedJournal));
+            var expected = await File.ReadAllBytesAsync(ExpectedFile(request, folder));
             var actual = await GoldenReads.AnswerAsync(ledger, request);
             if (!expected.AsSpan().SequenceEqual(actual))
             {
@@ -145,16 +165,16 @@ public sealed class GoldenJournalTests
         return $"at byte {at} (lengths {expected.Length} / {actual.Length})\n  golden: …{Around(expected)}…\n  now:    …{Around(actual)}…";
     }
 
-    private static async Task WriteDifferingAnswersAsync(LedgerUnderTest ledger)
+    private static async Task WriteDifferingAnswersAsync(LedgerUnderTest ledger, string folder)
     {
-        Directory.CreateDirectory(SealedAnswersFolder);
+        Directory.CreateDirectory(Path.Combine(folder, "answers"));
         foreach (var request in GoldenReads.Requests())
         {
             var answer = await GoldenReads.AnswerAsync(ledger, request);
-            var first = await File.ReadAllBytesAsync(ExpectedFile(request, sealedJournal: false));
+            var first = await File.ReadAllBytesAsync(ExpectedFile(request, Folder));
             if (!answer.AsSpan().SequenceEqual(first))
             {
-                await File.WriteAllBytesAsync(Path.Combine(SealedAnswersFolder, request.FileName), answer);
+                await File.WriteAllBytesAsync(Path.Combine(folder, "answers", request.FileName), answer);
             }
         }
     }

@@ -38,7 +38,7 @@ public sealed class UpgradeTests
 
         await using (var ledger = await LedgerUnderTest.StartAsync(StoreOptions.Sqlite(store.Path)))
         {
-            await GoldenJournalTests.AssertAnswersAsync(ledger, sealedJournal: false);
+            await GoldenJournalTests.AssertAnswersAsync(ledger, GoldenJournalTests.Folder);
 
             var whoAmI = await ledger.SendWithTokenAsync(HttpMethod.Get, "/api/whoami", earlierToken);
             Assert.Equal(HttpStatusCode.OK, whoAmI.StatusCode);

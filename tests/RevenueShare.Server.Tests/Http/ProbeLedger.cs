@@ -12,7 +12,7 @@ namespace RevenueShare.Server.Tests.Http;
 /// agreement of Tianhe and Huangpu with a tax and a statistical figure, a Draft, one awaiting approval),
 /// and beside it an agreement in every other state a right depends on — submitted and awaiting
 /// Huangpu's countersignature, Active with an amendment awaiting countersignature, Active with an
-/// amendment awaiting approval, suspended. Tianhe proposed them all. The throttle on failed
+/// amendment awaiting approval, suspended, and Active sharing cit by the three-factor formula. Tianhe proposed them all. The throttle on failed
 /// authentications is raised out of the way: probing sends many bad tokens from one address.
 /// Shared by a test class as a fixture; <see cref="StartAsync"/> gives a fresh one.
 /// </summary>
@@ -35,11 +35,17 @@ public sealed class ProbeLedger : IAsyncLifetime
 
     public string Suspended { get; private set; } = string.Empty;
 
+    /// <summary>Active, cit of its enterprise by the formula (Tianhe the head office keeping 50 %): the agreement factors are reported for.</summary>
+    public string Formula { get; private set; } = string.Empty;
+
+    /// <summary>The enterprise of <see cref="Formula"/>.</summary>
+    public static string FormulaEnterprise { get; } = CreditCode(Huangpu, 64);
+
     /// <summary>A token of finance's that was issued, then revoked.</summary>
     public string RevokedToken { get; private set; } = string.Empty;
 
     /// <summary>Every agreement of the ledger, all between Tianhe and Huangpu.</summary>
-    public IReadOnlyList<string> Agreements => [Small.Active, Small.Draft, Small.Pending, Submitted, Amended, AmendedSigned, Suspended];
+    public IReadOnlyList<string> Agreements => [Small.Active, Small.Draft, Small.Pending, Submitted, Amended, AmendedSigned, Suspended, Formula];
 
     /// <summary>A new agreement's document: Tianhe and Huangpu share pit of an enterprise no other agreement covers.</summary>
     public static JsonObject NewAgreement() => TwoParty(CreditCode(Huangpu, 69), ["pit"], title: "新协议");
@@ -75,24 +81,35 @@ public sealed class ProbeLedger : IAsyncLifetime
         Suspended = await Ledger.CreateActiveAsync(TwoParty(CreditCode(Huangpu, 63), ["vat"], title: "暂停协议"));
         await Ledger.FireAsync(Suspended, "suspend", Finance, new { from = "2026-01", reason = "暂停测试" });
 
+        var formula = TwoParty(FormulaEnterprise, ["cit"], title: "三因素分配协议");
+        formula["terms"] = new JsonArray(new JsonObject
+        {
+            ["indicators"] = new JsonArray("cit"),
+            ["mode"] = "formula",
+            ["hq"] = Tianhe,
+            ["hqPercent"] = "50",
+            ["weights"] = new JsonObject { ["operatingRevenue"] = "35", ["payroll"] = "35", ["assets"] = "30" },
+        });
+        Formula = await Ledger.CreateActiveAsync(formula);
         var revoked = await Ledger.Server.Tokens.CreateAsync(Principal.Finance, Now);
         Assert.True(await Ledger.Server.Tokens.RevokeAsync(revoked.Id, Now));
         RevokedToken = revoked.Secret;
     }
 
-    /// <summary>Replaces the agreement placeholders of a route ({active}, {draft}, {pending}, {submitted}, {amended}, {amendedSigned}, {suspended}).</summary>
+    /// <summary>Replaces the agreement placeholders of a route ({active}, {draft}, {pending}, {submitted}, {amended}, {amendedSigned}, {suspended}, {formula}).</summary>
     public string Route(string template) =>
         Small.Route(template)
             .Replace("{submitted}", Submitted, StringComparison.Ordinal)
             .Replace("{amendedSigned}", AmendedSigned, StringComparison.Ordinal)
             .Replace("{amended}", Amended, StringComparison.Ordinal)
-            .Replace("{suspended}", Suspended, StringComparison.Ordinal);
+            .Replace("{suspended}", Suspended, StringComparison.Ordinal)
+            .Replace("{formula}", Formula, StringComparison.Ordinal);
 
     /// <summary>Everything a refused request must leave as it was, as finance sees it: the list, the allocations, every audit trail.</summary>
     public async Task<IReadOnlyList<string>> SnapshotAsync()
     {
         var texts = new List<string>(await Small.SnapshotAsync());
-        foreach (var id in new[] { Submitted, Amended, AmendedSigned, Suspended })
+        foreach (var id in new[] { Submitted, Amended, AmendedSigned, Suspended, Formula })
         {
             texts.Add(await Ledger.GetTextAsync($"/api/agreements/{id}/events", Finance));
         }

@@ -83,6 +83,8 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
         new("POST", "/api/agreements/{amendedSigned}/amendments/1/reject",   Body.Reason,  [200, 403, 403, 403, 403, 404, 401, 401, 401]),
         new("GET",  "/api/agreements/{active}/months/2025-01/reviews",       null,         [200, 200, 200, 200, 200, 404, 401, 401, 401], Reviews),
         new("POST", "/api/agreements/{active}/months/2025-01/reviews",       Body.Review,  [403, 200, 200, 403, 403, 404, 401, 401, 401]),
+        new("GET",  "/api/agreements/{formula}/factors",                     null,         [200, 200, 403, 200, 200, 404, 401, 401, 401]),
+        new("POST", "/api/agreements/{formula}/factors",                     Body.Factors, [403, 200, 403, 403, 403, 404, 401, 401, 401]),
         new("POST", "/api/figures",                                          Body.Vat,     [403, 200, 403, 403, 403, 403, 401, 401, 401]),
         new("POST", "/api/figures",                                          Body.Output,  [403, 403, 200, 403, 403, 403, 401, 401, 401]),
         new("POST", "/api/figures/import",                                   Body.Csv,     [403, 200, 200, 403, 403, 403, 401, 401, 401]),
@@ -124,6 +126,9 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
 
         /// <summary>A CSV import of one tax and one statistical figure for 2025-03.</summary>
         Csv,
+
+        /// <summary>The apportionment factors of 2024 of the formula agreement's enterprise.</summary>
+        Factors,
     }
 
     public static TheoryData<int, Caller> Cells
@@ -259,6 +264,18 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
             Body.Vat => new JsonObject { ["reports"] = new JsonArray(Report("rights-vat", SmallLedger.ActiveEnterprise, "vat", "2025-02", "1.00")) },
             Body.Output => new JsonObject { ["reports"] = new JsonArray(Report("rights-io", SmallLedger.ActiveEnterprise, "industrial-output", "2025-02", "1.0")) },
             Body.Csv => null,
+            Body.Factors => new JsonObject
+            {
+                ["reportId"] = "rights-factors-2024",
+                ["year"] = 2024,
+                ["enterprise"] = ProbeLedger.FormulaEnterprise,
+                ["revision"] = 1,
+                ["factors"] = new JsonObject
+                {
+                    [Tianhe] = new JsonObject { ["operatingRevenue"] = "1.00", ["payroll"] = "2.00", ["assets"] = "3.00" },
+                    [Huangpu] = new JsonObject { ["operatingRevenue"] = "4.00", ["payroll"] = "5.00", ["assets"] = "6.00" },
+                },
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(body)),
         };
         if (body == Body.Csv)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
 using NodaTime;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Reference;
@@ -10,7 +12,9 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// and the head of <c>agreement-snapshot.v2</c> (the same document with no reports and no lines).
 /// Every report ever booked is kept (duplicates are recognised by reportId forever); each enterprise's
 /// current figures are the highest revision per indicator and month. <see cref="Reviews"/> came later:
-/// a snapshot written before it has none, and the agreement had none.
+/// a snapshot written before it has none, and the agreement had none. <see cref="Factors"/> came with
+/// <c>agreement-snapshot.v4</c>: every factor report booked, the current factors of each enterprise and
+/// year being the highest revision; a snapshot before it has none, and the agreement had none.
 /// </summary>
 public sealed record AgreementSnapshotV1Wire(
     string Id,
@@ -26,8 +30,22 @@ public sealed record AgreementSnapshotV1Wire(
     long Version,
     IReadOnlyList<FigureReportWire> Reports,
     IReadOnlyList<AllocationLineWire> Lines,
-    IReadOnlyList<MonthReviewWire>? Reviews)
+    IReadOnlyList<MonthReviewWire>? Reviews,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FactorReportWire>? Factors = null)
 {
+    /// <summary>
+    /// The state as <c>agreement-snapshot.v1</c> holds it, for the states that format could always hold:
+    /// one with formula terms or factor reports is refused rather than written into a manifest whose
+    /// readers never knew them (<c>agreement-snapshot.v4</c> holds them).
+    /// </summary>
+    public static AgreementSnapshotV1Wire OfFirstFormat(AgreementState state)
+    {
+        var formula = state.Rules.Versions.SelectMany(v => v.Terms).Concat(state.Amendments.SelectMany(a => a.Terms)).Any(t => t.Formula is not null);
+        return formula || !state.FactorReports.IsEmpty
+            ? throw new SerializationException($"agreement-snapshot.v1 cannot hold agreement {state.Id}: it has formula terms or factor reports.")
+            : Of(state) with { Factors = null };
+    }
+
     public static AgreementSnapshotV1Wire Of(AgreementState state) => new(
         state.Id.Value,
         WireNames.Status.Name(state.Status),
@@ -42,7 +60,8 @@ public sealed record AgreementSnapshotV1Wire(
         state.Version,
         [.. state.Reports.Values.OrderBy(r => r.ReportId, StringComparer.Ordinal).Select(FigureReportWire.Of)],
         [.. state.Books.OrderBy(b => b.Key).SelectMany(b => b.Value.Lines).Select(AllocationLineWire.Of)],
-        [.. state.Reviews.OrderBy(r => r.Key.Month).ThenBy(r => r.Key.Family).Select(r => MonthReviewWire.Of(new MonthReview(r.Key.Month, r.Key.Family, r.Value)))]);
+        [.. state.Reviews.OrderBy(r => r.Key.Month).ThenBy(r => r.Key.Family).Select(r => MonthReviewWire.Of(new MonthReview(r.Key.Month, r.Key.Family, r.Value)))],
+        [.. state.FactorReports.Values.OrderBy(r => r.ReportId, StringComparer.Ordinal).Select(FactorReportWire.Of)]);
 
     public AgreementState ToState(ReferenceData reference)
     {
@@ -51,6 +70,13 @@ public sealed record AgreementSnapshotV1Wire(
         var index = ReportIndex.From(reports);
         var reportsOf = reports.ToLookup(r => r.Enterprise);
         var linesOf = lines.ToLookup(l => l.Enterprise);
+        var factors = (Factors ?? []).Select(f => f.ToDomain()).ToArray();
+        var rules = Rules.ToDomain(reference);
+        foreach (var current in factors.GroupBy(f => (f.Enterprise, f.Year)).Select(g => g.MaxBy(f => f.Revision)!))
+        {
+            rules = rules.WithFactors(current);
+        }
+
         var books = reportsOf.Select(g => g.Key)
             .Union(linesOf.Select(g => g.Key))
             .ToImmutableDictionary(e => e, e => EnterpriseBook.Of(index, reportsOf[e], linesOf[e]));
@@ -59,7 +85,7 @@ public sealed record AgreementSnapshotV1Wire(
             Domain.Agreements.AgreementId.Parse(Id),
             WireNames.Status.Parse(Status),
             Terms.ToDomain(reference),
-            Rules.ToDomain(reference),
+            rules,
             DistrictCode.Parse(Proposer),
             [.. Signatures.Select(DistrictCode.Parse)],
             [.. Amendments.Select(a => a.ToDomain(reference))],
@@ -71,6 +97,7 @@ public sealed record AgreementSnapshotV1Wire(
         {
             SuspendedFrom = SuspendedFrom,
             Reviews = (Reviews ?? []).Select(r => r.ToDomain()).ToImmutableDictionary(r => (r.Month, r.Family), r => r.Status),
+            FactorReports = factors.ToImmutableDictionary(f => f.ReportId, StringComparer.Ordinal),
         };
     }
 }

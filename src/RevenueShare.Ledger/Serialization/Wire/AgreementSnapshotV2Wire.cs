@@ -23,7 +23,7 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// </para>
 /// Layout (integers 7-bit encoded, strings UTF-8 with their byte length first):
 /// <code>
-/// format version (1) | head: length, JSON of <see cref="AgreementSnapshotV1Wire"/> without reports and lines
+/// format version (1 or 2) | head: length, JSON of <see cref="AgreementSnapshotV1Wire"/> without reports and lines
 /// string tables: credit codes, indicators, districts (count, then each string)
 /// reports: count, then by reportId: shared prefix with the previous id (chars), rest of the id,
 ///          enterprise, indicator, month, amount, revision
@@ -36,7 +36,13 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// </summary>
 public static class AgreementSnapshotV2Wire
 {
-    private const byte FormatVersion = 1;
+    /// <summary>
+    /// Format 1 (<c>agreement-snapshot.v2</c>, <c>.v3</c>) and format 2 (<c>.v4</c>) share this layout;
+    /// format 2's head may carry factor reports and formula terms (<see cref="AgreementSnapshotV1Wire.Factors"/>,
+    /// <see cref="SharingTermWire.Formula"/>), which a format 1 head never has.
+    /// </summary>
+    private const byte FormatVersion = 2;
+    private const byte FirstFormatVersion = 1;
     private const byte CapBeforeFlag = 1;
     private const byte CapAfterFlag = 2;
     private const byte DoubleCountFlag = 4;
@@ -120,7 +126,7 @@ public static class AgreementSnapshotV2Wire
     {
         var reader = new Reader(bytes.Span);
         var version = reader.Byte();
-        if (version != FormatVersion)
+        if (version is not (FirstFormatVersion or FormatVersion))
         {
             throw new SerializationException($"Unknown compact snapshot format {version}.");
         }

@@ -15,7 +15,7 @@ internal static class WireNames
 
     public static readonly WireEnum<PartyRole> Role = new("party role", (PartyRole.Origin, "origin"), (PartyRole.Host, "host"));
 
-    public static readonly WireEnum<AllocationMode> Mode = new("allocation mode", (AllocationMode.Split, "split"), (AllocationMode.DoubleCount, "double-count"));
+    public static readonly WireEnum<AllocationMode> Mode = new("allocation mode", (AllocationMode.Split, "split"), (AllocationMode.DoubleCount, "double-count"), (AllocationMode.Formula, "formula"));
 
     public static readonly WireEnum<AgreementStatus> Status = new(
         "agreement status",

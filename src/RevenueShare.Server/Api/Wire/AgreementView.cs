@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RevenueShare.Server.Api.Wire;
 
 /// <summary>An agreement as the API answers it (docs/interfaces.md, Payload shapes): its terms, plus state, signatures and amendments.</summary>
@@ -26,7 +28,14 @@ public sealed record EnterpriseView(string Id, string Name, string RegisteredDis
 
 public sealed record CapView(IReadOnlyList<string> Indicators, string Amount);
 
-public sealed record TermView(IReadOnlyList<string> Indicators, string Mode, IReadOnlyList<RatioStepView> Schedule);
+/// <summary>A sharing term: its schedule, or for a formula term an empty schedule and the head office, its percent and the weights.</summary>
+public sealed record TermView(
+    IReadOnlyList<string> Indicators,
+    string Mode,
+    IReadOnlyList<RatioStepView> Schedule,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Hq = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqPercent = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactorsView? Weights = null);
 
 public sealed record RatioStepView(string From, IReadOnlyDictionary<string, string> Ratios);
 

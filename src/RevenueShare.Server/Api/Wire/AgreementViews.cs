@@ -44,7 +44,10 @@ public static class AgreementViews
     [
         .. terms.Select(t => new TermView(
             [.. t.Indicators.Select(i => i.Code)],
-            t.Mode == AllocationMode.Split ? "split" : "double-count",
-            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key).ToDictionary(r => r.Key.Value, r => Amounts.FormatPercent(r.Value))))])),
+            t.Mode switch { AllocationMode.Split => "split", AllocationMode.DoubleCount => "double-count", _ => "formula" },
+            [.. t.Schedule.Select(s => new RatioStepView(Months.Format(s.From), s.Ratios.OrderBy(r => r.Key).ToDictionary(r => r.Key.Value, r => Amounts.FormatPercent(r.Value))))],
+            t.Formula?.Hq.Value,
+            t.Formula is { } formula ? Amounts.FormatPercent(formula.HqPercent) : null,
+            t.Formula is { } weighted ? FactorsView.Percents(weighted.Weights) : null)),
     ];
 }

@@ -5,15 +5,18 @@ using RevenueShare.Domain.Reference;
 namespace RevenueShare.Ledger.Serialization.Wire;
 
 /// <summary>
-/// The stored form of <c>agreement-snapshot.v3</c>: the agreement's SM3 chain head, then its state in
-/// the layout of <see cref="AgreementSnapshotV2Wire"/>, unchanged.
+/// The stored form of <c>agreement-snapshot.v3</c> and <c>agreement-snapshot.v4</c>: the agreement's
+/// SM3 chain head, then its state in the layout of <see cref="AgreementSnapshotV2Wire"/>, in its
+/// format 1 for v3 and format 2 (with factor reports and formula terms) for v4. Only v4 is written.
 /// <code>
-/// chain head (32 bytes) | the v2 snapshot's bytes
+/// chain head (32 bytes) | the compact state's bytes
 /// </code>
 /// </summary>
-public static class AgreementSnapshotV3Wire
+public static class ChainedSnapshotWire
 {
-    public const string Manifest = "agreement-snapshot.v3";
+    public const string Manifest = "agreement-snapshot.v4";
+
+    public const string V3Manifest = "agreement-snapshot.v3";
 
     public static byte[] Write(ChainedAgreementSnapshot snapshot)
     {
@@ -27,5 +30,5 @@ public static class AgreementSnapshotV3Wire
     public static ChainedAgreementSnapshot Read(byte[] bytes, ReferenceData reference) =>
         bytes.Length > ChainDigest.Length
             ? new ChainedAgreementSnapshot(AgreementSnapshotV2Wire.Read(bytes.AsMemory(ChainDigest.Length), reference), ChainDigest.Of(bytes.AsSpan(0, ChainDigest.Length)))
-            : throw new SerializationException($"{Manifest}: the snapshot ends too early.");
+            : throw new SerializationException("The chained agreement snapshot ends too early.");
 }
