@@ -22,6 +22,12 @@ Rules implemented:
   5. canonical order: month, indicator (catalogue order), enterprise id;
   double-count terms: the registered district is credited x, every other party the shareable
   part in full; caps never apply to double-count credits.
+  formula terms (docs/allocation.md, Formula shares): the ratios of year Y come from the current
+  factors of year Y - 1 (contracts/examples/factors/): for each factor with a positive total,
+  party d's share is F(k,d) / sum F(k); f(d) = sum_k w(k) share(k,d) / sum_k w(k) over those
+  factors; (100 - hqPercent) f(d) made exact at 2 decimals by the largest-remainder rule (ties to
+  the first listed), hqPercent added to the head office; with no positive factor (or only weights
+  of 0) the rest goes to the registered district. Computed with fractions, never rounded early.
 
 Run: python3 contracts/examples/expected/oracle.py   (Python 3.8+, standard library only)
 """
@@ -29,6 +35,7 @@ import json
 import sys
 from collections import defaultdict
 from decimal import Decimal, ROUND_DOWN, getcontext
+from fractions import Fraction
 from pathlib import Path
 
 getcontext().prec = 60
@@ -75,8 +82,38 @@ def largest_remainder(s, parties, weights, scale):
     return parts
 
 
+FACTORS = ("operatingRevenue", "payroll", "assets")
+
+
+def formula_percents(parties, factors, hq, hq_percent, weights, registered):
+    """The formula term's percent per party (docs/allocation.md, Formula shares), exact to 2 decimals."""
+    rest = Fraction(100) - Fraction(Decimal(hq_percent))
+    totals = {k: sum(Fraction(Decimal(factors[p][k])) for p in parties) for k in FACTORS}
+    counted = [k for k in FACTORS if totals[k] > 0]
+    weight_sum = sum(Fraction(Decimal(weights[k])) for k in counted)
+    percents = {p: Fraction(0) for p in parties}
+    if rest != 0:
+        if weight_sum == 0:
+            percents[registered] = rest
+        else:
+            f = {p: sum(Fraction(Decimal(weights[k])) * Fraction(Decimal(factors[p][k])) / totals[k] for k in counted) / weight_sum
+                 for p in parties}
+            exact = {p: rest * 100 * f[p] for p in parties}  # in hundredths of a percent
+            floors = {p: exact[p].numerator // exact[p].denominator for p in parties}
+            leftover = rest * 100 - sum(floors.values())
+            assert leftover.denominator == 1 and 0 <= leftover < len(parties)
+            ranked = sorted(range(len(parties)), key=lambda k: (-(exact[parties[k]] - floors[parties[k]]), k))
+            for k in ranked[:int(leftover)]:
+                floors[parties[k]] += 1
+            percents = {p: Fraction(floors[p], 100) for p in parties}
+    percents[hq] += Fraction(Decimal(hq_percent))
+    assert sum(percents.values()) == 100
+    return {p: Decimal(v.numerator) / Decimal(v.denominator) for p, v in percents.items()}
+
+
 class Agreement:
-    def __init__(self, doc, scales, order):
+    def __init__(self, doc, scales, order, factors=None):
+        self.factors = factors or {}  # (enterprise, year) -> {district: {factor: amount}}
         self.doc = doc
         self.scales = scales
         self.order = order
@@ -100,6 +137,12 @@ class Agreement:
             for indicator, amount in e.get("baselines", {}).items():
                 assert Decimal(amount) == Decimal(amount).quantize(unit_of(self.scales[indicator]))
         for term in doc["terms"]:
+            if term.get("mode") == "formula":
+                assert all(self.order.index(i) < 3 for i in term["indicators"]), "formula: tax only"
+                assert term["hq"] in self.parties and not term.get("schedule")
+                assert 0 <= Decimal(term["hqPercent"]) <= 100
+                assert sum(Decimal(term["weights"][k]) for k in FACTORS) == 100
+                continue
             assert term["schedule"][0]["from"] == doc["effective"]["from"]
             froms = [step["from"] for step in term["schedule"]]
             assert froms == sorted(set(froms))
@@ -109,8 +152,14 @@ class Agreement:
             if term.get("mode", "split") == "double-count":
                 assert all(self.order.index(i) >= 3 for i in term["indicators"]), "double-count: statistics only"
 
-    def ratios(self, indicator, month):
-        steps = [s for s in self.term_of[indicator]["schedule"] if s["from"] <= month]
+    def ratios(self, indicator, month, enterprise):
+        term = self.term_of[indicator]
+        if term.get("mode") == "formula":
+            factors = self.factors[(enterprise, int(month[:4]) - 1)]
+            assert set(factors) == set(self.parties)
+            registered = self.enterprises[enterprise]["registeredDistrict"]
+            return formula_percents(self.parties, factors, term["hq"], term["hqPercent"], term["weights"], registered)
+        steps = [s for s in term["schedule"] if s["from"] <= month]
         return {p: Decimal(r) for p, r in max(steps, key=lambda s: s["from"])["ratios"].items()}
 
     def allocate(self, figures):
@@ -126,7 +175,7 @@ class Agreement:
             scale = self.scales[indicator]
             registered = ent["registeredDistrict"]
             others = [p for p in self.parties if p != registered]
-            ratios = self.ratios(indicator, month)
+            ratios = self.ratios(indicator, month, enterprise)
 
             baseline = ent.get("baselines", {}).get(indicator)
             if baseline is None:
@@ -178,6 +227,22 @@ def current_figures(batches, scales):
     return {k: v for k, (_, v) in current.items()}
 
 
+def current_factors(batches):
+    """The current (highest) revision of every (enterprise, year) of factors."""
+    current, seen_ids = {}, set()
+    for batch in batches:
+        for r in batch["reports"]:
+            assert r["reportId"] not in seen_ids, "reportIds unique: " + r["reportId"]
+            seen_ids.add(r["reportId"])
+            for amounts in r["factors"].values():
+                assert all(Decimal(amounts[k]) >= 0 and Decimal(amounts[k]) == Decimal(amounts[k]).quantize(unit_of(2)) for k in FACTORS)
+            key = (r["enterprise"], r["year"])
+            if key not in current or r["revision"] > current[key][0]:
+                assert key in current or r["revision"] == 1
+                current[key] = (r["revision"], r["factors"])
+    return {k: v for k, (_, v) in current.items()}
+
+
 def self_test():
     scales = {"vat": 2, "cit": 2, "pit": 2, "industrial-output": 1, "value-added": 1, "operating-revenue": 1}
     order = list(scales)
@@ -218,6 +283,20 @@ def self_test():
     assert adjustments == {"2025-01": (D("-60.00"), D("-40.00")), "2025-02": (D("60.00"), D("-60.00")),
                            "2025-03": (D("0.00"), D("0.00"))}, adjustments
 
+    # Formula shares, the worked example: 440106 hq at 50, 440112 (registered) and 440113 branches.
+    parties = ["440106", "440112", "440113"]
+    example = {"440106": {"operatingRevenue": "0", "payroll": "200.00", "assets": "100.00"},
+               "440112": {"operatingRevenue": "600.00", "payroll": "300.00", "assets": "600.00"},
+               "440113": {"operatingRevenue": "400.00", "payroll": "500.00", "assets": "300.00"}}
+    weights = {"operatingRevenue": "35", "payroll": "35", "assets": "30"}
+    percents = formula_percents(parties, example, "440106", "50", weights, "440112")
+    assert percents == {"440106": D("55"), "440112": D("24.75"), "440113": D("20.25")}, percents
+    assert largest_remainder(D("1000.00"), parties, percents, 2) == {"440106": D("550.00"), "440112": D("247.50"), "440113": D("202.50")}
+    equal = {p: {k: "100.00" for k in FACTORS} for p in parties}
+    assert formula_percents(parties, equal, "440106", "50", weights, "440112") == {"440106": D("66.67"), "440112": D("16.67"), "440113": D("16.66")}
+    nothing = {p: {k: "0" for k in FACTORS} for p in parties}
+    assert formula_percents(parties, nothing, "440106", "50", weights, "440112") == {"440106": D("50"), "440112": D("50"), "440113": D("0")}
+
     based = agreement({"baselines": {"cit": "1000.00"}}, "cit", ("50", "50"))
     result = run(based, "cit", {"2025-01": "600.00", "2025-02": "600.00", "2025-03": "-100.00"})
     assert result == {"2025-01": (D("0.00"), D("600.00")), "2025-02": (D("100.00"), D("500.00")),
@@ -235,10 +314,11 @@ def main():
     order = [i["code"] for i in catalogue]
     districts = {d["code"] for d in json.loads((CONTRACTS / "catalogues" / "districts.json").read_text(encoding="utf-8"))}
 
+    factors = current_factors([json.loads(path.read_text(encoding="utf-8")) for path in sorted((EXAMPLES / "factors").glob("*.json"))])
     agreements = {}
     owner = {}
     for path in sorted((EXAMPLES / "agreements").glob("*.json")):
-        a = Agreement(json.loads(path.read_text(encoding="utf-8")), scales, order)
+        a = Agreement(json.loads(path.read_text(encoding="utf-8")), scales, order, factors)
         assert set(a.parties) <= districts
         agreements[path.name] = a
         for e in a.enterprises:
@@ -248,9 +328,9 @@ def main():
     def load(name):
         return json.loads((EXAMPLES / "figures" / name).read_text(encoding="utf-8"))
 
-    originals = [load("tax-2025.json"), load("statistics-2025.json")]
+    originals = [load("tax-2025.json"), load("statistics-2025.json"), load("formula-2025.json")]
     restatements = [load("restatements-2025.json")]
-    for r in originals[0]["reports"] + restatements[0]["reports"]:
+    for r in originals[0]["reports"] + originals[2]["reports"] + restatements[0]["reports"]:
         assert order.index(r["indicator"]) < 3, "tax batch holds tax indicators only"
     for r in originals[1]["reports"]:
         assert order.index(r["indicator"]) >= 3, "statistics batch holds statistics only"

@@ -15,8 +15,9 @@ namespace RevenueShare.Server.Demo;
 /// <summary>
 /// <c>serve --demo</c>: into an empty store, brings every example agreement of contracts/ through its
 /// whole lifecycle the way the offices would (the first party proposes and submits, the others
-/// countersign, finance approves) and books the year of sample figures as the tax office and the
-/// statistics bureau. A store that already holds agreements is left as it is.
+/// countersign, finance approves), reports the apportionment factors its formula terms need as the
+/// tax office, and books the year of sample figures as the tax office and the statistics bureau. A
+/// store that already holds agreements is left as it is.
 /// </summary>
 /// <remarks>
 /// The files are read with the very options the API binds request bodies with, so an example the API
@@ -38,13 +39,23 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
         }
 
         var examples = Directory.GetFiles(Path.Combine(contractsDirectory, "examples", "agreements"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        var covering = new Dictionary<CreditCode, AgreementId>();
         foreach (var file in examples)
         {
-            await LoadAgreementAsync(file, cancellationToken);
+            var agreement = await LoadAgreementAsync(file, cancellationToken);
+            foreach (var enterprise in agreement.Terms.Enterprises)
+            {
+                covering[enterprise.Id] = agreement.Id;
+            }
+        }
+
+        foreach (var file in Directory.GetFiles(Path.Combine(contractsDirectory, "examples", "factors"), "*.json").Order(StringComparer.Ordinal))
+        {
+            await LoadFactorsAsync(file, covering, cancellationToken);
         }
 
         var reports = 0;
-        foreach (var (name, office) in new[] { ("tax-2025.json", Principal.Tax), ("statistics-2025.json", Principal.Statistics) })
+        foreach (var (name, office) in new[] { ("tax-2025.json", Principal.Tax), ("statistics-2025.json", Principal.Statistics), ("formula-2025.json", Principal.Tax) })
         {
             var batch = JsonSerializer.Deserialize<FigureBatchRequest>(
                 await File.ReadAllTextAsync(Path.Combine(contractsDirectory, "examples", "figures", name), cancellationToken), Json)!;
@@ -61,7 +72,27 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
         return (examples.Length, reports);
     }
 
-    private async Task LoadAgreementAsync(string file, CancellationToken cancellationToken)
+    /// <summary>Each factor report of the file, to the agreement that covers its enterprise.</summary>
+    private async Task LoadFactorsAsync(string file, Dictionary<CreditCode, AgreementId> covering, CancellationToken cancellationToken)
+    {
+        var batch = JsonSerializer.Deserialize<DemoFactorReports>(await File.ReadAllTextAsync(file, cancellationToken), Json)!;
+        foreach (var document in batch.Reports)
+        {
+            if (!FactorReportReader.TryRead(document, reference, out var report, out var problems))
+            {
+                throw new InvalidOperationException($"{Path.GetFileName(file)}: {string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}"))}");
+            }
+
+            if (!covering.TryGetValue(report.Enterprise, out var id))
+            {
+                throw new InvalidOperationException($"{Path.GetFileName(file)}: no example agreement covers {report.Enterprise}.");
+            }
+
+            Check(await ledger.SendAsync(new ReportFactors(id, Principal.Tax, report), cancellationToken), file);
+        }
+    }
+
+    private async Task<AgreementState> LoadAgreementAsync(string file, CancellationToken cancellationToken)
     {
         var document = JsonSerializer.Deserialize<AgreementDocument>(await File.ReadAllTextAsync(file, cancellationToken), Json);
         if (!AgreementDocumentReader.TryRead(document, reference, out var terms, out var problems))
@@ -78,7 +109,7 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
             Check(await ledger.SendAsync(new FireTrigger(id, Principal.ForDistrict(party.District), LifecycleTrigger.Countersign, null, null), cancellationToken), file);
         }
 
-        Check(await ledger.SendAsync(new FireTrigger(id, Principal.Finance, LifecycleTrigger.Approve, "示例协议（演示数据）", null), cancellationToken), file);
+        return Check(await ledger.SendAsync(new FireTrigger(id, Principal.Finance, LifecycleTrigger.Approve, "示例协议（演示数据）", null), cancellationToken), file);
     }
 
     private static AgreementState Check(Ledger.Agreements.AgreementReply reply, string file) =>

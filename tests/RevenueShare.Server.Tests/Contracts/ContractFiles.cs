@@ -28,6 +28,8 @@ internal static class ContractFiles
 
     public static ContractSchema Review { get; } = new("review.schema.json", "ReviewRequest");
 
+    public static ContractSchema FactorReport { get; } = new("factor-report.schema.json", "FactorReportDocument");
+
     public static ContractSchema Problem { get; } = new("problem.schema.json", "ProblemDetails");
 
     /// <summary>The committed schema file's own JSON Schema.</summary>

@@ -20,11 +20,12 @@ public sealed class ContractSchemaTests
     public void The_examples_are_all_there()
     {
         Assert.Equal(
-            ["baseline.json", "capped-jjj.json", "double-count.json", "schedule-change.json", "three-parties.json", "two-party.json"],
+            ["baseline.json", "capped-jjj.json", "double-count.json", "schedule-change.json", "three-parties.json", "two-party.json", "weighted-apportionment.json"],
             ContractFiles.JsonFilesIn("examples", "agreements"));
         Assert.Equal(
-            ["restatements-2025.json", "statistics-2025.json", "tax-2025.json"],
+            ["formula-2025.json", "restatements-2025.json", "statistics-2025.json", "tax-2025.json"],
             ContractFiles.JsonFilesIn("examples", "figures"));
+        Assert.Equal(["factors-2024.json"], ContractFiles.JsonFilesIn("examples", "factors"));
     }
 
     [Theory]
@@ -39,6 +40,35 @@ public sealed class ContractSchemaTests
     public void Example_figure_batch_is_valid(string file)
     {
         AssertValid(ContractFiles.FigureBatch, Parse(ContractFiles.Read("examples", "figures", file)));
+    }
+
+    [Fact]
+    public void Example_factor_reports_are_valid()
+    {
+        foreach (var report in Parse(ContractFiles.Read("examples", "factors", "factors-2024.json")).GetProperty("reports").EnumerateArray())
+        {
+            AssertValid(ContractFiles.FactorReport, report);
+        }
+    }
+
+    [Theory]
+    [InlineData("/factors/440105/operatingRevenue", "\"-1.00\"", "pattern")]
+    [InlineData("/factors/440105/payroll", "\"1.001\"", "pattern")]
+    [InlineData("/factors/440105/assets", "1000", "type")]
+    [InlineData("/year", "\"2024\"", "type")]
+    [InlineData("/revision", "0", "minimum")]
+    [InlineData("/factors/440105/land", "\"1.00\"", "additionalProperties")]
+    public void A_factor_report_outside_the_contract_is_rejected(string at, string value, string keyword)
+    {
+        var report = JsonNode.Parse(ContractFiles.Read("examples", "factors", "factors-2024.json"))!["reports"]![0]!.DeepClone();
+        Set(report, at, JsonNode.Parse(value));
+
+        var (file, openApi) = ContractFiles.FactorReport.Evaluate(JsonSerializer.SerializeToElement(report));
+        foreach (var results in new[] { file, openApi })
+        {
+            Assert.False(results.IsValid, report.ToJsonString());
+            Assert.Contains(ContractFiles.Failures(results), f => f.Keyword == keyword);
+        }
     }
 
     [Fact]

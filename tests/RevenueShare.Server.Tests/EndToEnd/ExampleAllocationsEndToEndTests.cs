@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using RevenueShare.Server.Tests.EndToEnd.Harness;
 using RevenueShare.Server.Tests.Support;
@@ -8,7 +9,7 @@ using static RevenueShare.Server.Tests.EndToEnd.Harness.LedgerUnderTest;
 namespace RevenueShare.Server.Tests.EndToEnd;
 
 /// <summary>
-/// The six example agreements of contracts/examples with a year of figures, through HTTP: the
+/// The example agreements of contracts/examples with a year of figures, through HTTP: the
 /// allocations must equal, to the cent, the independent oracle's totals in
 /// contracts/examples/expected/allocations-2025.json, before and after the restatements. And a few
 /// entries worked by hand (docs/allocation.md, Worked examples; docs/interfaces.md, Allocation entries),
@@ -31,8 +32,17 @@ public sealed class ExampleAllocationsEndToEndTests
             agreementOf[await ledger.CreateActiveAsync(Example(Path.Combine("agreements", file!)))] = file!;
         }
 
+        // The formula agreement's factors of 2024 set its cit ratios of 2025: reported before its figures.
+        foreach (var report in Example(Path.Combine("factors", "factors-2024.json"))["reports"]!.AsArray())
+        {
+            var enterprise = (string)report!["enterprise"]!;
+            var agreement = agreementOf.Single(a => Example(Path.Combine("agreements", a.Value))["enterprises"]!.AsArray().Any(e => (string)e!["id"]! == enterprise)).Key;
+            await ledger.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/agreements/{agreement}/factors", Tax, report.DeepClone());
+        }
+
         await ledger.BookAsync(Tax, Batch("tax-2025.json"));
         await ledger.BookAsync(Statistics, Batch("statistics-2025.json"));
+        await ledger.BookAsync(Tax, Batch("formula-2025.json"));
 
         var before = await ledger.AllocationsAsync();
         Assert.DoesNotContain(before, e => e.Kind != "allocation");
