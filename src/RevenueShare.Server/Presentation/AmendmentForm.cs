@@ -5,7 +5,6 @@ using Microsoft.Extensions.Primitives;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
-using RevenueShare.Domain.Terms;
 
 namespace RevenueShare.Server.Presentation;
 
@@ -39,7 +38,13 @@ public sealed partial class AmendmentForm : PathForm
         for (var t = 0; t < terms.Length; t++)
         {
             v[$"terms[{t}].indicators"] = [.. terms[t].Indicators.Select(i => i.Code)];
-            v[$"terms[{t}].mode"] = [terms[t].Mode == AllocationMode.Split ? "split" : "double-count"];
+            v[$"terms[{t}].mode"] = [Words.ModeName(terms[t].Mode)];
+            if (terms[t].Formula is { } formula)
+            {
+                FormulaFormFields.Fill(v, $"terms[{t}]", formula);
+                continue;
+            }
+
             v[$"terms[{t}].schedule[0].from"] = [Months.Format(from)];
             var current = terms[t].Schedule.LastOrDefault(s => s.From <= from) ?? terms[t].Schedule[0];
             foreach (var (district, ratio) in current.Ratios)
@@ -61,6 +66,6 @@ public sealed partial class AmendmentForm : PathForm
     /// <inheritdoc/>
     protected override bool Shows(string field) => FieldShape().IsMatch(field);
 
-    [GeneratedRegex(@"^(from|terms(\[\d\](\.(indicators|mode|schedule(\[\d\](\.(from|ratios(\.\d+)?))?)?))?)?)$")]
+    [GeneratedRegex(@"^(from|terms(\[\d\](\.(indicators|mode|hq|hqPercent|weights(\.(operatingRevenue|payroll|assets))?|schedule(\[\d\](\.(from|ratios(\.\d+)?))?)?))?)?)$")]
     private static partial Regex FieldShape();
 }

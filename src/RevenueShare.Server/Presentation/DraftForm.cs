@@ -84,7 +84,12 @@ public sealed partial class DraftForm : PathForm
         {
             var term = terms.Terms[t];
             v[$"terms[{t}].indicators"] = [.. term.Indicators.Select(i => i.Code)];
-            v[$"terms[{t}].mode"] = [term.Mode == AllocationMode.Split ? "split" : "double-count"];
+            v[$"terms[{t}].mode"] = [Words.ModeName(term.Mode)];
+            if (term.Formula is { } formula)
+            {
+                FormulaFormFields.Fill(v, $"terms[{t}]", formula);
+            }
+
             for (var s = 0; s < term.Schedule.Length; s++)
             {
                 v[$"terms[{t}].schedule[{s}].from"] = [Months.Format(term.Schedule[s].From)];
@@ -143,6 +148,6 @@ public sealed partial class DraftForm : PathForm
     private static partial Regex DocumentRatio();
 
     /// <summary>Every name the form shows problems beside: its fields, and its rows and lists as wholes.</summary>
-    [GeneratedRegex(@"^(title|model|effective(\.(from|to))?|parties(\[\d\](\.(district|role))?)?|enterprises(\[\d\](\.(id|name|registeredDistrict|baselines\.[a-z-]+|cap(\.(indicators|amount))?))?)?|terms(\[\d\](\.(indicators|mode|schedule(\[\d\](\.(from|ratios|ratio\[\d\]))?)?))?)?)$")]
+    [GeneratedRegex(@"^(title|model|effective(\.(from|to))?|parties(\[\d\](\.(district|role))?)?|enterprises(\[\d\](\.(id|name|registeredDistrict|baselines\.[a-z-]+|cap(\.(indicators|amount))?))?)?|terms(\[\d\](\.(indicators|mode|hq|hqPercent|weights(\.(operatingRevenue|payroll|assets))?|schedule(\[\d\](\.(from|ratios|ratio\[\d\]))?)?))?)?)$")]
     private static partial Regex FieldShape();
 }

@@ -75,6 +75,7 @@ public static class Words
         "approve-amendment" => "批准变更",
         "reject-amendment" => "驳回变更",
         "withdraw-amendment" => "撤回变更",
+        "report-factors" => "报送分摊因素",
         _ => trigger,
     };
 
@@ -109,7 +110,20 @@ public static class Words
 
     public static string Role(PartyRole role) => role == PartyRole.Origin ? "输出地（总部研发 / 孵化）" : "承接地（制造 / 产业化）";
 
-    public static string Mode(AllocationMode mode) => mode == AllocationMode.Split ? "按比例分成" : "全额双核算";
+    public static string Mode(AllocationMode mode) => mode switch
+    {
+        AllocationMode.Split => "按比例分成",
+        AllocationMode.DoubleCount => "全额双核算",
+        _ => "三因素法分摊",
+    };
+
+    /// <summary>The mode as the documents spell it.</summary>
+    public static string ModeName(AllocationMode mode) => mode switch
+    {
+        AllocationMode.Split => "split",
+        AllocationMode.DoubleCount => "double-count",
+        _ => "formula",
+    };
 
     /// <summary>A district's net position at settlement by its kind (<c>上解</c>, <c>补助</c>, <c>none</c>); a zero position is 持平.</summary>
     public static string Position(string kind) => kind == NetPosition.None ? "持平" : kind;
@@ -137,6 +151,7 @@ public static class Words
         "amendment-withdrawn" => "撤回变更",
         "figures-booked" => "记账",
         "month-reviewed" => "月度审核",
+        "factors-reported" => "报送分摊因素",
         _ => type,
     };
 }

@@ -303,6 +303,60 @@ public sealed class OfficeJourneyTests(BrowserFixture browser)
     }
 
     /// <summary>
+    /// The tax office reads the demo's three-factor agreement (GZ-2026-0007: 海珠 head office, 从化, 增城
+    /// and 花都 branches), reports the factors of 2025 in its form and sees the ratios they set for 2026;
+    /// the same reportId with other factors is refused beside the form. Finance reads the factors but has
+    /// no form; the statistics bureau does not see them.
+    /// </summary>
+    [Fact]
+    public async Task The_tax_office_reports_apportionment_factors_and_sees_the_ratios_they_set()
+    {
+        var (page, problems) = await SignedInAsync(Principal.Tax);
+        await page.GotoAsync("/agreements/GZ-2026-0007");
+        Assert.Contains("三因素法分摊", await page.Locator("[data-term='formula']").InnerTextAsync());
+        var factors = page.Locator("#factors");
+        Assert.Contains("16.15%", await factors.Locator("tr[data-report='tax-factors-2024-0001'] [data-ratio='440117']").InnerTextAsync());
+
+        async Task ReportAsync(string payroll)
+        {
+            await page.ClickAsync("details[data-act='report-factors'] summary");
+            await page.FillAsync("input[name='reportId']", "page-factors-2025");
+            await page.FillAsync("input[name='year']", "2025");
+            foreach (var (district, revenue) in new[] { ("440105", "0"), ("440117", "40000000.00"), ("440118", "60000000.00"), ("440114", "20000000.00") })
+            {
+                await page.FillAsync($"input[name='factors.{district}.operatingRevenue']", revenue);
+                await page.FillAsync($"input[name='factors.{district}.payroll']", district == "440105" ? "0" : payroll);
+                await page.FillAsync($"input[name='factors.{district}.assets']", district == "440105" ? "0" : "10000000.00");
+            }
+
+            await page.ClickAsync("details[data-act='report-factors'] button[type=submit]");
+        }
+
+        await ReportAsync("5000000.00");
+        Assert.Contains("已报送分摊因素", await page.Locator(".notice.success").InnerTextAsync());
+        // Revenue 2 : 3 : 1 among the branches, payroll and assets equal: 从化 has a third of each, so a third of 50: 16.67 %.
+        var row = page.Locator("#factors tr[data-report='page-factors-2025'][class='current']");
+        Assert.Equal(4, await row.CountAsync());
+        Assert.Contains("2026年企业所得税（地方分享部分） 16.67%", await page.Locator("#factors tr[data-report='page-factors-2025'] [data-ratio='440117']").InnerTextAsync());
+        await Screenshots.SaveAsync(page, "tax-factors");
+
+        await ReportAsync("6000000.00");
+        Assert.Contains("already used for other content", await page.Locator(".notice.error").InnerTextAsync());
+        Assert.Equal("6000000.00", await page.InputValueAsync("input[name='factors.440117.payroll']"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        var (financePage, financeProblems) = await SignedInAsync(Principal.Finance);
+        await financePage.GotoAsync("/agreements/GZ-2026-0007");
+        Assert.Contains("page-factors-2025", await financePage.Locator("#factors").InnerHTMLAsync());
+        Assert.Equal(0, await financePage.Locator("details[data-act='report-factors']").CountAsync());
+        Assert.True(financeProblems.Count == 0, string.Join("\n", financeProblems));
+
+        var (statisticsPage, _) = await SignedInAsync(Principal.Statistics);
+        await statisticsPage.GotoAsync("/agreements/GZ-2026-0007");
+        Assert.Equal(0, await statisticsPage.Locator("#factors").CountAsync());
+    }
+
+    /// <summary>
     /// A new agreement of 天河 and 黄埔 over <paramref name="year"/>, proposed, submitted and countersigned
     /// through the API. Each test takes a year no other agreement covers, since approval refuses overlaps.
     /// </summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Ledger.Reads;
 using RevenueShare.Server.Identity;
@@ -14,8 +15,17 @@ namespace RevenueShare.Server.Pages.Agreements;
 /// <see cref="AgreementService"/>, as the API's triggers), its amendments, audit trail and lifecycle.
 /// An agreement the office may not see is the 404 page.
 /// </summary>
-public sealed class DetailModel(AgreementService agreements, ReferenceData reference) : PageModel
+public sealed class DetailModel(AgreementService agreements, FactorService factorReports, ReferenceData reference) : PageModel
 {
+    /// <summary>The factor reports of an agreement with a formula term, for the offices that read them; null otherwise.</summary>
+    public AgreementFactors? Factors { get; private set; }
+
+    /// <summary>Whether the office may report factors here (tax, an agreement with a formula term).</summary>
+    public bool MayReportFactors { get; private set; }
+
+    /// <summary>The factor report just refused, to show again beside its problems.</summary>
+    public IFormCollection? FactorsPosted { get; private set; }
+
     public AgreementState Agreement { get; private set; } = null!;
 
     public IReadOnlyList<LifecycleTrigger> Acts { get; private set; } = [];
@@ -78,6 +88,38 @@ public sealed class DetailModel(AgreementService agreements, ReferenceData refer
         return await AfterAsync(id, trigger + "-amendment", outcome, cancellationToken);
     }
 
+    /// <summary>Reports an enterprise's factors of a year, from the fields the factors form names as the API's body does.</summary>
+    public async Task<IActionResult> OnPostFactorsAsync(string id, CancellationToken cancellationToken)
+    {
+        var form = Request.Form;
+        string? Field(string name) => Blank(form[name].ToString());
+        int? Number(string name) => int.TryParse(Field(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var factors = form.Keys
+            .Select(key => key.Split('.'))
+            .Where(parts => parts is ["factors", _, _])
+            .Select(parts => parts[1])
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(
+                district => district,
+                district => (FactorsDocument?)new FactorsDocument(Field($"factors.{district}.operatingRevenue"), Field($"factors.{district}.payroll"), Field($"factors.{district}.assets")),
+                StringComparer.Ordinal);
+        var document = new FactorReportDocument(Field("reportId"), Number("year"), Field("enterprise"), Number("revision"), factors);
+        var outcome = await factorReports.ReportAsync(HttpContext.Office(), id, document, cancellationToken);
+        if (!outcome.IsRefused(out var refusal))
+        {
+            return RedirectToPage(new { id, done = "report-factors" });
+        }
+
+        if (refusal.Code == RejectionCode.NotFound)
+        {
+            return NotFound();
+        }
+
+        Refused = refusal;
+        FactorsPosted = form;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     private async Task<IActionResult> AfterAsync(string id, string done, Outcome<AgreementState> outcome, CancellationToken cancellationToken)
     {
         if (!outcome.IsRefused(out var refusal))
@@ -112,6 +154,9 @@ public sealed class DetailModel(AgreementService agreements, ReferenceData refer
         AmendmentActs = [.. acts.Where(t => t is LifecycleTrigger.CountersignAmendment or LifecycleTrigger.ApproveAmendment
             or LifecycleTrigger.RejectAmendment or LifecycleTrigger.WithdrawAmendment)];
         Trail = (await agreements.AuditTrailAsync(office, id, cancellationToken)).Value;
+        var formula = Agreement.Rules.Versions.SelectMany(v => v.Terms).Any(t => t.Formula is not null);
+        Factors = formula && await factorReports.GetAsync(office, id, null, cancellationToken) is { Refusal: null } read ? read.Value : null;
+        MayReportFactors = formula && office == Domain.Principal.Tax;
         var lifecycle = (await agreements.LifecycleAsync(office, id, cancellationToken)).Value;
         Transitions = lifecycle.Transitions;
         LifecycleChart = ChartOptions.ToJson(ChartOptions.Lifecycle(Transitions, Agreement.Status));
