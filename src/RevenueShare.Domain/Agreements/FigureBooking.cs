@@ -185,7 +185,8 @@ internal static class FigureBooking
             return new Rejection(RejectionCode.Forbidden, $"{indicator.Code} is a {indicator.Family.ToString().ToLowerInvariant()} indicator: only {Principal.ReporterOf(indicator.Family)} reports it.", "indicator");
         }
 
-        if (!enterprises.ContainsKey(report.Enterprise) || state.Rules.TermFor(report.Indicator, report.Month) is null)
+        var term = state.Rules.TermFor(report.Indicator, report.Month);
+        if (!enterprises.ContainsKey(report.Enterprise) || term is null)
         {
             return new Rejection(RejectionCode.NotCovered, $"Agreement {state.Id} does not share {report.Indicator} of {report.Enterprise} in {Months.Format(report.Month)}.", "enterprise");
         }
@@ -205,7 +206,7 @@ internal static class FigureBooking
             return new Rejection(RejectionCode.MonthNotOpen, $"{Months.Format(report.Month)} has not ended (China time): figures are reported after the month closes.", "month");
         }
 
-        if (state.Rules.TermFor(indicator, report.Month)!.Formula is not null && !state.Rules.Factors.ContainsKey((report.Enterprise, report.Month.Year - 1)))
+        if (term.Formula is not null && !state.Rules.Factors.ContainsKey((report.Enterprise, report.Month.Year - 1)))
         {
             return new Rejection(RejectionCode.FactorsMissing, $"The ratios of {report.Indicator} for {report.Month.Year} come from the apportionment factors of {report.Month.Year - 1}, and no factors of {report.Month.Year - 1} are reported for {report.Enterprise}: tax reports them first.", "month");
         }

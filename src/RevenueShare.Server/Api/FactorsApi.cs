@@ -4,6 +4,7 @@ using RevenueShare.Domain.Documents;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Server.Api.Wire;
+using RevenueShare.Server.Csv;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Services;
 
@@ -26,6 +27,13 @@ public static class FactorsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        factors.MapPost("/import", ImportAsync).WithName("ImportFactors")
+            .Accepts<string>(CsvAnswer.MediaType, Presentation.TableExport.XlsxMediaType)
+            .WithSummary("Import a factors file (分摊因素表)")
+            .WithDescription("The same as factor reports, from a CSV body (UTF-8 with or without BOM, or GB18030) or an Excel workbook (first sheet): a header row (reportId,enterprise,year,revision,district,operatingRevenue,payroll,assets or 报告编号,统一社会信用代码,年度,修订号,区划代码,营业收入,职工薪酬,资产总额), then one line per party; the lines of one reportId are one report and agree on its enterprise, year and revision. Each report's outcome lists its lines (the header is line 1). A file that cannot be read is refused whole (400). Re-importing a file books nothing twice.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         factors.MapGet("/", GetAsync).WithName("GetFactors")
             .WithSummary("Read apportionment factors")
             .WithDescription("Every factor report of the agreement, every revision (of one year with year=), with the ratios each sets for the year after. Not for the statistics bureau (403): the factors come from tax returns.")
@@ -46,8 +54,32 @@ public static class FactorsApi
         var answer = outcome.Value;
         return TypedResults.Ok(new FactorReportResult(
             answer.Agreement.Id.Value,
-            answer.Status == ReportStatus.Booked ? "booked" : "duplicate",
+            FiguresApi.StatusName(answer.Status),
             View(answer.Agreement, answer.Report)));
+    }
+
+    private static async Task<Results<Ok<FactorImportResponse>, ProblemHttpResult>> ImportAsync(
+        string id, HttpContext http, FactorService factors, CancellationToken cancellationToken)
+    {
+        var (file, workbook, problem) = await ImportBody.ReadAsync(http.Request, "factors", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await factors.ImportAsync(http.Office(), id, file!, workbook ? Workbook.Rows : bytes => CsvTable.Read(CsvDecoding.Decode(bytes)), cancellationToken);
+        if (outcome.IsRefused(out var refusal))
+        {
+            return RejectionProblems.ToResult(refusal);
+        }
+
+        return TypedResults.Ok(new FactorImportResponse(id, [
+            .. outcome.Value.Select(r => new FactorImportResult(
+                r.Lines,
+                r.ReportId,
+                FiguresApi.StatusName(r.Status),
+                r.Refusal is null ? null : RejectionProblems.ToProblem(r.Refusal, "The report is invalid."))),
+        ]));
     }
 
     private static async Task<Results<Ok<AgreementFactorsResponse>, ProblemHttpResult>> GetAsync(

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueShare.Server.Api.Wire;
-using RevenueShare.Server.Http;
 using RevenueShare.Server.Identity;
 using RevenueShare.Server.Services;
 
@@ -36,30 +35,15 @@ public static class FigureImportApi
             return RejectionProblems.ToResult(forbidden);
         }
 
-        // Routing refuses a media type other than those accepted, but lets a body without one through.
-        if (string.IsNullOrEmpty(http.Request.ContentType))
+        var (file, workbook, problem) = await ImportBody.ReadAsync(http.Request, "figures", cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Problem(Problems.ForStatus(
-                StatusCodes.Status415UnsupportedMediaType,
-                $"Send the figures as {CsvAnswer.MediaType} or as an Excel workbook ({Presentation.TableExport.XlsxMediaType}), with that Content-Type."));
+            return problem;
         }
 
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > FigureService.MaxImportBytes)
-            {
-                return RejectionProblems.ToResult(FigureService.TooLarge());
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        var outcome = IsWorkbook(http.Request.ContentType)
-            ? await figures.ImportXlsxAsync(office, body.ToArray(), cancellationToken)
-            : await figures.ImportCsvAsync(office, body.ToArray(), cancellationToken);
+        var outcome = workbook
+            ? await figures.ImportXlsxAsync(office, file!, cancellationToken)
+            : await figures.ImportCsvAsync(office, file!, cancellationToken);
         if (outcome.IsRefused(out var refusal))
         {
             return RejectionProblems.ToResult(refusal);
@@ -68,9 +52,6 @@ public static class FigureImportApi
         return TypedResults.Ok(new FigureImportResponse(
             [.. outcome.Value.Select(Result)]));
     }
-
-    private static bool IsWorkbook(string? contentType) =>
-        contentType is not null && contentType.StartsWith(Presentation.TableExport.XlsxMediaType, StringComparison.OrdinalIgnoreCase);
 
     private static FigureImportResult Result(ImportedLine line)
     {

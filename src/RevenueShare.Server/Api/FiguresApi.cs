@@ -60,7 +60,8 @@ public static class FiguresApi
         outcome.Agreement?.Value,
         outcome.Refusal is null ? null : RejectionProblems.ToProblem(outcome.Refusal, "The report is invalid."));
 
-    private static string StatusName(ReportStatus status) => status switch
+    /// <summary>A report's outcome as the API names it, for figures and factors alike.</summary>
+    internal static string StatusName(ReportStatus status) => status switch
     {
         ReportStatus.Booked => "booked",
         ReportStatus.Duplicate => "duplicate",

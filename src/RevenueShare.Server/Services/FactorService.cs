@@ -1,3 +1,4 @@
+using System.Globalization;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Documents;
@@ -13,6 +14,121 @@ namespace RevenueShare.Server.Services;
 /// </summary>
 public sealed class FactorService(AgreementService agreements, LedgerGateway ledger, ReferenceData reference)
 {
+    /// <summary>The columns of a factors file, by their English and Chinese headers (docs/interfaces.md, CSV factors).</summary>
+    private static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["reportId"] = "reportId", ["报告编号"] = "reportId",
+        ["enterprise"] = "enterprise", ["统一社会信用代码"] = "enterprise",
+        ["year"] = "year", ["年度"] = "year",
+        ["revision"] = "revision", ["修订号"] = "revision",
+        ["district"] = "district", ["区划代码"] = "district",
+        ["operatingRevenue"] = "operatingRevenue", ["营业收入"] = "operatingRevenue",
+        ["payroll"] = "payroll", ["职工薪酬"] = "payroll",
+        ["assets"] = "assets", ["资产总额"] = "assets",
+    };
+
+    /// <summary>
+    /// A factors file, CSV or the first sheet of a workbook: a header row, then one line per party of a
+    /// report; the lines of one reportId are one report, booked as <see cref="ReportAsync"/> books it.
+    /// A file that cannot be read is refused whole; each report of a readable one stands alone.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<FactorImportLine>>> ImportAsync(
+        Principal office, string id, byte[] file, Func<byte[], IReadOnlyList<(int Line, IReadOnlyList<string> Fields)>> read, CancellationToken cancellationToken)
+    {
+        if (await agreements.VisibleAsync(id, office, cancellationToken) is null)
+        {
+            return AgreementService.NotFound(id);
+        }
+
+        if (office != Principal.Tax)
+        {
+            return Refusal.Forbidden("Only tax reports apportionment factors: they come from the consolidated tax returns.");
+        }
+
+        if (file.Length > FigureService.MaxImportBytes)
+        {
+            return FigureService.TooLarge();
+        }
+
+        IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> records;
+        try
+        {
+            records = read(file);
+        }
+        catch (FormatException e)
+        {
+            return Refusal.BadField("$", e.Message);
+        }
+
+        if (records.Count == 0 || records[0].Line != 1)
+        {
+            return Refusal.BadField("$", "The file needs a header row on line 1: reportId,enterprise,year,revision,district,operatingRevenue,payroll,assets (or 报告编号,统一社会信用代码,年度,修订号,区划代码,营业收入,职工薪酬,资产总额).");
+        }
+
+        var header = records[0].Fields.Select(h => Columns.GetValueOrDefault(h.Trim().TrimStart('\uFEFF'))).ToArray();
+        var absent = Columns.Values.Distinct().Where(c => !header.Contains(c)).ToArray();
+        if (absent.Length > 0)
+        {
+            return Refusal.BadField("$", $"The header row lacks the column(s) {string.Join(", ", absent)}.");
+        }
+
+        var lines = records.Skip(1).ToArray();
+        if (lines.Length == 0)
+        {
+            return Refusal.BadField("$", "The file has a header row and no factors.");
+        }
+
+        var results = new List<FactorImportLine>();
+        foreach (var report in lines.GroupBy(l => Field(header, l.Fields, "reportId") ?? string.Empty, StringComparer.Ordinal))
+        {
+            results.Add(await ImportReportAsync(office, id, header, [.. report], cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>The lines of one reportId as one report: they must agree on its enterprise, year and revision, and name each district once.</summary>
+    private async Task<FactorImportLine> ImportReportAsync(
+        Principal office, string id, string?[] header, (int Line, IReadOnlyList<string> Fields)[] lines, CancellationToken cancellationToken)
+    {
+        var first = lines[0];
+        var numbers = lines.Select(l => l.Line).ToArray();
+        var reportId = Field(header, first.Fields, "reportId");
+        FactorImportLine Rejected(string message) => new(numbers, reportId, ReportStatus.Rejected, Refusal.BadField("$", message));
+
+        foreach (var column in new[] { "enterprise", "year", "revision" })
+        {
+            if (lines.FirstOrDefault(l => Field(header, l.Fields, column) != Field(header, first.Fields, column)) is { Line: > 0 } other)
+            {
+                return Rejected($"Line {other.Line} gives another {column} than line {first.Line} for report '{reportId}': the lines of one report share it.");
+            }
+        }
+
+        var factors = new Dictionary<string, FactorsDocument?>(StringComparer.Ordinal);
+        foreach (var (line, fields) in lines)
+        {
+            var district = Field(header, fields, "district") ?? string.Empty;
+            if (!factors.TryAdd(district, new FactorsDocument(Field(header, fields, "operatingRevenue"), Field(header, fields, "payroll"), Field(header, fields, "assets"))))
+            {
+                return Rejected($"Line {line} gives the factors of district '{district}' a second time for report '{reportId}'.");
+            }
+        }
+
+        int? Number(string column) =>
+            int.TryParse(Field(header, first.Fields, column), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var document = new FactorReportDocument(reportId, Number("year"), Field(header, first.Fields, "enterprise"), Number("revision"), factors);
+        var outcome = await ReportAsync(office, id, document, cancellationToken);
+        return outcome.IsRefused(out var refusal)
+            ? new FactorImportLine(numbers, reportId, ReportStatus.Rejected, refusal)
+            : new FactorImportLine(numbers, reportId, outcome.Value.Status, null);
+    }
+
+    private static string? Field(string?[] header, IReadOnlyList<string> fields, string column)
+    {
+        var index = Array.IndexOf(header, column);
+        return index < fields.Count && fields[index].Trim() is { Length: > 0 } text ? text : null;
+    }
+
     /// <summary>Books the report (or recognises it as a duplicate) and answers what it sets.</summary>
     public async Task<Outcome<FactorAnswer>> ReportAsync(Principal office, string id, FactorReportDocument? document, CancellationToken cancellationToken)
     {

@@ -85,6 +85,7 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
         new("POST", "/api/agreements/{active}/months/2025-01/reviews",       Body.Review,  [403, 200, 200, 403, 403, 404, 401, 401, 401]),
         new("GET",  "/api/agreements/{formula}/factors",                     null,         [200, 200, 403, 200, 200, 404, 401, 401, 401]),
         new("POST", "/api/agreements/{formula}/factors",                     Body.Factors, [403, 200, 403, 403, 403, 404, 401, 401, 401]),
+        new("POST", "/api/agreements/{formula}/factors/import",              Body.FactorsCsv, [403, 200, 403, 403, 403, 404, 401, 401, 401]),
         new("POST", "/api/figures",                                          Body.Vat,     [403, 200, 403, 403, 403, 403, 401, 401, 401]),
         new("POST", "/api/figures",                                          Body.Output,  [403, 403, 200, 403, 403, 403, 401, 401, 401]),
         new("POST", "/api/figures/import",                                   Body.Csv,     [403, 200, 200, 403, 403, 403, 401, 401, 401]),
@@ -129,6 +130,9 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
 
         /// <summary>The apportionment factors of 2024 of the formula agreement's enterprise.</summary>
         Factors,
+
+        /// <summary>The same factors as a CSV import.</summary>
+        FactorsCsv,
     }
 
     public static TheoryData<int, Caller> Cells
@@ -263,7 +267,7 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
             Body.Review => new JsonObject { ["decision"] = "approve" },
             Body.Vat => new JsonObject { ["reports"] = new JsonArray(Report("rights-vat", SmallLedger.ActiveEnterprise, "vat", "2025-02", "1.00")) },
             Body.Output => new JsonObject { ["reports"] = new JsonArray(Report("rights-io", SmallLedger.ActiveEnterprise, "industrial-output", "2025-02", "1.0")) },
-            Body.Csv => null,
+            Body.Csv or Body.FactorsCsv => null,
             Body.Factors => new JsonObject
             {
                 ["reportId"] = "rights-factors-2024",
@@ -284,6 +288,16 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
                 "reportId,enterprise,indicator,month,amount,revision\r\n"
                 + $"rights-csv-vat,{SmallLedger.ActiveEnterprise},vat,2025-03,5.00,1\r\n"
                 + $"rights-csv-io,{SmallLedger.ActiveEnterprise},industrial-output,2025-03,1.0,1\r\n",
+                Encoding.UTF8,
+                "text/csv");
+        }
+
+        if (body == Body.FactorsCsv)
+        {
+            return new StringContent(
+                "reportId,enterprise,year,revision,district,operatingRevenue,payroll,assets\r\n"
+                + $"rights-csv-factors,{ProbeLedger.FormulaEnterprise},2024,1,{Tianhe},1.00,2.00,3.00\r\n"
+                + $"rights-csv-factors,{ProbeLedger.FormulaEnterprise},2024,1,{Huangpu},4.00,5.00,6.00\r\n",
                 Encoding.UTF8,
                 "text/csv");
         }
