@@ -145,7 +145,8 @@ internal static class FactorReporting
     {
         foreach (var (enterprise, book) in state.Books.OrderBy(b => b.Key))
         {
-            foreach (var figure in book.CoveredFigures(rules))
+            // In canonical order, so the figure named is the same however the book was built (a replay, a snapshot).
+            foreach (var figure in book.CoveredFigures(rules).OrderBy(f => f.Month).ThenBy(f => f.Indicator.Order))
             {
                 if (rules.TermFor(figure.Indicator, figure.Month)!.Formula is not null && !rules.Factors.ContainsKey((enterprise, figure.Month.Year - 1)))
                 {

@@ -58,6 +58,8 @@ public sealed class SnapshotRecoveryProperties
             ["approved month"] = Lives(l => l.Events.OfType<MonthReviewed>().Any(r => r.Decision == ReviewDecision.Approve)),
             ["reopened month"] = Lives(l => l.Events.OfType<MonthReviewed>().Any(r => r.Decision == ReviewDecision.Reopen)),
             ["amendment approved"] = Lives(l => l.Events.OfType<AmendmentApproved>().Any(a => !a.Entries.IsEmpty)),
+            ["factors restated"] = Lives(l => l.Events.OfType<FactorsReported>().Any(f => f.Report.Revision > 1)),
+            ["formula in force"] = Lives(l => l.StateAfter(l.Events.Length).Rules.Versions.Any(v => v.Terms.Any(t => t.Formula is not null))),
             ["amendment rejected or withdrawn"] = Lives(l => l.Events.Any(e => e is AmendmentRejected or AmendmentWithdrawn)),
             ["resumed"] = Lives(l => l.Events.OfType<AgreementResumed>().Any()),
             ["suspended at the end"] = Lives(l => l.StateAfter(l.Events.Length).SuspendedFrom is not null),

@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
+using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
@@ -17,8 +18,9 @@ namespace RevenueShare.Ledger.Tests.Support;
 /// baselines, caps, tied ratios): created, sometimes edited, submitted, countersigned by every other
 /// party, approved; then a run of steps — figure batches of either family (first reports, restatements,
 /// reports resent as they were, reports at a stale revision), reviews (approve, dispute, reopen),
-/// amendments (proposed, countersigned, approved, rejected or withdrawn), suspension and resumption,
-/// and now and then a termination. Each command is decided by <see cref="AgreementDecider"/> over the
+/// amendments (proposed, countersigned, approved, rejected or withdrawn; some turn the tax term to
+/// formula mode), apportionment factors of 2024 and 2025 (first reports and restatements), suspension
+/// and resumption, and now and then a termination. Each command is decided by <see cref="AgreementDecider"/> over the
 /// state so far, as the actor decides it; a command it refuses whole is left out, so
 /// <see cref="Events"/> is always a history the ledger could hold.
 /// </summary>
@@ -105,13 +107,18 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
     /// </summary>
     private static Gen<IPlannedStep> Step(int parties) => Gen.Frequency(
         (8, Batch()),
-        (2, from month in Gen.Choose(0, 2)
+        (3, from month in Gen.Choose(0, 2)
             from family in Gen.Elements(IndicatorFamily.Tax, IndicatorFamily.Statistics)
             from decision in Gen.Elements(ReviewDecision.Approve, ReviewDecision.Dispute, ReviewDecision.Reopen, ReviewDecision.Reopen)
             select (IPlannedStep)new ReviewStep(month, family, decision)),
         (2, from month in Gen.Choose(1, Scenario.FigureMonths.Count - 1)
             from ratios in Scenario.Ratios(parties)
-            select (IPlannedStep)new ProposeStep(month, ratios)),
+            from formula in Gen.Elements<decimal?>(null, 50m, 0m, 33.33m)
+            select (IPlannedStep)new ProposeStep(month, ratios, formula)),
+        (4, from year in Gen.Elements(2024, 2025)
+            from enterprise in Gen.Choose(0, 1)
+            from factors in Gen.ArrayOf(Gen.Elements(0m, 0m, 1.00m, 250.50m, 1000.00m), parties * ApportionmentFactors.Count)
+            select (IPlannedStep)new FactorStep(year, enterprise, factors)),
         (5, from trigger in Gen.Frequency(
                 (4, Gen.Constant(LifecycleTrigger.CountersignAmendment)),
                 (3, Gen.Constant(LifecycleTrigger.ApproveAmendment)),
@@ -197,17 +204,41 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
             new ReviewMonth(state.Id, Principal.ReporterOf(Family), Scenario.FigureMonths[Month], Family, Decision, Decision == ReviewDecision.Approve ? null : Reason);
     }
 
-    /// <summary>An amendment from a month of the scenario: new tax ratios, the statistics term kept.</summary>
-    private sealed record ProposeStep(int Month, decimal[] Ratios) : IPlannedStep
+    /// <summary>
+    /// An amendment from a month of the scenario: new tax ratios, or (with <paramref name="HqPercent"/>)
+    /// the tax term by the formula with the first party the head office; the statistics term kept.
+    /// </summary>
+    private sealed record ProposeStep(int Month, decimal[] Ratios, decimal? HqPercent) : IPlannedStep
     {
         public IAgreementCommand? Command(AgreementState state, Principal[] parties)
         {
             var from = Scenario.FigureMonths[Month];
-            var tax = state.Terms.Terms[0] with
-            {
-                Schedule = [new RatioStep(from, ImmutableDictionary.CreateRange(state.Terms.Parties.Zip(Ratios, (party, ratio) => KeyValuePair.Create(party.District, ratio))))],
-            };
+            var tax = HqPercent is { } hq
+                ? state.Terms.Terms[0] with
+                {
+                    Mode = AllocationMode.Formula,
+                    Schedule = [],
+                    Formula = new FormulaShares(state.Terms.Parties[0].District, hq, new ApportionmentFactors(35m, 35m, 30m)),
+                }
+                : state.Terms.Terms[0] with
+                {
+                    Schedule = [new RatioStep(from, ImmutableDictionary.CreateRange(state.Terms.Parties.Zip(Ratios, (party, ratio) => KeyValuePair.Create(party.District, ratio))))],
+                };
             return new ProposeAmendment(state.Id, parties[Month % parties.Length], from, [tax, .. state.Terms.Terms.Skip(1)]);
+        }
+    }
+
+    /// <summary>Tax reports an enterprise's factors of a year: the first report, or a restatement of the current one.</summary>
+    private sealed record FactorStep(int Year, int Enterprise, decimal[] Amounts) : IPlannedStep
+    {
+        public IAgreementCommand? Command(AgreementState state, Principal[] parties)
+        {
+            var enterprise = state.Terms.Enterprises[Enterprise % state.Terms.Enterprises.Length].Id;
+            var revision = state.Rules.Factors.TryGetValue((enterprise, Year), out var current) ? current.Revision + 1 : 1;
+            var factors = state.Terms.Parties
+                .Select((party, k) => new DistrictFactors(party.District, new ApportionmentFactors(Amounts[3 * k], Amounts[(3 * k) + 1], Amounts[(3 * k) + 2])))
+                .OrderBy(f => f.District);
+            return new ReportFactors(state.Id, Principal.Tax, new FactorReport($"因素-{state.Version}", enterprise, Year, revision, [.. factors]));
         }
     }
 
