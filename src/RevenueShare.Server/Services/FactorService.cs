@@ -45,43 +45,22 @@ public sealed class FactorService(AgreementService agreements, LedgerGateway led
             return Refusal.Forbidden("Only tax reports apportionment factors: they come from the consolidated tax returns.");
         }
 
-        if (file.Length > FigureService.MaxImportBytes)
+        var opened = ImportedTable.Read(
+            file,
+            read,
+            Columns,
+            "reportId,enterprise,year,revision,district,operatingRevenue,payroll,assets (or 报告编号,统一社会信用代码,年度,修订号,区划代码,营业收入,职工薪酬,资产总额)",
+            "The file has a header row and no factors.");
+        if (opened.IsRefused(out var refused))
         {
-            return FigureService.TooLarge();
+            return refused;
         }
 
-        IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> records;
-        try
-        {
-            records = read(file);
-        }
-        catch (FormatException e)
-        {
-            return Refusal.BadField("$", e.Message);
-        }
-
-        if (records.Count == 0 || records[0].Line != 1)
-        {
-            return Refusal.BadField("$", "The file needs a header row on line 1: reportId,enterprise,year,revision,district,operatingRevenue,payroll,assets (or 报告编号,统一社会信用代码,年度,修订号,区划代码,营业收入,职工薪酬,资产总额).");
-        }
-
-        var header = records[0].Fields.Select(h => Columns.GetValueOrDefault(h.Trim().TrimStart('\uFEFF'))).ToArray();
-        var absent = Columns.Values.Distinct().Where(c => !header.Contains(c)).ToArray();
-        if (absent.Length > 0)
-        {
-            return Refusal.BadField("$", $"The header row lacks the column(s) {string.Join(", ", absent)}.");
-        }
-
-        var lines = records.Skip(1).ToArray();
-        if (lines.Length == 0)
-        {
-            return Refusal.BadField("$", "The file has a header row and no factors.");
-        }
-
+        var table = opened.Value;
         var results = new List<FactorImportLine>();
-        foreach (var report in lines.GroupBy(l => Field(header, l.Fields, "reportId") ?? string.Empty, StringComparer.Ordinal))
+        foreach (var report in table.Lines.GroupBy(l => Field(table, l.Fields, "reportId") ?? string.Empty, StringComparer.Ordinal))
         {
-            results.Add(await ImportReportAsync(office, id, header, [.. report], cancellationToken));
+            results.Add(await ImportReportAsync(office, id, table, [.. report], cancellationToken));
         }
 
         return results;
@@ -89,16 +68,16 @@ public sealed class FactorService(AgreementService agreements, LedgerGateway led
 
     /// <summary>The lines of one reportId as one report: they must agree on its enterprise, year and revision, and name each district once.</summary>
     private async Task<FactorImportLine> ImportReportAsync(
-        Principal office, string id, string?[] header, (int Line, IReadOnlyList<string> Fields)[] lines, CancellationToken cancellationToken)
+        Principal office, string id, ImportedTable table, (int Line, IReadOnlyList<string> Fields)[] lines, CancellationToken cancellationToken)
     {
         var first = lines[0];
         var numbers = lines.Select(l => l.Line).ToArray();
-        var reportId = Field(header, first.Fields, "reportId");
+        var reportId = Field(table, first.Fields, "reportId");
         FactorImportLine Rejected(string message) => new(numbers, reportId, ReportStatus.Rejected, Refusal.BadField("$", message));
 
         foreach (var column in new[] { "enterprise", "year", "revision" })
         {
-            if (lines.FirstOrDefault(l => Field(header, l.Fields, column) != Field(header, first.Fields, column)) is { Line: > 0 } other)
+            if (lines.FirstOrDefault(l => Field(table, l.Fields, column) != Field(table, first.Fields, column)) is { Line: > 0 } other)
             {
                 return Rejected($"Line {other.Line} gives another {column} than line {first.Line} for report '{reportId}': the lines of one report share it.");
             }
@@ -107,27 +86,25 @@ public sealed class FactorService(AgreementService agreements, LedgerGateway led
         var factors = new Dictionary<string, FactorsDocument?>(StringComparer.Ordinal);
         foreach (var (line, fields) in lines)
         {
-            var district = Field(header, fields, "district") ?? string.Empty;
-            if (!factors.TryAdd(district, new FactorsDocument(Field(header, fields, "operatingRevenue"), Field(header, fields, "payroll"), Field(header, fields, "assets"))))
+            var district = Field(table, fields, "district") ?? string.Empty;
+            if (!factors.TryAdd(district, new FactorsDocument(Field(table, fields, "operatingRevenue"), Field(table, fields, "payroll"), Field(table, fields, "assets"))))
             {
                 return Rejected($"Line {line} gives the factors of district '{district}' a second time for report '{reportId}'.");
             }
         }
 
         int? Number(string column) =>
-            int.TryParse(Field(header, first.Fields, column), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        var document = new FactorReportDocument(reportId, Number("year"), Field(header, first.Fields, "enterprise"), Number("revision"), factors);
+            int.TryParse(Field(table, first.Fields, column), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var document = new FactorReportDocument(reportId, Number("year"), Field(table, first.Fields, "enterprise"), Number("revision"), factors);
         var outcome = await ReportAsync(office, id, document, cancellationToken);
         return outcome.IsRefused(out var refusal)
             ? new FactorImportLine(numbers, reportId, ReportStatus.Rejected, refusal)
             : new FactorImportLine(numbers, reportId, outcome.Value.Status, null);
     }
 
-    private static string? Field(string?[] header, IReadOnlyList<string> fields, string column)
-    {
-        var index = Array.IndexOf(header, column);
-        return index < fields.Count && fields[index].Trim() is { Length: > 0 } text ? text : null;
-    }
+    /// <summary>A field as a report's member: a blank one is left out, as a JSON client leaves it out.</summary>
+    private static string? Field(ImportedTable table, IReadOnlyList<string> fields, string column) =>
+        table.Text(fields, column) is { Length: > 0 } text ? text : null;
 
     /// <summary>Books the report (or recognises it as a duplicate) and answers what it sets.</summary>
     public async Task<Outcome<FactorAnswer>> ReportAsync(Principal office, string id, FactorReportDocument? document, CancellationToken cancellationToken)

@@ -98,54 +98,30 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
     private async Task<Outcome<IReadOnlyList<ImportedLine>>> ImportReadableAsync(
         Principal office, byte[] file, Func<byte[], IReadOnlyList<(int Line, IReadOnlyList<string> Fields)>> read, CancellationToken cancellationToken)
     {
-
-        if (file.Length > MaxImportBytes)
+        var opened = ImportedTable.Read(
+            file,
+            read,
+            Columns,
+            "reportId,enterprise,indicator,month,amount,revision (or 报告编号,统一社会信用代码,指标,月份,金额,修订号)",
+            "The file has a header row and no report.");
+        if (opened.IsRefused(out var refused))
         {
-            return TooLarge();
+            return refused;
         }
 
-        IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> records;
-        try
+        var table = opened.Value;
+        var lines = table.Lines;
+        if (lines.Count > MaxReportsPerBatch)
         {
-            records = read(file);
-        }
-        catch (FormatException e)
-        {
-            return Refusal.BadField("$", e.Message);
+            return Refusal.BadField("$", $"A file holds at most {MaxReportsPerBatch} reports; got {lines.Count}. Send it in chunks.");
         }
 
-        if (records.Count == 0 || records[0].Line != 1)
-        {
-            return Refusal.BadField("$", "The file needs a header row on line 1: reportId,enterprise,indicator,month,amount,revision (or 报告编号,统一社会信用代码,指标,月份,金额,修订号).");
-        }
-
-        var header = records[0].Fields.Select(h => Columns.GetValueOrDefault(h.Trim().TrimStart('\uFEFF'))).ToArray();
-        var absent = Columns.Values.Distinct().Where(c => !header.Contains(c)).ToArray();
-        if (absent.Length > 0)
-        {
-            return Refusal.BadField("$", $"The header row lacks the column(s) {string.Join(", ", absent)}.");
-        }
-
-        var lines = records.Skip(1).ToArray();
-        if (lines.Length == 0)
-        {
-            return Refusal.BadField("$", "The file has a header row and no report.");
-        }
-
-        if (lines.Length > MaxReportsPerBatch)
-        {
-            return Refusal.BadField("$", $"A file holds at most {MaxReportsPerBatch} reports; got {lines.Length}. Send it in chunks.");
-        }
-
-        var documents = new FigureReportDocument?[lines.Length];
+        var documents = new FigureReportDocument?[lines.Count];
         var badRevision = new Dictionary<int, string>();
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            string? Field(string column)
-            {
-                var index = Array.IndexOf(header, column);
-                return index < lines[i].Fields.Count ? lines[i].Fields[index].Trim() : null;
-            }
+            var fields = lines[i].Fields;
+            string? Field(string column) => table.Text(fields, column);
 
             var revisionText = Field("revision");
             int? revision = null;
