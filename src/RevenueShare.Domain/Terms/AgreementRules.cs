@@ -20,6 +20,10 @@ public sealed record AgreementRules(
     public ImmutableDictionary<(CreditCode Enterprise, int Year), FactorReport> Factors { get; init; } =
         ImmutableDictionary<(CreditCode Enterprise, int Year), FactorReport>.Empty;
 
+    /// <summary>Whether <paramref name="report"/> is the current revision of its enterprise's factors of its year.</summary>
+    public bool IsCurrent(FactorReport report) =>
+        report is not null && Factors.TryGetValue((report.Enterprise, report.Year), out var current) && current.ReportId == report.ReportId;
+
     /// <summary>The rules with <paramref name="report"/> as the current factors of its enterprise and year.</summary>
     public AgreementRules WithFactors(FactorReport report) =>
         this with { Factors = Factors.SetItem((report.Enterprise, report.Year), report) };

@@ -104,7 +104,7 @@ public static class FactorsApi
             report.Enterprise.Value,
             report.Year,
             report.Revision,
-            agreement.Rules.Factors.TryGetValue((report.Enterprise, report.Year), out var current) && current.ReportId == report.ReportId,
+            agreement.Rules.IsCurrent(report),
             report.Factors.ToDictionary(f => f.District.Value, f => FactorsView.Amounts(f.Factors, FactorReportReader.FactorScale)),
             [
                 .. agreement.Rules.RatiosSetBy(report, enterprise).Select(set => new FormulaRatiosView(
