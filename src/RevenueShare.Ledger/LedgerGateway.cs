@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.Logging;
@@ -118,14 +119,15 @@ public sealed class LedgerGateway
     /// agreement in the <see cref="IReportIdClaims"/>, each agreement receives its reports as one
     /// command (one persisted event), and the outcomes come back in the batch's order.
     /// </summary>
-    public async Task<IReadOnlyList<FigureOutcome>> BookAsync(Principal by, IReadOnlyList<FigureReport> reports, CancellationToken cancellationToken)
+    /// <param name="historyOf">For each report, the agreement a history report names (docs/allocation.md, history and derived amounts), which it is sent to as it is; null for a figure, routed by coverage. Null: every report is a figure.</param>
+    public async Task<IReadOnlyList<FigureOutcome>> BookAsync(Principal by, IReadOnlyList<FigureReport> reports, CancellationToken cancellationToken, IReadOnlyList<AgreementId?>? historyOf = null)
     {
         trim.Wrote();
         await barrier.AdmitAsync(reports.Count, cancellationToken);
         var answered = new List<(string PersistenceId, long SequenceNr)>();
         try
         {
-            return await BookAdmittedAsync(by, reports, answered, cancellationToken);
+            return await BookAdmittedAsync(by, reports, historyOf, answered, cancellationToken);
         }
         finally
         {
@@ -135,20 +137,23 @@ public sealed class LedgerGateway
 
     /// <summary><see cref="BookAsync"/> once admitted; each agreement's answer adds its journal position to <paramref name="answered"/>.</summary>
     private async Task<IReadOnlyList<FigureOutcome>> BookAdmittedAsync(
-        Principal by, IReadOnlyList<FigureReport> reports, List<(string PersistenceId, long SequenceNr)> answered, CancellationToken cancellationToken)
+        Principal by,
+        IReadOnlyList<FigureReport> reports,
+        IReadOnlyList<AgreementId?>? historyOf,
+        List<(string PersistenceId, long SequenceNr)> answered,
+        CancellationToken cancellationToken)
     {
-        var routes = await AskAsync<FigureRoutes>(registry.Get<CoverageRegistry>(), new RouteFigures([.. reports.Select(r => new FigureToRoute(r.Enterprise, r.Indicator, r.Month))]), repeatable: true, cancellationToken);
+        var routes = await RouteAsync(reports, historyOf, cancellationToken);
         var outcomes = new FigureOutcome?[reports.Count];
         var covered = new List<int>(reports.Count);
         for (var i = 0; i < reports.Count; i++)
         {
-            if (routes.Agreements[i] is null)
+            if (routes[i] is null)
             {
                 var report = reports[i];
-                outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, new Rejection(
-                    RejectionCode.NotCovered,
-                    $"No approved agreement shares {report.Indicator} of {report.Enterprise} in {Months.Format(report.Month)}.",
-                    "enterprise"));
+                outcomes[i] = new FigureOutcome(report.ReportId, ReportStatus.Rejected, null, historyOf?[i] is { } named
+                    ? new Rejection(RejectionCode.NotFound, $"Agreement {named} does not exist.", "agreement")
+                    : new Rejection(RejectionCode.NotCovered, $"No approved agreement shares {report.Indicator} of {report.Enterprise} in {Months.Format(report.Month)}.", "enterprise"));
             }
             else
             {
@@ -156,12 +161,12 @@ public sealed class LedgerGateway
             }
         }
 
-        var claimed = await reportIds.ClaimAsync([.. covered.Select(i => (reports[i].ReportId, routes.Agreements[i]!.Value))], cancellationToken);
+        var claimed = await reportIds.ClaimAsync([.. covered.Select(i => (reports[i].ReportId, routes[i]!.Value))], cancellationToken);
         var kept = new List<(string ReportId, AgreementId Agreement)>(covered.Count);
         try
         {
             var claims = await ConfirmAsync(claimed, cancellationToken);
-            var batches = new Dictionary<AgreementId, List<int>>();
+            var batches = new Dictionary<(AgreementId Agreement, bool History), List<int>>();
             for (var k = 0; k < covered.Count; k++)
             {
                 var i = covered[k];
@@ -177,9 +182,10 @@ public sealed class LedgerGateway
                     continue;
                 }
 
-                if (!batches.TryGetValue(claim.Agreement, out var indices))
+                var key = (claim.Agreement, historyOf?[i] is not null);
+                if (!batches.TryGetValue(key, out var indices))
                 {
-                    batches[claim.Agreement] = indices = [];
+                    batches[key] = indices = [];
                 }
 
                 indices.Add(i);
@@ -187,7 +193,9 @@ public sealed class LedgerGateway
 
             await Task.WhenAll(batches.Select(async batch =>
             {
-                var command = new BookFigures(batch.Key, by, [.. batch.Value.Select(i => reports[i])]);
+                var (agreement, history) = batch.Key;
+                ImmutableArray<FigureReport> sent = [.. batch.Value.Select(i => reports[i])];
+                IAgreementCommand command = history ? new ReportHistory(agreement, by, sent) : new BookFigures(agreement, by, sent);
                 AgreementReply reply;
                 try
                 {
@@ -199,7 +207,7 @@ public sealed class LedgerGateway
                     // let another agreement take one.
                     lock (kept)
                     {
-                        kept.AddRange(command.Reports.Select(r => (r.ReportId, batch.Key)));
+                        kept.AddRange(sent.Select(r => (r.ReportId, agreement)));
                     }
 
                     throw;
@@ -217,13 +225,13 @@ public sealed class LedgerGateway
                 {
                     var outcome = reply.Rejection is null
                         ? reply.Outcomes[k]
-                        : new ReportOutcome(command.Reports[k].ReportId, ReportStatus.Rejected, reply.Rejection);
-                    outcomes[batch.Value[k]] = new FigureOutcome(outcome.ReportId, outcome.Status, batch.Key, outcome.Rejection);
+                        : new ReportOutcome(sent[k].ReportId, ReportStatus.Rejected, reply.Rejection);
+                    outcomes[batch.Value[k]] = new FigureOutcome(outcome.ReportId, outcome.Status, agreement, outcome.Rejection);
                     if (outcome.Status != ReportStatus.Rejected)
                     {
                         lock (kept)
                         {
-                            kept.Add((outcome.ReportId, batch.Key));
+                            kept.Add((outcome.ReportId, agreement));
                         }
                     }
                 }
@@ -237,6 +245,37 @@ public sealed class LedgerGateway
         return [.. outcomes.Select(o => o!)];
     }
 
+    /// <summary>
+    /// The agreement each report goes to: a figure's by coverage, a history report's the one it names
+    /// when that id was ever issued; null when there is none.
+    /// </summary>
+    private async Task<AgreementId?[]> RouteAsync(IReadOnlyList<FigureReport> reports, IReadOnlyList<AgreementId?>? historyOf, CancellationToken cancellationToken)
+    {
+        var figures = Enumerable.Range(0, reports.Count).Where(i => historyOf?[i] is null).ToArray();
+        var routes = new AgreementId?[reports.Count];
+        if (figures.Length > 0)
+        {
+            var routed = await AskAsync<FigureRoutes>(registry.Get<CoverageRegistry>(), new RouteFigures([.. figures.Select(i => new FigureToRoute(reports[i].Enterprise, reports[i].Indicator, reports[i].Month))]), repeatable: true, cancellationToken);
+            for (var k = 0; k < figures.Length; k++)
+            {
+                routes[figures[k]] = routed.Agreements[k];
+            }
+        }
+
+        foreach (var named in (historyOf ?? []).OfType<AgreementId>().Distinct())
+        {
+            if (await IsIssuedAsync(named, cancellationToken))
+            {
+                for (var i = 0; i < reports.Count; i++)
+                {
+                    routes[i] = historyOf![i] == named ? named : routes[i];
+                }
+            }
+        }
+
+        return routes;
+    }
+
     /// <summary>Confirms each claim the registry only suspects (a matching hash) with the agreement it points at.</summary>
     private async Task<ReportIdClaim[]> ConfirmAsync(ReportIdClaims claimed, CancellationToken cancellationToken)
     {
@@ -244,7 +283,7 @@ public sealed class LedgerGateway
         foreach (var i in claimed.Suspects)
         {
             var holder = await GetAsync(claims[i].HeldBy!.Value, cancellationToken);
-            claims[i] = await reportIds.ConfirmAsync(claimed.Batch, claims[i], holder is not null && holder.Reports.ContainsKey(claims[i].ReportId), cancellationToken);
+            claims[i] = await reportIds.ConfirmAsync(claimed.Batch, claims[i], holder is not null && holder.UsesReportId(claims[i].ReportId), cancellationToken);
         }
 
         return claims;

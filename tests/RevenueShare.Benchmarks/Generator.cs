@@ -102,7 +102,7 @@ internal sealed class Generator
         {
             var code = CreditCodeFor(enterpriseNumbers[k], registered, series[0]);
             codes.Add(code);
-            Dictionary<string, string?>? baselines = null;
+            Dictionary<string, BaselineDocument?>? baselines = null;
             CapDocument? cap = null;
             if (kind == RuleKind.Baselines || (kind == RuleKind.ThreeParties && k % 2 == 0))
             {

@@ -32,3 +32,12 @@ public sealed record ReviewMonth(AgreementId AgreementId, Principal By, YearMont
 
 /// <summary>The tax office reports an enterprise's apportionment factors of a year (docs/allocation.md, Formula shares).</summary>
 public sealed record ReportFactors(AgreementId AgreementId, Principal By, FactorReport Report) : IAgreementCommand;
+
+/// <summary>The office that reports a family files an enterprise's history figures for this agreement (docs/allocation.md, history and derived amounts).</summary>
+public sealed record ReportHistory(AgreementId AgreementId, Principal By, ImmutableArray<FigureReport> Reports) : IAgreementCommand;
+
+/// <summary>
+/// The office that reports a family certifies an enterprise's history of the indicators its derived
+/// amounts need; <see cref="Indicators"/> empty means every indicator of the caller's family that one needs.
+/// </summary>
+public sealed record CertifyHistory(AgreementId AgreementId, Principal By, CreditCode Enterprise, ImmutableArray<Indicator> Indicators) : IAgreementCommand;

@@ -31,6 +31,8 @@ public static class AgreementDecider
             BookFigures book => FigureBooking.Decide(state, book, now),
             ReviewMonth review => MonthReviewing.Decide(state, review, now),
             ReportFactors report => FactorReporting.Decide(state, report, now),
+            ReportHistory report => HistoryReporting.Decide(state, report, now),
+            CertifyHistory certify => HistoryCertifying.Decide(state, certify, now),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
     }
@@ -96,6 +98,11 @@ public static class AgreementDecider
         if (fire.Trigger == LifecycleTrigger.Resume && month < state.SuspendedFrom)
         {
             return Decision.Refused(new Rejection(RejectionCode.Invalid, $"Resumption cannot precede the suspension from {Months.Format(state.SuspendedFrom.Value)}.", "$.from"));
+        }
+
+        if (fire.Trigger == LifecycleTrigger.Approve && HistoryCertifying.Uncertified(state) is { } uncertified)
+        {
+            return Decision.Refused(uncertified);
         }
 
         IAgreementEvent @event = fire.Trigger switch
@@ -175,6 +182,11 @@ public static class AgreementDecider
         if (MonthReviewing.LockedBy(state, entries) is { } locked)
         {
             return Decision.Refused(locked with { Message = $"Amendment {fire.Number} would change allocations already approved: {locked.Message}" });
+        }
+
+        if (fire.Trigger == LifecycleTrigger.Approve && HistoryCertifying.Uncertified(state) is { } uncertified)
+        {
+            return Decision.Refused(uncertified);
         }
 
         IAgreementEvent @event = fire.Trigger switch

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.History;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
@@ -80,3 +81,19 @@ public sealed record MonthReviewed(AgreementId AgreementId, YearMonth Month, Ind
     /// <summary>The chain head the approval was sealed with; null on a dispute or a reopening, and on approvals stored before the chain.</summary>
     public ChainDigest? Seal { get; init; }
 }
+
+/// <summary>History figures of this agreement's enterprises, first reports or restatements: stored and shown, never allocated.</summary>
+public sealed record HistoryReported(AgreementId AgreementId, ImmutableArray<FigureReport> Reports, Instant At, Principal By) : IAgreementEvent;
+
+/// <summary>
+/// The office that reports a family certified an enterprise's history: <see cref="History"/> is what it
+/// certified, month by month with its reportIds, and <see cref="Amounts"/> the derived amounts that became
+/// known with it, frozen for the agreement's life.
+/// </summary>
+public sealed record HistoryCertified(
+    AgreementId AgreementId,
+    CreditCode Enterprise,
+    ImmutableArray<CertifiedHistory> History,
+    ImmutableArray<CertifiedAmount> Amounts,
+    Instant At,
+    Principal By) : IAgreementEvent;

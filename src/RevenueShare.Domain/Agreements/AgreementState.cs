@@ -45,6 +45,26 @@ public sealed record AgreementState(
     public ImmutableDictionary<string, FactorReport> FactorReports { get; init; } =
         ImmutableDictionary.Create<string, FactorReport>(StringComparer.Ordinal);
 
+    /// <summary>Every history figure reported (docs/allocation.md, history and derived amounts), by reportId.</summary>
+    public ImmutableDictionary<string, FigureReport> HistoryReports { get; init; } =
+        ImmutableDictionary.Create<string, FigureReport>(StringComparer.Ordinal);
+
+    /// <summary>The current revision of each history figure, by enterprise, indicator and month.</summary>
+    public ImmutableDictionary<(CreditCode Enterprise, Indicator Indicator, YearMonth Month), FigureReport> CurrentHistory { get; init; } =
+        ImmutableDictionary<(CreditCode Enterprise, Indicator Indicator, YearMonth Month), FigureReport>.Empty;
+
+    /// <summary>The history certified, by enterprise and indicator, with when and by whom; frozen once there.</summary>
+    public ImmutableDictionary<(CreditCode Enterprise, Indicator Indicator), HistoryCertified> Certified { get; init; } =
+        ImmutableDictionary<(CreditCode Enterprise, Indicator Indicator), HistoryCertified>.Empty;
+
+    /// <summary>Whether <paramref name="reportId"/> names a figure, history or factor report of this agreement: one namespace for all three.</summary>
+    public bool UsesReportId(string reportId) =>
+        Reports.ContainsKey(reportId) || HistoryReports.ContainsKey(reportId) || FactorReports.ContainsKey(reportId);
+
+    /// <summary>The current history figure of an enterprise, indicator and month; null when none was reported.</summary>
+    public decimal? HistoryOf(CreditCode enterprise, Indicator indicator, YearMonth month) =>
+        CurrentHistory.TryGetValue((enterprise, indicator, month), out var report) ? report.Amount : null;
+
     /// <summary>Whether the agreement was ever approved (Active, Suspended, or Terminated after approval).</summary>
     public bool WasApproved => IsActive || Status == AgreementStatus.Suspended || (Status == AgreementStatus.Terminated);
 
@@ -75,6 +95,8 @@ public sealed record AgreementState(
             FiguresBooked e => Booked(e.Reports, e.Entries),
             MonthReviewed e => this with { Reviews = Reviews.SetItem((e.Month, e.Family), StatusAfter(e.Decision)) },
             FactorsReported e => FactorsBooked(e),
+            HistoryReported e => HistoryBooked(e),
+            HistoryCertified e => HistoryFrozen(e),
             DraftEdited e => Fired(LifecycleTrigger.Edit) with { Terms = e.Terms, Rules = AgreementRules.From(e.Terms) with { Factors = Rules.Factors } },
             AgreementSubmitted e => Fired(LifecycleTrigger.Submit) with { Signatures = [Signer(e.By)] },
             AgreementCountersigned e => Fired(LifecycleTrigger.Countersign, e.District) with { Signatures = Signatures.Add(e.District) },
@@ -175,6 +197,32 @@ public sealed record AgreementState(
         {
             FactorReports = FactorReports.Add(reported.Report.ReportId, reported.Report),
             Rules = booked.Rules.WithFactors(reported.Report),
+        };
+    }
+
+    private AgreementState HistoryBooked(HistoryReported reported)
+    {
+        var reports = HistoryReports.ToBuilder();
+        var current = CurrentHistory.ToBuilder();
+        foreach (var report in reported.Reports)
+        {
+            reports[report.ReportId] = report;
+            current[(report.Enterprise, report.Indicator, report.Month)] = report;
+        }
+
+        return this with { HistoryReports = reports.ToImmutable(), CurrentHistory = current.ToImmutable() };
+    }
+
+    /// <summary>The certified amounts enter the terms and the rules the engine allocates by.</summary>
+    private AgreementState HistoryFrozen(HistoryCertified certified)
+    {
+        var before = Terms.Enterprises.Single(e => e.Id == certified.Enterprise);
+        var after = before.WithCertified(certified.Amounts);
+        return this with
+        {
+            Certified = Certified.SetItems(certified.History.Select(h => KeyValuePair.Create((certified.Enterprise, h.Indicator), certified))),
+            Terms = Terms with { Enterprises = Terms.Enterprises.Replace(before, after) },
+            Rules = Rules with { Enterprises = Rules.Enterprises.Replace(Rules.Enterprises.Single(e => e.Id == certified.Enterprise), after) },
         };
     }
 

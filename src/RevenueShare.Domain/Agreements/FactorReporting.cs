@@ -50,9 +50,9 @@ internal static class FactorReporting
                 : Refused(RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for other content (factors of {earlier.Enterprise} for {earlier.Year}, revision {earlier.Revision}).", "$.reportId");
         }
 
-        if (state.Reports.ContainsKey(report.ReportId))
+        if (state.Reports.ContainsKey(report.ReportId) || state.HistoryReports.ContainsKey(report.ReportId))
         {
-            return Refused(RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for a figure report of agreement {state.Id}.", "$.reportId");
+            return Refused(RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for a figure or history report of agreement {state.Id}.", "$.reportId");
         }
 
         if (state.Status is AgreementStatus.Draft or AgreementStatus.Rejected or AgreementStatus.Withdrawn)

@@ -52,6 +52,12 @@ internal static class FigureBooking
                 continue;
             }
 
+            if (state.HistoryReports.ContainsKey(report.ReportId) || state.FactorReports.ContainsKey(report.ReportId))
+            {
+                outcomes.Add(Rejected(report, RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for a history or factor report of agreement {state.Id}.", "reportId"));
+                continue;
+            }
+
             var rejection = Check(state, book.By, report, now, enterprises, latest);
             if (rejection is not null)
             {

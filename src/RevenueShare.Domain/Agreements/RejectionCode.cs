@@ -39,4 +39,10 @@ public enum RejectionCode
 
     /// <summary>A formula term's ratios for the figure's year need the apportionment factors of the year before, and none are reported (409).</summary>
     FactorsMissing,
+
+    /// <summary>Certification needs a history figure for every month of a derivation window, and some are missing (409).</summary>
+    HistoryIncomplete,
+
+    /// <summary>Approval needs every amount derived from history certified, and one is not (409).</summary>
+    HistoryUncertified,
 }

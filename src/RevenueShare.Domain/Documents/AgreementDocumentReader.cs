@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
+using RevenueShare.Domain.History;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 
@@ -319,14 +320,15 @@ public static class AgreementDocumentReader
 
         var name = DocumentChecks.Text(enterprise.Name, JsonPath.Member(path, "name"), MaxNameLength, problems);
         var registered = ReadRegisteredDistrict(enterprise.RegisteredDistrict, JsonPath.Member(path, "registeredDistrict"), parties, reference, problems);
-        var baselines = ReadBaselines(enterprise.Baselines, JsonPath.Member(path, "baselines"), covered, reference, problems);
+        var derived = ImmutableDictionary.CreateBuilder<Indicator, Derivation>();
+        var baselines = ReadBaselines(enterprise.Baselines, JsonPath.Member(path, "baselines"), covered, reference, derived, problems);
         var cap = enterprise.Cap is null ? null : ReadCap(enterprise.Cap, JsonPath.Member(path, "cap"), covered, reference, problems);
         if (problems.Count != before || id is null || name is null || registered is null || baselines is null)
         {
             return null;
         }
 
-        return new CoveredEnterprise(id.Value, name, registered.Value, baselines, cap);
+        return new CoveredEnterprise(id.Value, name, registered.Value, baselines, cap) { DerivedBaselines = derived.ToImmutable() };
     }
 
     private static DistrictCode? ReadRegisteredDistrict(
@@ -351,11 +353,13 @@ public static class AgreementDocumentReader
         return code;
     }
 
+    /// <summary>The agreed baselines; a derived one goes into <paramref name="derived"/> instead, its amount known only once certified.</summary>
     private static ImmutableDictionary<Indicator, decimal>? ReadBaselines(
-        IReadOnlyDictionary<string, string?>? baselines,
+        IReadOnlyDictionary<string, BaselineDocument?>? baselines,
         string path,
         HashSet<string> covered,
         ReferenceData reference,
+        ImmutableDictionary<Indicator, Derivation>.Builder derived,
         List<ValidationProblem> problems)
     {
         var built = ImmutableDictionary.CreateBuilder<Indicator, decimal>();
@@ -365,7 +369,7 @@ public static class AgreementDocumentReader
         }
 
         var before = problems.Count;
-        foreach (var (code, text) in baselines)
+        foreach (var (code, baseline) in baselines)
         {
             var keyPath = JsonPath.Member(path, code);
             var indicator = CoveredIndicator(code, keyPath, covered, "A baseline", reference, problems);
@@ -374,7 +378,14 @@ public static class AgreementDocumentReader
                 continue;
             }
 
-            if (DocumentChecks.Amount(text, indicator.Scale, nonNegative: true, keyPath, problems) is { } amount)
+            if (baseline?.Derive is { } derive)
+            {
+                if (ReadDerive(derive, JsonPath.Member(keyPath, "derive"), problems) is { } derivation)
+                {
+                    derived[indicator] = derivation;
+                }
+            }
+            else if (DocumentChecks.Amount(baseline?.Amount, indicator.Scale, nonNegative: true, keyPath, problems) is { } amount)
             {
                 built[indicator] = Amounts.Round(amount, indicator.Scale);
             }
@@ -433,6 +444,17 @@ public static class AgreementDocumentReader
             }
         }
 
+        if (cap.Derive is { } derive)
+        {
+            if (cap.Amount is not null)
+            {
+                problems.Add(new(JsonPath.Member(path, "amount"), "A cap has an agreed amount or derives one from history, not both: remove amount or derive."));
+            }
+
+            var derivation = ReadDerive(derive, JsonPath.Member(path, "derive"), problems);
+            return problems.Count != before || derivation is null ? null : new EnterpriseCap([.. indicators], 0m, derivation);
+        }
+
         // The finest scale among its indicators: a cap must be expressible in the unit of any of them.
         var scale = (indicators.Count > 0 ? indicators : reference.Indicators).Select(i => i.Scale).DefaultIfEmpty(0).Max();
         var amount = DocumentChecks.Amount(cap.Amount, scale, nonNegative: true, JsonPath.Member(path, "amount"), problems);
@@ -442,6 +464,25 @@ public static class AgreementDocumentReader
         }
 
         return new EnterpriseCap([.. indicators], Amounts.Round(amount.Value, scale));
+    }
+
+    /// <summary><c>{"years": N}</c>, 1 ≤ N ≤ 3: the years of history before the effective year an amount derives from.</summary>
+    private static Derivation? ReadDerive(DeriveDocument derive, string path, List<ValidationProblem> problems)
+    {
+        var yearsPath = JsonPath.Member(path, "years");
+        if (derive.Years is not { } years)
+        {
+            problems.Add(DocumentChecks.Required(yearsPath));
+            return null;
+        }
+
+        if (years is < 1 or > DerivationWindow.MaxYears)
+        {
+            problems.Add(new(yearsPath, $"An amount derives from 1 to {DerivationWindow.MaxYears} years of history before the agreement takes effect; got {years}."));
+            return null;
+        }
+
+        return new Derivation(years, Certified: false);
     }
 
     private static Indicator? CoveredIndicator(

@@ -4,5 +4,5 @@ public sealed record EnterpriseDocument(
     string? Id,
     string? Name,
     string? RegisteredDistrict,
-    IReadOnlyDictionary<string, string?>? Baselines,
+    IReadOnlyDictionary<string, BaselineDocument?>? Baselines,
     CapDocument? Cap);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Figures;
 using RevenueShare.Domain.Reference;
 
@@ -75,5 +76,39 @@ public static class FigureReportReader
         report = new FigureReport(reportId, enterprise.Value, indicator, month.Value, amount.Value, revision);
         problems = [];
         return true;
+    }
+
+    /// <summary>
+    /// The agreement a history report names (<c>"history": true</c> with <c>agreement</c>); null for a
+    /// figure of the ledger. Problems go into <paramref name="problems"/>, at their paths.
+    /// </summary>
+    public static AgreementId? HistoryOf(FigureReportDocument document, string pathPrefix, List<ValidationProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(problems);
+        var agreementPath = JsonPath.Member(pathPrefix, "agreement");
+        if (document.History != true)
+        {
+            if (document.Agreement is not null)
+            {
+                problems.Add(new(agreementPath, "Only a history report (\"history\": true) names its agreement; a figure is booked to the agreement that covers it."));
+            }
+
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(document.Agreement))
+        {
+            problems.Add(new(agreementPath, "A history report names the agreement it is evidence for."));
+            return null;
+        }
+
+        if (!AgreementId.TryParse(document.Agreement, out var agreement, out var error))
+        {
+            problems.Add(new(agreementPath, error));
+            return null;
+        }
+
+        return agreement;
     }
 }

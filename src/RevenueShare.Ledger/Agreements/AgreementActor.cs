@@ -130,8 +130,8 @@ public sealed class AgreementActor : ReceivePersistentActor
         var now = clock.GetCurrentInstant();
         var decision = AgreementDecider.Decide(state, command, now);
 
-        // A booking is answered without the state (AgreementReply.Answering).
-        var withState = command is not BookFigures;
+        // A booking of figures or history is answered without the state (AgreementReply.Answering).
+        var withState = command is not (BookFigures or ReportHistory);
         if (decision.Rejection is not null || decision.Events.IsEmpty)
         {
             Reply(Sender, decision.Rejection, decision.Outcomes, withState);

@@ -70,9 +70,9 @@ internal sealed class AgreementHeaderProjector : IReadProjector
         {
             AgreementCreated created => AgreementState.Created(created),
 
-            // Booked figures and factors change nothing a header keeps but its version; applying them
-            // would build the books only for Slim to drop them.
-            FiguresBooked or FactorsReported => header! with { Version = header.Version + 1 },
+            // Booked figures, factors and history change nothing a header keeps but its version; applying
+            // them would build the books only for Slim to drop them.
+            FiguresBooked or FactorsReported or HistoryReported => header! with { Version = header.Version + 1 },
             _ => header!.Apply(@event),
         };
         headers[@event.AgreementId] = Slim(next);

@@ -5,7 +5,7 @@ namespace RevenueShare.Ledger.Projections;
 
 /// <summary>
 /// Which agreement each booked reportId was booked under (<c>report_ids</c>), one row per booked
-/// report, read once at start into the <see cref="ReportIds.ReportIdRegistry"/>. On the hot path (a row
+/// figure or history report, read once at start into the <see cref="ReportIds.ReportIdRegistry"/>. On the hot path (a row
 /// per report), so only ever inserted, in bulk (<see cref="InsertOnlyRows"/>).
 /// </summary>
 internal sealed class ReportIdProjector : IReadProjector
@@ -19,14 +19,15 @@ internal sealed class ReportIdProjector : IReadProjector
 
     public async Task ProjectAsync(ProjectedEvent projected, CancellationToken cancellationToken)
     {
-        if (projected.Event is not FiguresBooked booked)
+        var reports = projected.Event switch
         {
-            return;
-        }
-
-        foreach (var report in booked.Reports)
+            FiguresBooked booked => booked.Reports,
+            HistoryReported history => history.Reports,
+            _ => [],
+        };
+        foreach (var report in reports)
         {
-            await rows.AddAsync([report.ReportId, booked.AgreementId.Value], cancellationToken);
+            await rows.AddAsync([report.ReportId, projected.Event.AgreementId.Value], cancellationToken);
         }
     }
 

@@ -32,6 +32,8 @@ public sealed class LedgerMessageSerializer : SerializerWithStringManifest
         WireCodec.Json<BookFigures, BookFiguresWire>("book-figures.v1", BookFiguresWire.Of, (w, reference) => w.ToDomain(reference)),
         WireCodec.Json<ReviewMonth, ReviewMonthWire>("review-month.v1", ReviewMonthWire.Of, (w, _) => w.ToDomain()),
         WireCodec.Json<ReportFactors, ReportFactorsWire>("report-factors.v1", ReportFactorsWire.Of, (w, _) => w.ToDomain()),
+        WireCodec.Json<ReportHistory, ReportHistoryWire>("report-history.v1", ReportHistoryWire.Of, (w, reference) => w.ToDomain(reference)),
+        WireCodec.Json<CertifyHistory, CertifyHistoryWire>("certify-history.v1", CertifyHistoryWire.Of, (w, reference) => w.ToDomain(reference)),
         WireCodec.Json<GetAgreement, AgreementIdWire>("get-agreement.v1", m => new(m.AgreementId.Value), (w, _) => new GetAgreement(AgreementId.Parse(w.AgreementId))),
         new("agreement-reply.v1", typeof(AgreementReply), o => AgreementReplyWire.Write((AgreementReply)o), AgreementReplyWire.Read, null),
         WireCodec.Json<ReserveCoverage, ReserveCoverageWire>("reserve-coverage.v1", ReserveCoverageWire.Of, (w, reference) => w.ToDomain(reference)),

@@ -18,6 +18,7 @@ public static class ApiRoutes
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<FactorService>();
+        builder.Services.AddSingleton<HistoryService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<FigureService>();
         builder.Services.AddSingleton<DemoLoader>();
@@ -34,6 +35,7 @@ public static class ApiRoutes
         AgreementsApi.Map(api);
         ReviewsApi.Map(api);
         FactorsApi.Map(api);
+        HistoryApi.Map(api);
         FiguresApi.Map(api);
         AllocationsApi.Map(api);
         FigureImportApi.Map(api);

@@ -71,6 +71,8 @@ public static class RejectionProblems
         RejectionCode.RevisionOutOfOrder => ProblemCatalogue.RevisionOutOfOrder,
         RejectionCode.Locked => ProblemCatalogue.MonthLocked,
         RejectionCode.FactorsMissing => ProblemCatalogue.FactorsMissing,
+        RejectionCode.HistoryIncomplete => ProblemCatalogue.HistoryIncomplete,
+        RejectionCode.HistoryUncertified => ProblemCatalogue.HistoryUncertified,
         _ => ProblemCatalogue.Conflict,
     };
 }

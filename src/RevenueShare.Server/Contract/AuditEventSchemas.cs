@@ -42,6 +42,8 @@ public sealed class AuditEventSchemas : IOpenApiDocumentTransformer
         (typeof(FiguresBooked), null),
         (typeof(MonthReviewed), typeof(MonthReviewedV2Wire)),
         (typeof(FactorsReported), typeof(FactorsReportedDetail)),
+        (typeof(HistoryReported), typeof(HistoryReportedWire)),
+        (typeof(HistoryCertified), typeof(HistoryCertifiedWire)),
     ];
 
     /// <summary>The kind's name in the trail: its manifest without the version (<c>agreement-created</c>).</summary>

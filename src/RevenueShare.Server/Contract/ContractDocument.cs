@@ -22,6 +22,7 @@ public sealed class ContractDocument : IOpenApiDocumentTransformer
         ("Agreements", "Joint-development agreements (联动共享协议): proposing, countersigning, approving, suspending and terminating them, their amendments, audit trail and lifecycle."),
         ("Reviews", "The month reviews (月度审核) of the tax office and the statistics bureau: an approved month is locked for its family."),
         ("Factors", "Apportionment factors (分摊因素) of the tax office: each party's operating revenue, payroll and assets of a year, from which formula terms take the next year's ratios."),
+        ("History", "History figures (历史数据) of an agreement's enterprises before it takes effect, and their certification by the office that reports them: caps and baselines derived from history are known, and the agreement may be approved, once certified."),
         ("Figures", "Figure reports (报表) of the tax office and the statistics bureau, as JSON batches or CSV and Excel files."),
         ("Allocations", "Allocation and adjustment entries (分配明细), each with its explanation."),
         ("Reports", "The offices' reports: monthly reconciliation (月度对账), a district's statement (结算单) and the year-end settlement (年度清算)."),

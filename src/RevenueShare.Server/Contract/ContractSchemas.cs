@@ -28,6 +28,7 @@ public sealed class ContractSchemas(ServeOptions options) : IOpenApiDocumentTran
         ("trigger.schema.json", nameof(TriggerRequest)),
         ("review.schema.json", nameof(ReviewRequest)),
         ("factor-report.schema.json", nameof(FactorReportDocument)),
+        ("certify.schema.json", nameof(CertifyRequest)),
         ("problem.schema.json", nameof(ProblemDetails)),
     ];
 

@@ -23,6 +23,7 @@ public sealed partial class ParameterDescriptions : IOpenApiOperationTransformer
     {
         ["id"] = ("The agreement's number, GZ-<year>-<number> (GZ-2026-0001).", _ => Text(AgreementNumber)),
         ["code"] = ("The district's code in the catalogue (440106 for 天河区).", d => Component("District", d)),
+        ["enterprise"] = ("The enterprise's unified social credit code (统一社会信用代码), one the agreement covers.", d => Component("CreditCode", d)),
         ["number"] = ("The amendment's number within its agreement, from 1.", _ => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" }),
         ["month"] = ("The month, YYYY-MM.", d => Component("Month", d)),
         ["from"] = ("The first month (YYYY-MM), included.", d => Component("Month", d)),

@@ -67,6 +67,14 @@ public static class ProblemCatalogue
         "factors-missing", StatusCodes.Status409Conflict, "The request conflicts with the ledger's state.",
         "A formula term takes the ratios of a year from the apportionment factors of the year before, and none are reported for the enterprise yet.");
 
+    public static readonly ProblemType HistoryIncomplete = new(
+        "history-incomplete", StatusCodes.Status409Conflict, "The request conflicts with the ledger's state.",
+        "A certification needs a history figure for every month of the derivation window of each indicator certified; the detail lists the months missing.");
+
+    public static readonly ProblemType HistoryUncertified = new(
+        "history-uncertified", StatusCodes.Status409Conflict, "The request conflicts with the ledger's state.",
+        "An approval needs every cap and baseline derived from history certified; the detail names the enterprise and indicator whose history is not.");
+
     public static readonly ProblemType TooLarge = new(
         "too-large", StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
         "A request body over 16 MiB. Nothing was changed.");
@@ -111,7 +119,7 @@ public static class ProblemCatalogue
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         InvalidRequest, BatchRejected, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
-        Conflict, TriggerNotAllowed, CoverageOverlap, ReportIdReused, NotCovered, MonthNotOpen, RevisionOutOfOrder, MonthLocked, FactorsMissing,
+        Conflict, TriggerNotAllowed, CoverageOverlap, ReportIdReused, NotCovered, MonthNotOpen, RevisionOutOfOrder, MonthLocked, FactorsMissing, HistoryIncomplete, HistoryUncertified,
         TooLarge, UriTooLong, UnsupportedMediaType, AuthenticationThrottled, Busy, HeadersTooLarge, Internal, Unavailable,
     ];
 }

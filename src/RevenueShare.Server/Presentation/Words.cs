@@ -76,6 +76,8 @@ public static class Words
         "reject-amendment" => "驳回变更",
         "withdraw-amendment" => "撤回变更",
         "report-factors" => "报送分摊因素",
+        "report-history" => "报送历史数据",
+        "certify-history" => "核定历史数据",
         _ => trigger,
     };
 
@@ -152,6 +154,8 @@ public static class Words
         "figures-booked" => "记账",
         "month-reviewed" => "月度审核",
         "factors-reported" => "报送分摊因素",
+        "history-reported" => "报送历史数据",
+        "history-certified" => "核定历史数据",
         _ => type,
     };
 }

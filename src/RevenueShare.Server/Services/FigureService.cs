@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;
 using RevenueShare.Domain;
@@ -32,7 +33,12 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
         ["month"] = "month", ["月份"] = "month",
         ["amount"] = "amount", ["金额"] = "amount",
         ["revision"] = "revision", ["修订号"] = "revision",
+        ["history"] = "history", ["历史数据"] = "history",
+        ["agreement"] = "agreement", ["协议编号"] = "agreement",
     };
+
+    /// <summary>The columns only a file with history figures needs.</summary>
+    private static readonly FrozenSet<string> HistoryColumns = FrozenSet.Create(StringComparer.Ordinal, "history", "agreement");
 
     public static Refusal? MayReport(Principal office) =>
         office.Kind is PrincipalKind.Tax or PrincipalKind.Statistics
@@ -102,8 +108,9 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
             file,
             read,
             Columns,
-            "reportId,enterprise,indicator,month,amount,revision (or 报告编号,统一社会信用代码,指标,月份,金额,修订号)",
-            "The file has a header row and no report.");
+            "reportId,enterprise,indicator,month,amount,revision, and for history figures history,agreement (or 报告编号,统一社会信用代码,指标,月份,金额,修订号,历史数据,协议编号)",
+            "The file has a header row and no report.",
+            HistoryColumns);
         if (opened.IsRefused(out var refused))
         {
             return refused;
@@ -118,6 +125,7 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
 
         var documents = new FigureReportDocument?[lines.Count];
         var badRevision = new Dictionary<int, string>();
+        var badHistory = new Dictionary<int, string>();
         for (var i = 0; i < lines.Count; i++)
         {
             var fields = lines[i].Fields;
@@ -134,7 +142,24 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
                 badRevision[i] = $"'{revisionText}' is not a revision number (1, 2, ...).";
             }
 
-            documents[i] = new FigureReportDocument(Field("reportId"), Field("enterprise"), Field("indicator"), Field("month"), Field("amount"), revision);
+            var historyText = Field("history");
+            bool? history = historyText switch
+            {
+                null or "" => null,
+                "true" or "是" => true,
+                "false" or "否" => false,
+                _ => null,
+            };
+            if (history is null && !string.IsNullOrEmpty(historyText))
+            {
+                badHistory[i] = $"'{historyText}' is not a history flag: true or 是 for a history figure, false, 否 or blank for a figure.";
+            }
+
+            // A line whose flag cannot be read is neither a figure nor history: it is not sent at all.
+            var agreement = Field("agreement");
+            documents[i] = badHistory.ContainsKey(i)
+                ? null
+                : new FigureReportDocument(Field("reportId"), Field("enterprise"), Field("indicator"), Field("month"), Field("amount"), revision, history, string.IsNullOrEmpty(agreement) ? null : agreement);
         }
 
         var outcomes = await BookAsync(office, documents, cancellationToken);
@@ -145,6 +170,11 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
             if (badRevision.TryGetValue(i, out var message) && outcome.Status == ReportStatus.Rejected)
             {
                 outcome = outcome with { Refusal = Refusal.BadField($"$.reports[{i}].revision", message) };
+            }
+
+            if (badHistory.TryGetValue(i, out var flag))
+            {
+                outcome = new ReportLineOutcome(table.Text(lines[i].Fields, "reportId"), ReportStatus.Rejected, null, Refusal.BadField($"$.reports[{i}].history", flag));
             }
 
             imported[i] = new ImportedLine(lines[i].Line, outcome);
@@ -167,13 +197,15 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
     private async Task<ReportLineOutcome[]> BookEachAsync(Principal office, IReadOnlyList<FigureReportDocument?> documents, CancellationToken cancellationToken)
     {
         var outcomes = new ReportLineOutcome[documents.Count];
-        var valid = new List<(int Index, FigureReport Report)>();
+        var valid = new List<(int Index, FigureReport Report, AgreementId? HistoryOf)>();
         for (var i = 0; i < documents.Count; i++)
         {
             var path = $"$.reports[{i}]";
-            if (!FigureReportReader.TryRead(documents[i], path, reference, out var report, out var problems))
+            var historyProblems = new List<ValidationProblem>();
+            var historyOf = documents[i] is { } document ? FigureReportReader.HistoryOf(document, path, historyProblems) : null;
+            if (!FigureReportReader.TryRead(documents[i], path, reference, out var report, out var problems) || historyProblems.Count > 0)
             {
-                outcomes[i] = new ReportLineOutcome(documents[i]?.ReportId, ReportStatus.Rejected, null, Refusal.Invalid(problems));
+                outcomes[i] = new ReportLineOutcome(documents[i]?.ReportId, ReportStatus.Rejected, null, Refusal.Invalid([.. problems, .. historyProblems]));
                 continue;
             }
 
@@ -185,12 +217,12 @@ public sealed class FigureService(LedgerGateway ledger, ReferenceData reference,
                 continue;
             }
 
-            valid.Add((i, report));
+            valid.Add((i, report, historyOf));
         }
 
         if (valid.Count > 0)
         {
-            var booked = await ledger.BookAsync(office, [.. valid.Select(v => v.Report)], cancellationToken);
+            var booked = await ledger.BookAsync(office, [.. valid.Select(v => v.Report)], cancellationToken, valid.Any(v => v.HistoryOf is not null) ? [.. valid.Select(v => v.HistoryOf)] : null);
             for (var k = 0; k < valid.Count; k++)
             {
                 var outcome = booked[k];

@@ -20,15 +20,17 @@ public sealed class ImportedTable
 
     /// <summary>
     /// The file's lines, or why the whole file is refused. <paramref name="columns"/> maps each header
-    /// a file may use to the column it is; <paramref name="headerHint"/> and <paramref name="noLines"/>
-    /// are the sentences for a file without its header or without a line under it.
+    /// a file may use to the column it is, every one required but those in <paramref name="optional"/>;
+    /// <paramref name="headerHint"/> and <paramref name="noLines"/> are the sentences for a file without
+    /// its header or without a line under it.
     /// </summary>
     public static Outcome<ImportedTable> Read(
         byte[] file,
         Func<byte[], IReadOnlyList<(int Line, IReadOnlyList<string> Fields)>> read,
         IReadOnlyDictionary<string, string> columns,
         string headerHint,
-        string noLines)
+        string noLines,
+        IReadOnlySet<string>? optional = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(read);
@@ -54,7 +56,7 @@ public sealed class ImportedTable
         }
 
         var header = records[0].Fields.Select(h => columns.GetValueOrDefault(h.Trim().TrimStart('\uFEFF'))).ToArray();
-        var absent = columns.Values.Distinct().Where(c => !header.Contains(c)).ToArray();
+        var absent = columns.Values.Distinct().Where(c => !header.Contains(c) && optional?.Contains(c) != true).ToArray();
         if (absent.Length > 0)
         {
             return Refusal.BadField("$", $"The header row lacks the column(s) {string.Join(", ", absent)}.");
@@ -64,11 +66,11 @@ public sealed class ImportedTable
         return lines.Length == 0 ? Refusal.BadField("$", noLines) : new ImportedTable(header, lines);
     }
 
-    /// <summary>A line's field of <paramref name="column"/>, trimmed; null when the line stops before it.</summary>
+    /// <summary>A line's field of <paramref name="column"/>, trimmed; null when the line stops before it or the file has no such column.</summary>
     public string? Text(IReadOnlyList<string> fields, string column)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var index = Array.IndexOf(header, column);
-        return index < fields.Count ? fields[index].Trim() : null;
+        return index >= 0 && index < fields.Count ? fields[index].Trim() : null;
     }
 }

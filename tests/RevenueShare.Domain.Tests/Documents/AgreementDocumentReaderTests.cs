@@ -43,6 +43,44 @@ public sealed class AgreementDocumentReaderTests
     }
 
     [Fact]
+    public void A_cap_and_a_baseline_derived_from_history_are_read_uncertified_and_without_an_amount()
+    {
+        var document = WithEnterprise(e => e with
+        {
+            Baselines = new Dictionary<string, BaselineDocument?> { ["cit"] = new BaselineDocument(null, new DeriveDocument(2)), ["industrial-output"] = "500.5" },
+            Cap = new CapDocument(["vat", "cit"], null, new DeriveDocument(3)),
+        });
+
+        Assert.True(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out var terms, out var problems), string.Join("; ", problems));
+
+        var enterprise = Assert.Single(terms.Enterprises);
+        Assert.Equal(new Derivation(3, Certified: false), enterprise.Cap!.Derived);
+        Assert.Equal(0m, enterprise.Cap.Amount);
+        Assert.Equal(new Derivation(2, Certified: false), enterprise.DerivedBaselines[Catalogue.Indicator("cit")]);
+        Assert.False(enterprise.Baselines.ContainsKey(Catalogue.Indicator("cit")));
+        Assert.Equal(500.5m, enterprise.Baselines[Catalogue.Indicator("industrial-output")]);
+    }
+
+    [Theory]
+    [InlineData("""{"cit":"1200000.00"}""", "1200000.00", null)]
+    [InlineData("""{"cit":{"derive":{"years":2}}}""", null, 2)]
+    public void A_baseline_reads_as_an_amount_or_a_derivation(string json, string? amount, int? years)
+    {
+        var baselines = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, BaselineDocument?>>(json, DocumentJson.MakeStrict(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)))!;
+
+        Assert.Equal(new BaselineDocument(amount, years is null ? null : new DeriveDocument(years)), baselines["cit"]);
+    }
+
+    [Theory]
+    [InlineData("""{"cit":{"derive":{"years":2},"amount":"1.00"}}""")]
+    [InlineData("""{"cit":{"derive":{"years":2,"from":"2024-01"}}}""")]
+    [InlineData("""{"cit":12000}""")]
+    public void A_baseline_in_any_other_form_is_refused(string json)
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, BaselineDocument?>>(json, DocumentJson.MakeStrict(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))));
+    }
+
+    [Fact]
     public void A_formula_term_reads_its_head_office_percent_and_weights_and_has_no_schedule()
     {
         var document = Valid() with { Terms = [FormulaTerm(), OutputTerm()] };
@@ -146,6 +184,10 @@ public sealed class AgreementDocumentReaderTests
     [InlineData("statistics cap amount with 2 decimals", "$.enterprises[0].cap.amount", "at most 1")]
     [InlineData("cap amount negative", "$.enterprises[0].cap.amount", "negative")]
     [InlineData("cap amount missing", "$.enterprises[0].cap.amount", "An amount is required")]
+    [InlineData("cap with an amount and a derivation", "$.enterprises[0].cap.amount", "not both")]
+    [InlineData("cap derived from 4 years", "$.enterprises[0].cap.derive.years", "1 to 3 years")]
+    [InlineData("cap derived without years", "$.enterprises[0].cap.derive.years", "is required")]
+    [InlineData("baseline derived from 0 years", "$.enterprises[0].baselines.cit.derive.years", "1 to 3 years")]
     [InlineData("terms missing", "$.terms", "is required")]
     [InlineData("terms empty", "$.terms", "At least one term")]
     [InlineData("term null", "$.terms[1]", "is required")]
@@ -296,13 +338,13 @@ public sealed class AgreementDocumentReaderTests
         "registered district missing" => WithEnterprise(e => e with { RegisteredDistrict = null }),
         "registered district not a party" => WithEnterprise(e => e with { RegisteredDistrict = "440113" }),
         "registered district unknown" => WithEnterprise(e => e with { RegisteredDistrict = "440199" }),
-        "baseline unknown indicator" => WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["gdp"] = "1" } }),
-        "baseline not covered by a term" => WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["pit"] = "1" } }),
-        "baseline with 3 decimals" => WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["cit"] = "1.001" } }),
-        "statistics baseline with 2 decimals" => WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["industrial-output"] = "1.25" } }),
-        "baseline negative" => WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["cit"] = "-1.00" } }),
-        "baseline missing" => WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["cit"] = null } }),
-        "baseline not a number" => WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["cit"] = "1e6" } }),
+        "baseline unknown indicator" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["gdp"] = "1" } }),
+        "baseline not covered by a term" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["pit"] = "1" } }),
+        "baseline with 3 decimals" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["cit"] = "1.001" } }),
+        "statistics baseline with 2 decimals" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["industrial-output"] = "1.25" } }),
+        "baseline negative" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["cit"] = "-1.00" } }),
+        "baseline missing" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["cit"] = null } }),
+        "baseline not a number" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["cit"] = "1e6" } }),
         "cap indicators missing" => WithEnterprise(e => e with { Cap = new CapDocument(null, "1.00") }),
         "cap indicators empty" => WithEnterprise(e => e with { Cap = new CapDocument([], "1.00") }),
         "cap indicator unknown" => WithEnterprise(e => e with { Cap = new CapDocument(["vat", "gst"], "1.00") }),
@@ -313,6 +355,10 @@ public sealed class AgreementDocumentReaderTests
         "statistics cap amount with 2 decimals" => WithEnterprise(e => e with { Cap = new CapDocument(["industrial-output"], "1.01") }),
         "cap amount negative" => WithEnterprise(e => e with { Cap = new CapDocument(["vat", "cit"], "-1") }),
         "cap amount missing" => WithEnterprise(e => e with { Cap = new CapDocument(["vat", "cit"], null) }),
+        "cap with an amount and a derivation" => WithEnterprise(e => e with { Cap = new CapDocument(["vat", "cit"], "1.00", new DeriveDocument(3)) }),
+        "cap derived from 4 years" => WithEnterprise(e => e with { Cap = new CapDocument(["vat", "cit"], null, new DeriveDocument(4)) }),
+        "cap derived without years" => WithEnterprise(e => e with { Cap = new CapDocument(["vat", "cit"], null, new DeriveDocument(null)) }),
+        "baseline derived from 0 years" => WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["cit"] = new BaselineDocument(null, new DeriveDocument(0)) } }),
         "terms missing" => Valid() with { Terms = null, Enterprises = [Enterprise() with { Baselines = null, Cap = null }] },
         "terms empty" => Valid() with { Terms = [], Enterprises = [Enterprise() with { Baselines = null, Cap = null }] },
         "term null" => Valid() with { Terms = [TaxTerm(), null], Enterprises = [Enterprise() with { Baselines = null }] },

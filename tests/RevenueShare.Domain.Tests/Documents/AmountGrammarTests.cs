@@ -73,7 +73,7 @@ public sealed class AmountGrammarTests
     [InlineData("-0.00", "is a negative zero")]
     public void A_baseline_out_of_the_grammar_is_refused_at_its_indicator(string baseline, string why)
     {
-        var document = WithEnterprise(e => e with { Baselines = new Dictionary<string, string?> { ["cit"] = baseline } });
+        var document = WithEnterprise(e => e with { Baselines = new Dictionary<string, BaselineDocument?> { ["cit"] = baseline } });
 
         Assert.False(AgreementDocumentReader.TryRead(document, Catalogue.Guangzhou, out _, out var problems));
 

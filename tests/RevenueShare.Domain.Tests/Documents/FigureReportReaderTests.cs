@@ -27,6 +27,33 @@ public sealed class FigureReportReaderTests
         Assert.Equal(1, report.Revision);
     }
 
+    [Fact]
+    public void A_history_report_names_its_agreement_and_a_figure_names_none()
+    {
+        var problems = new List<ValidationProblem>();
+
+        Assert.Equal(Domain.Agreements.AgreementId.Parse("GZ-2026-0007"), FigureReportReader.HistoryOf(Valid() with { History = true, Agreement = "GZ-2026-0007" }, Prefix, problems));
+        Assert.Null(FigureReportReader.HistoryOf(Valid(), Prefix, problems));
+        Assert.Null(FigureReportReader.HistoryOf(Valid() with { History = false }, Prefix, problems));
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData(true, null, "A history report names the agreement")]
+    [InlineData(true, "GZ-26-1", "An agreement id reads GZ-<year>-<number>")]
+    [InlineData(null, "GZ-2026-0007", "Only a history report")]
+    [InlineData(false, "GZ-2026-0007", "Only a history report")]
+    public void A_history_flag_and_an_agreement_go_together(bool? history, string? agreement, string message)
+    {
+        var problems = new List<ValidationProblem>();
+
+        Assert.Null(FigureReportReader.HistoryOf(Valid() with { History = history, Agreement = agreement }, Prefix, problems));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(Prefix + ".agreement", problem.Path);
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("vat", "-100.01", "-100.01")]
     [InlineData("industrial-output", "-0.5", "-0.5")]

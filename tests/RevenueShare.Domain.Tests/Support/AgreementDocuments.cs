@@ -23,7 +23,7 @@ internal static class AgreementDocuments
         Id: Codes.First,
         Name: "示例智造有限公司",
         RegisteredDistrict: Huangpu,
-        Baselines: new Dictionary<string, string?> { ["cit"] = "1200000.00", ["industrial-output"] = "500.5" },
+        Baselines: new Dictionary<string, BaselineDocument?> { ["cit"] = "1200000.00", ["industrial-output"] = "500.5" },
         Cap: new CapDocument(["vat", "cit"], "3600000.00"));
 
     public static TermDocument TaxTerm() => new(

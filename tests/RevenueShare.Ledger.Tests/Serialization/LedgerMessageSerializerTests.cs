@@ -42,6 +42,8 @@ public sealed class LedgerMessageSerializerTests() : TestKit(LedgerSystems.Setup
         new BookFigures(Agreement, Principal.Tax, [Report, Report with { ReportId = "\U00020000b", Amount = -0.0000000000000000000000000001m, Revision = 3 }]),
         new ReviewMonth(Agreement, Principal.Statistics, January, IndicatorFamily.Statistics, ReviewDecision.Dispute, "数据有误"),
         new ReportFactors(Agreement, Principal.Tax, Factors),
+        new ReportHistory(Agreement, Principal.Tax, SerializerSamples.History),
+        new CertifyHistory(Agreement, Principal.Statistics, Enterprise, [RepositoryFiles.Indicator("industrial-output")]),
         new GetAgreement(Agreement),
         new AgreementReply(Rich(), Refusal, [new ReportOutcome("r1", ReportStatus.Booked), new ReportOutcome("r2", ReportStatus.Rejected, Refusal)], 41),
         new ReserveCoverage(Agreement, [Covered]),

@@ -81,10 +81,10 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     {
         var state = Rich();
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerForType(typeof(ChainedAgreementSnapshot));
-        Assert.Equal("agreement-snapshot.v4", serializer.Manifest(new ChainedAgreementSnapshot(state, Head)));
+        Assert.Equal("agreement-snapshot.v5", serializer.Manifest(new ChainedAgreementSnapshot(state, Head)));
 
         var bytes = serializer.ToBinary(new ChainedAgreementSnapshot(state, Head));
-        var read = (ChainedAgreementSnapshot)serializer.FromBinary(bytes, "agreement-snapshot.v4");
+        var read = (ChainedAgreementSnapshot)serializer.FromBinary(bytes, "agreement-snapshot.v5");
         var back = read.State;
 
         Assert.Equal(Head, read.ChainHead);
@@ -101,6 +101,12 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
         Assert.Equal(2, back.FactorReports.Count);
         Assert.Equal(2, back.Rules.Factors[(Enterprise, 2024)].Revision);
         Assert.Equal(1.50m, back.Rules.Factors[(Enterprise, 2024)].Factors[0].Factors.Payroll);
+        Assert.Equal(3, back.HistoryReports.Count);
+        Assert.Equal("tax-h-2022-01-vat-r2", back.CurrentHistory[(Enterprise, RepositoryFiles.Indicator("vat"), new YearMonth(2022, 1))].ReportId);
+        Assert.Equal(5400.00m, back.Terms.Enterprises[0].Cap!.Amount);
+        Assert.Equal(new Domain.Terms.Derivation(3, Certified: true), back.Rules.Enterprises[0].Cap!.Derived);
+        Assert.Equal(12000.06m, back.Rules.Enterprises[0].Baselines[RepositoryFiles.Indicator("cit")]);
+        Assert.Equal(Principal.Tax, back.Certified[(Enterprise, RepositoryFiles.Indicator("cit"))].By);
     }
 
     [Fact]
@@ -122,7 +128,7 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     {
         var e = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => LedgerSerializer.Payload(new JsonAgreementSnapshot(Rich())));
 
-        Assert.Contains("formula terms or factor reports", e.Message, StringComparison.Ordinal);
+        Assert.Contains("formula terms, factor reports, history or derived amounts", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,9 +199,10 @@ public sealed class LedgerSerializerTests() : TestKit(LedgerSystems.Setup(Ledger
     /// <summary>The catalogue may grow but never lose a code its journal uses (docs/storage.md): decoding stops, naming the code and the manifest.</summary>
     [Theory]
     [InlineData("figures-booked.v2")]
-    [InlineData("agreement-snapshot.v4")]
+    [InlineData("agreement-snapshot.v5")]
     [InlineData("coverage-granted.v1")]
-    [InlineData("agreement-created.v2")]
+    [InlineData("agreement-created.v3")]
+    [InlineData("history-reported.v1")]
     [InlineData("factors-reported.v1")]
     public void A_stored_indicator_missing_from_the_catalogue_fails_loudly(string manifest)
     {

@@ -4,6 +4,7 @@ using RevenueShare.Domain;
 using RevenueShare.Domain.Agreements;
 using RevenueShare.Domain.Allocation;
 using RevenueShare.Domain.Figures;
+using RevenueShare.Domain.History;
 using RevenueShare.Domain.Reference;
 using RevenueShare.Domain.Terms;
 using RevenueShare.Ledger.Coverage;
@@ -46,6 +47,34 @@ internal static class SerializerSamples
     /// <summary>The sample terms with vat split by the schedule and cit by the formula.</summary>
     internal static readonly AgreementTerms FormulaTerms = Terms with { Terms = [Term with { Indicators = [RepositoryFiles.Indicator("vat")] }, FormulaTerm] };
 
+    /// <summary>The formula terms with the enterprise's cap over vat derived from 3 years of history and its cit baseline from 2.</summary>
+    internal static readonly AgreementTerms DerivedTerms = FormulaTerms with
+    {
+        Enterprises = [FormulaTerms.Enterprises[0] with
+        {
+            Baselines = ImmutableDictionary<Indicator, decimal>.Empty,
+            Cap = new EnterpriseCap([RepositoryFiles.Indicator("vat")], 0m, new Derivation(3, Certified: false)),
+            DerivedBaselines = ImmutableDictionary<Indicator, Derivation>.Empty.Add(RepositoryFiles.Indicator("cit"), new Derivation(2, Certified: false)),
+        }],
+    };
+
+    /// <summary>History of the enterprise: vat of January 2022 and its restatement, cit of December 2024.</summary>
+    internal static readonly ImmutableArray<FigureReport> History =
+    [
+        new("tax-h-2022-01-vat", Enterprise, RepositoryFiles.Indicator("vat"), new YearMonth(2022, 1), 150.00m, 1),
+        new("tax-h-2022-01-vat-r2", Enterprise, RepositoryFiles.Indicator("vat"), new YearMonth(2022, 1), 150.10m, 2),
+        new("tax-h-2024-12-cit", Enterprise, RepositoryFiles.Indicator("cit"), new YearMonth(2024, 12), -0.01m, 1),
+    ];
+
+    /// <summary>The certification of the enterprise's vat and cit history, with the cap and baseline it made known.</summary>
+    internal static readonly HistoryCertified Certification = new(
+        AgreementId.Parse("GZ-2026-0001"),
+        Enterprise,
+        [new CertifiedHistory(RepositoryFiles.Indicator("vat"), [History[1]]), new CertifiedHistory(RepositoryFiles.Indicator("cit"), [History[2]])],
+        [new CertifiedAmount(null, 5400.00m), new CertifiedAmount(RepositoryFiles.Indicator("cit"), 12000.06m)],
+        At,
+        Principal.Tax);
+
     /// <summary>The enterprise's factors of 2024: 荔湾 0 / 200.00 / 100.00, 南沙 600.00 / 300.00 / 600.50.</summary>
     internal static readonly FactorReport Factors = new(
         "tax-factors-2024-r001", Enterprise, 2024, 1, [new DistrictFactors(Liwan, new ApportionmentFactors(0m, 200.00m, 100.00m)), new DistrictFactors(Nansha, new ApportionmentFactors(600.00m, 300.00m, 600.50m))]);
@@ -64,8 +93,8 @@ internal static class SerializerSamples
 
     internal static IReadOnlyDictionary<Type, object> ByType { get; } = new object[]
     {
-        new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), FormulaTerms, At, Principal.ForDistrict(Liwan)),
-        new DraftEdited(AgreementId.Parse("GZ-2026-0001"), FormulaTerms, At, Principal.ForDistrict(Liwan)),
+        new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), DerivedTerms, At, Principal.ForDistrict(Liwan)),
+        new DraftEdited(AgreementId.Parse("GZ-2026-0001"), DerivedTerms, At, Principal.ForDistrict(Liwan)),
         new AgreementSubmitted(AgreementId.Parse("GZ-2026-0001"), At, Principal.ForDistrict(Liwan)),
         new AgreementCountersigned(AgreementId.Parse("GZ-2026-0001"), Nansha, At, Principal.ForDistrict(Nansha)),
         new AgreementApproved(AgreementId.Parse("GZ-2026-0001"), "符合政策", At, Principal.Finance),
@@ -81,6 +110,8 @@ internal static class SerializerSamples
         new AmendmentWithdrawn(AgreementId.Parse("GZ-2026-0001"), 1, null, At, Principal.ForDistrict(Nansha)),
         new FiguresBooked(AgreementId.Parse("GZ-2026-0001"), [Report], [Entry], At, Principal.Tax),
         new FactorsReported(AgreementId.Parse("GZ-2026-0001"), Factors with { ReportId = "tax-factors-2024-r002", Revision = 2 }, [Entry], At, Principal.Tax),
+        new HistoryReported(AgreementId.Parse("GZ-2026-0001"), History, At, Principal.Tax),
+        Certification,
         Approval,
         SealedEvent.Seal(Approval with { Seal = null }, Head, "agreement-GZ-2026-0001", 7),
         new JsonAgreementSnapshot(AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), Terms, At, Principal.ForDistrict(Liwan)))
@@ -98,14 +129,14 @@ internal static class SerializerSamples
     /// A state with what the compact form must keep exactly: two enterprises, a restated figure (both
     /// revisions among the reports, the later one current), reportIds sharing a prefix up to a
     /// surrogate pair, lines with and without caps, double-count lines, negative and zero amounts, a
-    /// decimal needing all 96 bits and one of scale 28, trailing zeros, a review, a formula term and a
-    /// restated year of factors.
+    /// decimal needing all 96 bits and one of scale 28, trailing zeros, a review, a formula term, a
+    /// restated year of factors, a derived cap and baseline, restated history and its certification.
     /// </summary>
     internal static AgreementState Rich() => RichEvents().Aggregate(RichCreated(), (state, e) => state.Apply(e));
 
-    /// <summary>The agreement <see cref="Rich"/> starts from: the formula terms, just created.</summary>
+    /// <summary>The agreement <see cref="Rich"/> starts from: the formula terms with derived amounts, just created.</summary>
     internal static AgreementState RichCreated() =>
-        AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), FormulaTerms, At, Principal.ForDistrict(Liwan)));
+        AgreementState.Created(new AgreementCreated(AgreementId.Parse("GZ-2026-0001"), DerivedTerms, At, Principal.ForDistrict(Liwan)));
 
     internal static IEnumerable<IAgreementEvent> RichEvents()
     {
@@ -132,5 +163,7 @@ internal static class SerializerSamples
         yield return new MonthReviewed(AgreementId.Parse("GZ-2026-0001"), January, IndicatorFamily.Tax, ReviewDecision.Approve, null, At, Principal.Tax);
         yield return new FactorsReported(AgreementId.Parse("GZ-2026-0001"), Factors, [], At, Principal.Tax);
         yield return new FactorsReported(AgreementId.Parse("GZ-2026-0001"), Factors with { ReportId = "tax-factors-2024-r002", Revision = 2, Factors = [.. Factors.Factors.Select(f => f with { Factors = f.Factors with { Payroll = 1.50m } })] }, [], At, Principal.Tax);
+        yield return new HistoryReported(AgreementId.Parse("GZ-2026-0001"), History, At, Principal.Tax);
+        yield return Certification;
     }
 }

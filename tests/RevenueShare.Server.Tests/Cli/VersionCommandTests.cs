@@ -41,15 +41,17 @@ public sealed partial class VersionCommandTests
         var writes = lines[2].Split(' ');
         Assert.Equal(["journal", "writes"], writes[..2]);
         Assert.Contains("sealed-event.v1", writes);
-        Assert.Contains("agreement-snapshot.v4", writes);
-        Assert.Contains("agreement-created.v2", writes);
+        Assert.Contains("agreement-snapshot.v5", writes);
+        Assert.Contains("agreement-created.v3", writes);
         Assert.Contains("factors-reported.v1", writes);
+        Assert.Contains("history-reported.v1", writes);
+        Assert.Contains("history-certified.v1", writes);
         Assert.Contains("figures-booked.v2", writes);
         Assert.DoesNotContain("figures-booked.v1", writes);
 
         var readsOnly = lines[3].Split(' ');
         Assert.Equal(["journal", "also", "reads"], readsOnly[..3]);
-        Assert.Equal(["agreement-created.v1", "agreement-snapshot.v2", "agreement-snapshot.v3", "amendment-proposed.v1", "draft-edited.v1", "figures-booked.v1", "month-reviewed.v1"], readsOnly[3..]);
+        Assert.Equal(["agreement-created.v1", "agreement-created.v2", "agreement-snapshot.v2", "agreement-snapshot.v3", "agreement-snapshot.v4", "amendment-proposed.v1", "draft-edited.v1", "draft-edited.v2", "figures-booked.v1", "month-reviewed.v1"], readsOnly[3..]);
     }
 
     /// <summary>The name, a semantic version, and after '+' a full git commit when built in a checkout.</summary>

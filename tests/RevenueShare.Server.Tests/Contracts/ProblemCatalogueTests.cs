@@ -17,7 +17,7 @@ public sealed partial class ProblemCatalogueTests
     private static readonly string[] Published =
     [
         "invalid-request", "batch-rejected", "unauthorized", "forbidden", "not-found", "method-not-allowed",
-        "conflict", "trigger-not-allowed", "coverage-overlap", "report-id-reused", "not-covered", "month-not-open", "revision-out-of-order", "month-locked", "factors-missing",
+        "conflict", "trigger-not-allowed", "coverage-overlap", "report-id-reused", "not-covered", "month-not-open", "revision-out-of-order", "month-locked", "factors-missing", "history-incomplete", "history-uncertified",
         "too-large", "uri-too-long", "unsupported-media-type", "authentication-throttled", "busy", "headers-too-large", "internal", "unavailable",
     ];
 

@@ -27,6 +27,12 @@ namespace RevenueShare.Server.Tests.Golden;
 /// <c>Golden/journal-2026-12-v2-terms/</c>, whose answers differ from the first journal's only by the seals
 /// again (a seal covers its event's manifest). The sealed journal of the first chain still gives its own answers.
 /// </para>
+/// <para>
+/// Since history and derived amounts (docs/allocation.md, history and derived amounts) the events that
+/// carry an agreement's enterprises are written as <c>agreement-created.v3</c> and <c>draft-edited.v3</c>,
+/// and snapshots as <c>agreement-snapshot.v5</c>: <c>Golden/journal-2026-12-v3-terms/</c>, again the
+/// same answers but for the seals.
+/// </para>
 /// </summary>
 public sealed class GoldenJournalTests
 {
@@ -44,8 +50,8 @@ public sealed class GoldenJournalTests
     /// <summary>The same history as <see cref="Folder"/>, stored sealed by the code of the SM3 chain.</summary>
     internal static string SealedFolder => GoldenFolder("journal-2026-12-sealed");
 
-    /// <summary>The same history as <see cref="Folder"/>, stored by today's code (the v2 manifests of terms).</summary>
-    internal static string TodaysFolder => GoldenFolder("journal-2026-12-v2-terms");
+    /// <summary>The same history as <see cref="Folder"/>, stored by today's code (the v3 manifests of terms).</summary>
+    internal static string TodaysFolder => GoldenFolder("journal-2026-12-v3-terms");
 
     internal static string AnswersFolder => Path.Combine(Folder, "answers");
 
@@ -54,7 +60,7 @@ public sealed class GoldenJournalTests
     public static TheoryData<string, bool> Journals()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var folder in new[] { "journal-2026-12", "journal-2026-12-sealed", "journal-2026-12-v2-terms" })
+        foreach (var folder in new[] { "journal-2026-12", "journal-2026-12-sealed", "journal-2026-12-v2-terms", "journal-2026-12-v3-terms" })
         {
             data.Add(folder, true);
             data.Add(folder, false);
@@ -100,6 +106,7 @@ public sealed class GoldenJournalTests
     [Theory]
     [InlineData("journal-2026-12-sealed")]
     [InlineData("journal-2026-12-v2-terms")]
+    [InlineData("journal-2026-12-v3-terms")]
     public void The_sealed_answers_differ_from_the_first_only_by_the_seals_of_approved_months(string journal)
     {
         var files = Directory.GetFiles(Path.Combine(GoldenFolder(journal), "answers"));

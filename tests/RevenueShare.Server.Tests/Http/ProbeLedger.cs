@@ -38,6 +38,12 @@ public sealed class ProbeLedger : IAsyncLifetime
     /// <summary>Active, cit of its enterprise by the formula (Tianhe the head office keeping 50 %): the agreement factors are reported for.</summary>
     public string Formula { get; private set; } = string.Empty;
 
+    /// <summary>Awaiting countersignature, its enterprise's cap over vat and cit derived from the history of 2024, which tax has reported in full.</summary>
+    public string Derived { get; private set; } = string.Empty;
+
+    /// <summary>The enterprise of <see cref="Derived"/>.</summary>
+    public static string DerivedEnterprise { get; } = CreditCode(Huangpu, 65);
+
     /// <summary>The enterprise of <see cref="Formula"/>.</summary>
     public static string FormulaEnterprise { get; } = CreditCode(Huangpu, 64);
 
@@ -45,7 +51,7 @@ public sealed class ProbeLedger : IAsyncLifetime
     public string RevokedToken { get; private set; } = string.Empty;
 
     /// <summary>Every agreement of the ledger, all between Tianhe and Huangpu.</summary>
-    public IReadOnlyList<string> Agreements => [Small.Active, Small.Draft, Small.Pending, Submitted, Amended, AmendedSigned, Suspended, Formula];
+    public IReadOnlyList<string> Agreements => [Small.Active, Small.Draft, Small.Pending, Submitted, Amended, AmendedSigned, Suspended, Formula, Derived];
 
     /// <summary>A new agreement's document: Tianhe and Huangpu share pit of an enterprise no other agreement covers.</summary>
     public static JsonObject NewAgreement() => TwoParty(CreditCode(Huangpu, 69), ["pit"], title: "新协议");
@@ -91,25 +97,47 @@ public sealed class ProbeLedger : IAsyncLifetime
             ["weights"] = new JsonObject { ["operatingRevenue"] = "35", ["payroll"] = "35", ["assets"] = "30" },
         });
         Formula = await Ledger.CreateActiveAsync(formula);
+
+        Derived = await Ledger.CreateAsync(TwoParty(DerivedEnterprise, ["vat", "cit"], title: "历史封顶协议", cap: new JsonObject
+        {
+            ["indicators"] = new JsonArray("vat", "cit"),
+            ["derive"] = new JsonObject { ["years"] = 1 },
+        }));
+        await Ledger.FireAsync(Derived, "submit", District(Tianhe));
+        var history = new JsonArray();
+        foreach (var indicator in new[] { "vat", "cit" })
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                var report = Report($"probe-history-{indicator}-{month:D2}", DerivedEnterprise, indicator, $"2024-{month:D2}", "100.00");
+                report["history"] = true;
+                report["agreement"] = Derived;
+                history.Add(report);
+            }
+        }
+
+        await Ledger.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Post, "/api/figures", Tax, new JsonObject { ["reports"] = history });
         var revoked = await Ledger.Server.Tokens.CreateAsync(Principal.Finance, Now);
         Assert.True(await Ledger.Server.Tokens.RevokeAsync(revoked.Id, Now));
         RevokedToken = revoked.Secret;
     }
 
-    /// <summary>Replaces the agreement placeholders of a route ({active}, {draft}, {pending}, {submitted}, {amended}, {amendedSigned}, {suspended}, {formula}).</summary>
+    /// <summary>Replaces the agreement placeholders of a route ({active}, {draft}, {pending}, {submitted}, {amended}, {amendedSigned}, {suspended}, {formula}, {derived}, {derivedEnterprise}).</summary>
     public string Route(string template) =>
         Small.Route(template)
             .Replace("{submitted}", Submitted, StringComparison.Ordinal)
             .Replace("{amendedSigned}", AmendedSigned, StringComparison.Ordinal)
             .Replace("{amended}", Amended, StringComparison.Ordinal)
             .Replace("{suspended}", Suspended, StringComparison.Ordinal)
-            .Replace("{formula}", Formula, StringComparison.Ordinal);
+            .Replace("{formula}", Formula, StringComparison.Ordinal)
+            .Replace("{derivedEnterprise}", DerivedEnterprise, StringComparison.Ordinal)
+            .Replace("{derived}", Derived, StringComparison.Ordinal);
 
     /// <summary>Everything a refused request must leave as it was, as finance sees it: the list, the allocations, every audit trail.</summary>
     public async Task<IReadOnlyList<string>> SnapshotAsync()
     {
         var texts = new List<string>(await Small.SnapshotAsync());
-        foreach (var id in new[] { Submitted, Amended, AmendedSigned, Suspended, Formula })
+        foreach (var id in new[] { Submitted, Amended, AmendedSigned, Suspended, Formula, Derived })
         {
             texts.Add(await Ledger.GetTextAsync($"/api/agreements/{id}/events", Finance));
         }

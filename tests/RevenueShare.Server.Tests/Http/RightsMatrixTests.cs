@@ -86,6 +86,9 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
         new("GET",  "/api/agreements/{formula}/factors",                     null,         [200, 200, 403, 200, 200, 404, 401, 401, 401]),
         new("POST", "/api/agreements/{formula}/factors",                     Body.Factors, [403, 200, 403, 403, 403, 404, 401, 401, 401]),
         new("POST", "/api/agreements/{formula}/factors/import",              Body.FactorsCsv, [403, 200, 403, 403, 403, 404, 401, 401, 401]),
+        new("GET",  "/api/agreements/{derived}/enterprises/{derivedEnterprise}/history", null, [200, 200, 200, 200, 200, 404, 401, 401, 401]),
+        new("POST", "/api/agreements/{derived}/enterprises/{derivedEnterprise}/certify", null, [403, 200, 409, 403, 403, 404, 401, 401, 401]),
+        new("POST", "/api/figures",                                          Body.History, [403, 200, 403, 403, 403, 403, 401, 401, 401]),
         new("POST", "/api/figures",                                          Body.Vat,     [403, 200, 403, 403, 403, 403, 401, 401, 401]),
         new("POST", "/api/figures",                                          Body.Output,  [403, 403, 200, 403, 403, 403, 401, 401, 401]),
         new("POST", "/api/figures/import",                                   Body.Csv,     [403, 200, 200, 403, 403, 403, 401, 401, 401]),
@@ -121,6 +124,9 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
 
         /// <summary>A tax figure of the Active agreement's enterprise for 2025-02.</summary>
         Vat,
+
+        /// <summary>A history figure (vat of 2024-12, restated) of the agreement whose cap derives from history.</summary>
+        History,
 
         /// <summary>A statistical figure of the same.</summary>
         Output,
@@ -195,7 +201,7 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
     {
         var before = await probe.SnapshotAsync();
         var token = await TokenAsync(probe, caller);
-        var request = new HttpRequestMessage(new HttpMethod(row.Method), probe.Route(row.Route)) { Content = Content(row.Body) };
+        var request = new HttpRequestMessage(new HttpMethod(row.Method), probe.Route(row.Route)) { Content = Content(row.Body, probe) };
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -254,7 +260,7 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
         _ => BothFamilies,
     };
 
-    private static StringContent? Content(Body? body)
+    private static StringContent? Content(Body? body, ProbeLedger probe)
     {
         object? json = body switch
         {
@@ -266,6 +272,20 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
             Body.Amend => ProbeLedger.Amendment("vat", "industrial-output"),
             Body.Review => new JsonObject { ["decision"] = "approve" },
             Body.Vat => new JsonObject { ["reports"] = new JsonArray(Report("rights-vat", SmallLedger.ActiveEnterprise, "vat", "2025-02", "1.00")) },
+            Body.History => new JsonObject
+            {
+                ["reports"] = new JsonArray(new JsonObject
+                {
+                    ["reportId"] = "rights-history",
+                    ["enterprise"] = ProbeLedger.DerivedEnterprise,
+                    ["indicator"] = "vat",
+                    ["month"] = "2024-12",
+                    ["amount"] = "101.00",
+                    ["revision"] = 2,
+                    ["history"] = true,
+                    ["agreement"] = probe.Derived,
+                }),
+            },
             Body.Output => new JsonObject { ["reports"] = new JsonArray(Report("rights-io", SmallLedger.ActiveEnterprise, "industrial-output", "2025-02", "1.0")) },
             Body.Csv or Body.FactorsCsv => null,
             Body.Factors => new JsonObject
@@ -319,6 +339,7 @@ public sealed class RightsMatrixTests(ProbeLedger shared) : IClassFixture<ProbeL
             var previous = i > 0 ? segments[i - 1] : string.Empty;
             segments[i] = segments[i] switch
             {
+                var s when previous == "enterprises" => "{enterprise}",
                 var s when s.StartsWith('{') => "{id}",
                 var s when previous == "amendments" && s == "1" => "{number}",
                 var s when previous == "months" => "{month}",

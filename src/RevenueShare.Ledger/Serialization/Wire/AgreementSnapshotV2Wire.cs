@@ -23,7 +23,7 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 /// </para>
 /// Layout (integers 7-bit encoded, strings UTF-8 with their byte length first):
 /// <code>
-/// format version (1 or 2) | head: length, JSON of <see cref="AgreementSnapshotV1Wire"/> without reports and lines
+/// format version (1 to 3) | head: length, JSON of <see cref="AgreementSnapshotV1Wire"/> without reports and lines
 /// string tables: credit codes, indicators, districts (count, then each string)
 /// reports: count, then by reportId: shared prefix with the previous id (chars), rest of the id,
 ///          enterprise, indicator, month, amount, revision
@@ -37,11 +37,14 @@ namespace RevenueShare.Ledger.Serialization.Wire;
 public static class AgreementSnapshotV2Wire
 {
     /// <summary>
-    /// Format 1 (<c>agreement-snapshot.v2</c>, <c>.v3</c>) and format 2 (<c>.v4</c>) share this layout;
-    /// format 2's head may carry factor reports and formula terms (<see cref="AgreementSnapshotV1Wire.Factors"/>,
-    /// <see cref="SharingTermWire.Formula"/>), which a format 1 head never has.
+    /// Format 1 (<c>agreement-snapshot.v2</c>, <c>.v3</c>), format 2 (<c>.v4</c>) and format 3 (<c>.v5</c>)
+    /// share this layout; format 2's head may carry factor reports and formula terms
+    /// (<see cref="AgreementSnapshotV1Wire.Factors"/>, <see cref="SharingTermWire.Formula"/>), which a
+    /// format 1 head never has, and format 3's history, certifications and derived amounts
+    /// (<see cref="AgreementSnapshotV1Wire.History"/>, <see cref="AgreementSnapshotV1Wire.Certifications"/>,
+    /// <see cref="DerivationWire"/>), which neither earlier format has.
     /// </summary>
-    private const byte FormatVersion = 2;
+    private const byte FormatVersion = 3;
     private const byte FirstFormatVersion = 1;
     private const byte CapBeforeFlag = 1;
     private const byte CapAfterFlag = 2;
@@ -126,7 +129,7 @@ public static class AgreementSnapshotV2Wire
     {
         var reader = new Reader(bytes.Span);
         var version = reader.Byte();
-        if (version is not (FirstFormatVersion or FormatVersion))
+        if (version is < FirstFormatVersion or > FormatVersion)
         {
             throw new SerializationException($"Unknown compact snapshot format {version}.");
         }
