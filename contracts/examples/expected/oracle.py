@@ -28,6 +28,10 @@ Rules implemented:
   factors; (100 - hqPercent) f(d) made exact at 2 decimals by the largest-remainder rule (ties to
   the first listed), hqPercent added to the head office; with no positive factor (or only weights
   of 0) the rest goes to the registered district. Computed with fractions, never rounded early.
+  derived amounts (docs/allocation.md, history and derived amounts): a cap {"derive": {"years": N}}
+  is the sum of the current history figures (contracts/examples/history/) of its indicators over the
+  N calendar years before the year of effective.from, every month present; a derived baseline is that
+  sum of its indicator divided by N, truncated toward zero at the indicator's scale.
 
 Run: python3 contracts/examples/expected/oracle.py   (Python 3.8+, standard library only)
 """
@@ -243,6 +247,43 @@ def current_factors(batches):
     return {k: v for k, (_, v) in current.items()}
 
 
+def current_history(batches):
+    """The current (highest) revision of every (enterprise, indicator, month) of history, by agreement."""
+    current, seen_ids = {}, set()
+    for batch in batches:
+        for r in batch["reports"]:
+            assert r["history"] is True and r["reportId"] not in seen_ids
+            seen_ids.add(r["reportId"])
+            key = (r["enterprise"], r["indicator"], r["month"])
+            if key not in current or r["revision"] > current[key][0]:
+                assert key in current or r["revision"] == 1
+                current[key] = (r["revision"], Decimal(r["amount"]))
+    return {k: v for k, (_, v) in current.items()}
+
+
+def derive(doc, history, scales):
+    """The agreement with each derived cap and baseline replaced by its amount from the history."""
+    first_year = int(doc["effective"]["from"][:4])
+
+    def window_sum(enterprise, indicators, years):
+        months = [f"{y}-{m:02d}" for y in range(first_year - years, first_year) for m in range(1, 13)]
+        return sum(history[(enterprise, i, month)] for i in indicators for month in months)
+
+    for e in doc["enterprises"]:
+        cap = e.get("cap")
+        if cap is not None and "derive" in cap:
+            assert "amount" not in cap
+            cap["amount"] = str(window_sum(e["id"], cap["indicators"], cap.pop("derive")["years"]))
+        for indicator, baseline in list(e.get("baselines", {}).items()):
+            if isinstance(baseline, dict):
+                years = baseline["derive"]["years"]
+                total = window_sum(e["id"], [indicator], years)
+                unit = unit_of(scales[indicator])
+                units = int((total / unit).to_integral_value(rounding=ROUND_DOWN))
+                e["baselines"][indicator] = str(Decimal(int(units / years) if units >= 0 else -int(-units / years)) * unit)
+    return doc
+
+
 def self_test():
     scales = {"vat": 2, "cit": 2, "pit": 2, "industrial-output": 1, "value-added": 1, "operating-revenue": 1}
     order = list(scales)
@@ -303,22 +344,37 @@ def self_test():
                       "2025-03": (D("-50.00"), D("-50.00"))}, result
 
 
+def derive_self_test():
+    """The worked examples of docs/allocation.md, history and derived amounts."""
+    scales = {"vat": 2, "cit": 2}
+    months = [f"{y}-{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)]
+    history = {("E", "vat", m): Decimal("100.00") for m in months}
+    history.update({("E", "cit", m): Decimal("50.00") for m in months})
+    doc = {"effective": {"from": "2026-01"}, "enterprises": [{"id": "E", "cap": {"indicators": ["vat", "cit"], "derive": {"years": 3}}}]}
+    assert Decimal(derive(doc, history, scales)["enterprises"][0]["cap"]["amount"]) == Decimal("5400.00")
+    history = {("E", "cit", m): Decimal("1000.00") if m < "2025" else Decimal("1000.01") for m in months}
+    doc = {"effective": {"from": "2026-01"}, "enterprises": [{"id": "E", "baselines": {"cit": {"derive": {"years": 2}}}}]}
+    assert Decimal(derive(doc, history, scales)["enterprises"][0]["baselines"]["cit"]) == Decimal("12000.06")
+
+
 def fmt(amount, scale):
     return str(amount.quantize(unit_of(scale)))
 
 
 def main():
     self_test()
+    derive_self_test()
     catalogue = json.loads((CONTRACTS / "catalogues" / "indicators.json").read_text(encoding="utf-8"))
     scales = {i["code"]: i["scale"] for i in catalogue}
     order = [i["code"] for i in catalogue]
     districts = {d["code"] for d in json.loads((CONTRACTS / "catalogues" / "districts.json").read_text(encoding="utf-8"))}
 
     factors = current_factors([json.loads(path.read_text(encoding="utf-8")) for path in sorted((EXAMPLES / "factors").glob("*.json"))])
+    history = current_history([json.loads(path.read_text(encoding="utf-8")) for path in sorted((EXAMPLES / "history").glob("*.json"))])
     agreements = {}
     owner = {}
     for path in sorted((EXAMPLES / "agreements").glob("*.json")):
-        a = Agreement(json.loads(path.read_text(encoding="utf-8")), scales, order, factors)
+        a = Agreement(derive(json.loads(path.read_text(encoding="utf-8")), history, scales), scales, order, factors)
         assert set(a.parties) <= districts
         agreements[path.name] = a
         for e in a.enterprises:
@@ -328,9 +384,9 @@ def main():
     def load(name):
         return json.loads((EXAMPLES / "figures" / name).read_text(encoding="utf-8"))
 
-    originals = [load("tax-2025.json"), load("statistics-2025.json"), load("formula-2025.json")]
+    originals = [load("tax-2025.json"), load("statistics-2025.json"), load("formula-2025.json"), load("relocation-2025.json")]
     restatements = [load("restatements-2025.json")]
-    for r in originals[0]["reports"] + originals[2]["reports"] + restatements[0]["reports"]:
+    for r in originals[0]["reports"] + originals[2]["reports"] + originals[3]["reports"] + restatements[0]["reports"]:
         assert order.index(r["indicator"]) < 3, "tax batch holds tax indicators only"
     for r in originals[1]["reports"]:
         assert order.index(r["indicator"]) >= 3, "statistics batch holds statistics only"

@@ -15,9 +15,10 @@ namespace RevenueShare.Server.Demo;
 /// <summary>
 /// <c>serve --demo</c>: into an empty store, brings every example agreement of contracts/ through its
 /// whole lifecycle the way the offices would (the first party proposes and submits, the others
-/// countersign, finance approves), reports the apportionment factors its formula terms need as the
-/// tax office, and books the year of sample figures as the tax office and the statistics bureau. A
-/// store that already holds agreements is left as it is.
+/// countersign, the offices report and certify the history its derived caps need, finance approves),
+/// reports the apportionment factors its formula terms need as the tax office, and books the year of
+/// sample figures as the tax office and the statistics bureau. A store that already holds agreements is
+/// left as it is.
 /// </summary>
 /// <remarks>
 /// The files are read with the very options the API binds request bodies with, so an example the API
@@ -39,10 +40,11 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
         }
 
         var examples = Directory.GetFiles(Path.Combine(contractsDirectory, "examples", "agreements"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        var history = await ReadHistoryAsync(contractsDirectory, cancellationToken);
         var covering = new Dictionary<CreditCode, AgreementId>();
         foreach (var file in examples)
         {
-            var agreement = await LoadAgreementAsync(file, cancellationToken);
+            var agreement = await LoadAgreementAsync(file, history, cancellationToken);
             foreach (var enterprise in agreement.Terms.Enterprises)
             {
                 covering[enterprise.Id] = agreement.Id;
@@ -55,7 +57,7 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
         }
 
         var reports = 0;
-        foreach (var (name, office) in new[] { ("tax-2025.json", Principal.Tax), ("statistics-2025.json", Principal.Statistics), ("formula-2025.json", Principal.Tax) })
+        foreach (var (name, office) in new[] { ("tax-2025.json", Principal.Tax), ("statistics-2025.json", Principal.Statistics), ("relocation-2025.json", Principal.Tax), ("formula-2025.json", Principal.Tax) })
         {
             var batch = JsonSerializer.Deserialize<FigureBatchRequest>(
                 await File.ReadAllTextAsync(Path.Combine(contractsDirectory, "examples", "figures", name), cancellationToken), Json)!;
@@ -92,7 +94,51 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
         }
     }
 
-    private async Task<AgreementState> LoadAgreementAsync(string file, CancellationToken cancellationToken)
+    /// <summary>The history reports of contracts/examples/history, by the enterprise they are of.</summary>
+    private async Task<ILookup<string?, FigureReportDocument?>> ReadHistoryAsync(string contractsDirectory, CancellationToken cancellationToken)
+    {
+        var reports = new List<FigureReportDocument?>();
+        foreach (var file in Directory.GetFiles(Path.Combine(contractsDirectory, "examples", "history"), "*.json").Order(StringComparer.Ordinal))
+        {
+            reports.AddRange(JsonSerializer.Deserialize<FigureBatchRequest>(await File.ReadAllTextAsync(file, cancellationToken), Json)!.Reports ?? []);
+        }
+
+        return reports.ToLookup(r => r?.Enterprise);
+    }
+
+    /// <summary>
+    /// Awaiting approval, an agreement whose amounts derive from history gets it and its certification,
+    /// as the offices would give them: each history report goes to this agreement (the example files name
+    /// the id the demo gives it on a clock of 2026), and each office certifies the history of its family.
+    /// </summary>
+    private async Task CertifyHistoryAsync(AgreementState agreement, ILookup<string?, FigureReportDocument?> history, string file, CancellationToken cancellationToken)
+    {
+        foreach (var enterprise in agreement.Terms.Enterprises)
+        {
+            var needed = enterprise.DerivedAmounts(agreement.Terms.Effective.From);
+            if (needed.Count == 0)
+            {
+                continue;
+            }
+
+            var reports = history[enterprise.Id.Value].Select(r => r! with { Agreement = agreement.Id.Value }).ToList();
+            foreach (var family in needed.SelectMany(a => a.Indicators).Select(i => i.Family).Distinct())
+            {
+                var office = Principal.ReporterOf(family);
+                var batch = reports.Where(r => reference.TryGetIndicator(r.Indicator!, out var indicator) && indicator.Family == family).ToList();
+                var outcome = await figures.ReportAsync(office, batch, cancellationToken);
+                var refused = outcome.IsRefused(out var refusal) ? refusal.Detail : outcome.Value.FirstOrDefault(r => r.Refusal is not null)?.Refusal!.Detail;
+                if (refused is not null)
+                {
+                    throw new InvalidOperationException($"{Path.GetFileName(file)}: a history report was rejected: {refused}");
+                }
+
+                Check(await ledger.SendAsync(new CertifyHistory(agreement.Id, office, enterprise.Id, []), cancellationToken), file);
+            }
+        }
+    }
+
+    private async Task<AgreementState> LoadAgreementAsync(string file, ILookup<string?, FigureReportDocument?> history, CancellationToken cancellationToken)
     {
         var document = JsonSerializer.Deserialize<AgreementDocument>(await File.ReadAllTextAsync(file, cancellationToken), Json);
         if (!AgreementDocumentReader.TryRead(document, reference, out var terms, out var problems))
@@ -104,10 +150,13 @@ public sealed class DemoLoader(LedgerGateway ledger, FigureService figures, Read
         var created = Check(await ledger.CreateAsync(proposer, terms, cancellationToken), file);
         var id = created.Id;
         Check(await ledger.SendAsync(new FireTrigger(id, proposer, LifecycleTrigger.Submit, null, null), cancellationToken), file);
+        var signed = created;
         foreach (var party in terms.Parties.Skip(1))
         {
-            Check(await ledger.SendAsync(new FireTrigger(id, Principal.ForDistrict(party.District), LifecycleTrigger.Countersign, null, null), cancellationToken), file);
+            signed = Check(await ledger.SendAsync(new FireTrigger(id, Principal.ForDistrict(party.District), LifecycleTrigger.Countersign, null, null), cancellationToken), file);
         }
+
+        await CertifyHistoryAsync(signed, history, file, cancellationToken);
 
         return Check(await ledger.SendAsync(new FireTrigger(id, Principal.Finance, LifecycleTrigger.Approve, "示例协议（演示数据）", null), cancellationToken), file);
     }

@@ -20,12 +20,13 @@ public sealed class ContractSchemaTests
     public void The_examples_are_all_there()
     {
         Assert.Equal(
-            ["baseline.json", "capped-jjj.json", "double-count.json", "schedule-change.json", "three-parties.json", "two-party.json", "weighted-apportionment.json"],
+            ["baseline.json", "capped-jjj.json", "double-count.json", "schedule-change.json", "three-parties.json", "two-party.json", "weighted-apportionment.json", "yuexiu-relocation.json"],
             ContractFiles.JsonFilesIn("examples", "agreements"));
         Assert.Equal(
-            ["formula-2025.json", "restatements-2025.json", "statistics-2025.json", "tax-2025.json"],
+            ["formula-2025.json", "relocation-2025.json", "restatements-2025.json", "statistics-2025.json", "tax-2025.json"],
             ContractFiles.JsonFilesIn("examples", "figures"));
         Assert.Equal(["factors-2024.json"], ContractFiles.JsonFilesIn("examples", "factors"));
+        Assert.Equal(["relocation-2022-2024.json"], ContractFiles.JsonFilesIn("examples", "history"));
     }
 
     [Theory]
@@ -40,6 +41,32 @@ public sealed class ContractSchemaTests
     public void Example_figure_batch_is_valid(string file)
     {
         AssertValid(ContractFiles.FigureBatch, Parse(ContractFiles.Read("examples", "figures", file)));
+    }
+
+    [Fact]
+    public void Example_history_is_a_valid_figure_batch_of_history_reports()
+    {
+        var batch = Parse(ContractFiles.Read("examples", "history", "relocation-2022-2024.json"));
+
+        AssertValid(ContractFiles.FigureBatch, batch);
+        Assert.All(batch.GetProperty("reports").EnumerateArray(), r => Assert.True(r.GetProperty("history").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("""{"history":true}""")]
+    [InlineData("""{"agreement":"GZ-2026-0008"}""")]
+    [InlineData("""{"history":true,"agreement":"2026-0008"}""")]
+    public void A_history_flag_without_its_agreement_or_an_agreement_without_it_is_rejected(string members)
+    {
+        var report = JsonNode.Parse(ContractFiles.Read("examples", "figures", "tax-2025.json"))!["reports"]![0]!.DeepClone().AsObject();
+        foreach (var (name, value) in JsonNode.Parse(members)!.AsObject())
+        {
+            report[name] = value?.DeepClone();
+        }
+
+        var (file, openApi) = ContractFiles.FigureBatch.Evaluate(JsonSerializer.SerializeToElement(new JsonObject { ["reports"] = new JsonArray(report) }));
+        Assert.False(file.IsValid, report.ToJsonString());
+        Assert.False(openApi.IsValid, report.ToJsonString());
     }
 
     [Fact]

@@ -27,9 +27,12 @@ public sealed class ExampleAllocationsEndToEndTests
         var files = Directory.GetFiles(Path.Combine(ExamplesDirectory, "agreements"), "*.json")
             .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         var agreementOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var history = Example(Path.Combine("history", "relocation-2022-2024.json"))["reports"]!.AsArray().Select(r => r!.AsObject()).ToArray();
         foreach (var file in files)
         {
-            agreementOf[await ledger.CreateActiveAsync(Example(Path.Combine("agreements", file!)))] = file!;
+            var document = Example(Path.Combine("agreements", file!));
+            var mine = history.Where(r => document["enterprises"]!.AsArray().Any(e => (string)e!["id"]! == (string)r["enterprise"]!)).ToArray();
+            agreementOf[mine.Length > 0 ? await ledger.CreateCertifiedActiveAsync(document, mine) : await ledger.CreateActiveAsync(document)] = file!;
         }
 
         // The formula agreement's factors of 2024 set its cit ratios of 2025: reported before its figures.
@@ -43,6 +46,7 @@ public sealed class ExampleAllocationsEndToEndTests
         await ledger.BookAsync(Tax, Batch("tax-2025.json"));
         await ledger.BookAsync(Statistics, Batch("statistics-2025.json"));
         await ledger.BookAsync(Tax, Batch("formula-2025.json"));
+        await ledger.BookAsync(Tax, Batch("relocation-2025.json"));
 
         var before = await ledger.AllocationsAsync();
         Assert.DoesNotContain(before, e => e.Kind != "allocation");

@@ -68,7 +68,7 @@ public sealed class DemoReadinessTests
             {
                 // Healthy means loaded: every demo agreement and the last of the demo's figures are there.
                 healthy = true;
-                Assert.Equal(7, await CountAgreementsAsync(server, finance));
+                Assert.Equal(8, await CountAgreementsAsync(server, finance));
                 Assert.True(await HasLastEntriesAsync(server, finance), "healthy before the demo's last figures (the formula agreement's December cit) were booked");
             }
             else
@@ -93,15 +93,15 @@ public sealed class DemoReadinessTests
 
         Assert.True(refusedWhileLoading > 0, "the demo was loaded before the first request: nothing was proven");
 
-        // The demo took the year's first seven numbers, in the order of its example files; the office's came after.
-        Assert.Equal("GZ-2026-0008", created);
+        // The demo took the year's first eight numbers, in the order of its example files; the office's came after.
+        Assert.Equal("GZ-2026-0009", created);
         var list = await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/agreements", finance));
         var agreements = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("agreements").EnumerateArray()
             .ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("title").GetString()!);
         var exampleTitles = Directory.GetFiles(Path.Combine(TestReference.ContractsDirectory, "examples", "agreements"), "*.json")
             .Order(StringComparer.Ordinal)
             .Select(file => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("title").GetString());
-        Assert.Equal(exampleTitles, Enumerable.Range(1, 7).Select(n => agreements[$"GZ-2026-{n:D4}"]));
+        Assert.Equal(exampleTitles, Enumerable.Range(1, 8).Select(n => agreements[$"GZ-2026-{n:D4}"]));
     }
 
     private static void CopyDirectory(string from, string to)
@@ -138,7 +138,6 @@ public sealed class DemoReadinessTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("agreements").GetArrayLength();
     }
 
-    /// <summary>The demo books the statistics bureau's figures last.</summary>
     /// <summary>Whether the last figure file the demo books (formula-2025.json) is booked: its December cit has entries.</summary>
     private static async Task<bool> HasLastEntriesAsync(RunningServer server, string token)
     {

@@ -37,8 +37,14 @@ public static class AgreementViews
             : enterprise.Baselines.OrderBy(b => b.Key.Order)
                 .ToDictionary(b => b.Key.Code, b => Amounts.Format(b.Value, b.Key.Scale)),
         enterprise.Cap is { } cap
-            ? new CapView([.. cap.Indicators.Select(i => i.Code)], Amounts.Format(cap.Amount, cap.Indicators.Max(i => i.Scale)))
-            : null);
+            ? new CapView(
+                [.. cap.Indicators.Select(i => i.Code)],
+                cap.Derived is { Certified: false } ? null : Amounts.Format(cap.Amount, cap.Indicators.Max(i => i.Scale)),
+                cap.Derived is { } derived ? new DerivationView(derived.Years, derived.Certified) : null)
+            : null,
+        enterprise.DerivedBaselines.IsEmpty
+            ? null
+            : enterprise.DerivedBaselines.OrderBy(b => b.Key.Order).ToDictionary(b => b.Key.Code, b => new DerivationView(b.Value.Years, b.Value.Certified)));
 
     private static IReadOnlyList<TermView> Terms(IEnumerable<SharingTerm> terms) =>
     [

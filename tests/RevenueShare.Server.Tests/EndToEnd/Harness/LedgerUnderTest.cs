@@ -144,6 +144,26 @@ internal sealed class LedgerUnderTest : IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// Create and sign; report <paramref name="history"/> (each report's agreement set to this one) and
+    /// certify every enterprise's history as the tax office; approve: an Active agreement whose derived
+    /// caps and baselines are known; its id.
+    /// </summary>
+    public async Task<string> CreateCertifiedActiveAsync(JsonObject document, IEnumerable<JsonObject> history)
+    {
+        var id = await CreateAsync(document);
+        await SignAsync(id, document);
+        await BookAsync(Tax, [.. history.Select(r => { var report = (JsonObject)r.DeepClone(); report["agreement"] = id; return report; })]);
+        foreach (var enterprise in document["enterprises"]!.AsArray())
+        {
+            await ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/agreements/{id}/enterprises/{(string)enterprise!["id"]!}/certify", Tax);
+        }
+
+        var approved = await FireAsync(id, "approve", Finance, new { reason = "approved for the test" });
+        Assert.Equal("Active", approved.GetProperty("state").GetString());
+        return id;
+    }
+
     public async Task<JsonElement> AgreementAsync(string id, string office = Finance) =>
         await GetAsync($"/api/agreements/{id}", office);
 
