@@ -219,17 +219,7 @@ internal static class FigureBooking
 
         var current = latest.GetValueOrDefault((report.Enterprise, report.Indicator, report.Month))
             ?? state.Books.GetValueOrDefault(report.Enterprise)?.Current(report.Indicator, report.Month);
-        if (current is null && report.Revision != 1)
-        {
-            return new Rejection(RejectionCode.RevisionOutOfOrder, $"No figure of {report.Enterprise} for {report.Indicator} in {Months.Format(report.Month)} is booked yet: the first report has revision 1, not {report.Revision}.", "revision");
-        }
-
-        if (current is not null && report.Revision <= current.Revision)
-        {
-            return new Rejection(RejectionCode.RevisionOutOfOrder, $"Revision {current.Revision} of {report.Enterprise} for {report.Indicator} in {Months.Format(report.Month)} is booked (report '{current.ReportId}'): a restatement needs a higher revision than {current.Revision}.", "revision");
-        }
-
-        return null;
+        return RevisionOrder.Check(current, report, "figure", "booked");
     }
 
     /// <summary>The last report of each figure in the batch: the revision that is booked.</summary>

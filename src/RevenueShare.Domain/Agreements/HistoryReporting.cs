@@ -99,17 +99,7 @@ internal static class HistoryReporting
 
         var current = latest.GetValueOrDefault((report.Enterprise, indicator, report.Month))
             ?? state.CurrentHistory.GetValueOrDefault((report.Enterprise, indicator, report.Month));
-        if (current is null && report.Revision != 1)
-        {
-            return new Rejection(RejectionCode.RevisionOutOfOrder, $"No history of {report.Enterprise} for {indicator} in {Months.Format(report.Month)} is reported yet: the first report has revision 1, not {report.Revision}.", "revision");
-        }
-
-        if (current is not null && report.Revision <= current.Revision)
-        {
-            return new Rejection(RejectionCode.RevisionOutOfOrder, $"Revision {current.Revision} of the history of {report.Enterprise} for {indicator} in {Months.Format(report.Month)} is reported (report '{current.ReportId}'): a restatement needs a higher revision than {current.Revision}.", "revision");
-        }
-
-        return null;
+        return RevisionOrder.Check(current, report, "history", "reported");
     }
 
     private static ReportOutcome Rejected(FigureReport report, RejectionCode code, string message, string field) =>

@@ -43,6 +43,7 @@ internal sealed class AuditProjector : IReadProjector
             FiguresBooked booked => JsonSerializer.Serialize(new { reports = booked.Reports.Length, entries = booked.Entries.Length, reportIds = booked.Reports.Select(r => r.ReportId) }, WireJson.Audit),
             AmendmentApproved approved => JsonSerializer.Serialize(new { approved.Number, entries = approved.Entries.Length }, WireJson.Audit),
             FactorsReported reported => JsonSerializer.Serialize(new FactorsReportedDetail(FactorReportWire.Of(reported.Report), reported.Entries.Length), WireJson.Audit),
+            HistoryCertified certified => JsonSerializer.Serialize(HistoryCertifiedDetail.Of(certified, projected.Header), WireJson.Audit),
 
             // Every other event is shown with the members the journal stores: its wire record's JSON.
             _ => LedgerSerializer.AuditJson(@event),

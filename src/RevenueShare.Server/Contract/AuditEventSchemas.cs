@@ -16,7 +16,7 @@ namespace RevenueShare.Server.Contract;
 /// <c>type</c> (a discriminator), each with the <c>detail</c> of its kind. A detail is the event's stored
 /// record as JSON (<c>AuditProjector</c>), so its schema is generated from that record; two kinds store a
 /// summary instead (a booking's counts and reportIds, an approved amendment's number and entry count),
-/// described here. The kind's name is the journal's manifest without its version, from
+/// described here, and two a detail record of their own (a factor report's, a certification's). The kind's name is the journal's manifest without its version, from
 /// <see cref="LedgerSerializer"/>, as the trail names it.
 /// </summary>
 public sealed class AuditEventSchemas : IOpenApiDocumentTransformer
@@ -43,7 +43,7 @@ public sealed class AuditEventSchemas : IOpenApiDocumentTransformer
         (typeof(MonthReviewed), typeof(MonthReviewedV2Wire)),
         (typeof(FactorsReported), typeof(FactorsReportedDetail)),
         (typeof(HistoryReported), typeof(HistoryReportedWire)),
-        (typeof(HistoryCertified), typeof(HistoryCertifiedWire)),
+        (typeof(HistoryCertified), typeof(HistoryCertifiedDetail)),
     ];
 
     /// <summary>The kind's name in the trail: its manifest without the version (<c>agreement-created</c>).</summary>

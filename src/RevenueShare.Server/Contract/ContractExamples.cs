@@ -14,7 +14,7 @@ public sealed class ContractExamples(ServeOptions options) : IOpenApiDocumentTra
 {
     private static readonly (string Path, HttpMethod Method, string Folder, string[] Files)[] Uses =
     [
-        ("/api/agreements", HttpMethod.Post, "agreements", ["two-party", "schedule-change", "baseline", "capped-jjj", "three-parties", "double-count", "weighted-apportionment"]),
+        ("/api/agreements", HttpMethod.Post, "agreements", ["two-party", "schedule-change", "baseline", "capped-jjj", "three-parties", "double-count", "weighted-apportionment", "yuexiu-relocation"]),
         ("/api/figures", HttpMethod.Post, "figures", ["restatements-2025"]),
     ];
 

@@ -28,8 +28,11 @@ public static class Display
     public static string Instant(string stored)
     {
         var parsed = Stored.Parse(stored);
-        return parsed.Success ? Local.Format(parsed.Value.InZone(Months.ChinaTime).LocalDateTime) : stored;
+        return parsed.Success ? Instant(parsed.Value) : stored;
     }
+
+    /// <summary>An instant in China time, as <see cref="Instant(string)"/> shows a stored one.</summary>
+    public static string Instant(NodaTime.Instant instant) => Local.Format(instant.InZone(Months.ChinaTime).LocalDateTime);
 
     /// <summary>The date of an instant in China time, as a document is dated: 2026年4月2日.</summary>
     public static string Date(Instant instant) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 using RevenueShare.Domain.Documents;
@@ -68,15 +69,27 @@ public sealed partial class DraftForm : PathForm
             v[$"enterprises[{e}].id"] = [enterprise.Id.Value];
             v[$"enterprises[{e}].name"] = [enterprise.Name];
             v[$"enterprises[{e}].registeredDistrict"] = [enterprise.RegisteredDistrict.Value];
-            foreach (var (indicator, amount) in enterprise.Baselines)
+            foreach (var (indicator, amount) in enterprise.Baselines.Where(b => !enterprise.DerivedBaselines.ContainsKey(b.Key)))
             {
                 v[$"enterprises[{e}].baselines.{indicator.Code}"] = [amount.ToString(CultureInfo.InvariantCulture)];
+            }
+
+            foreach (var (indicator, derivation) in enterprise.DerivedBaselines)
+            {
+                v[$"enterprises[{e}].baselineYears.{indicator.Code}"] = [derivation.Years.ToString(CultureInfo.InvariantCulture)];
             }
 
             if (enterprise.Cap is { } cap)
             {
                 v[$"enterprises[{e}].cap.indicators"] = [.. cap.Indicators.Select(i => i.Code)];
-                v[$"enterprises[{e}].cap.amount"] = [cap.Amount.ToString(CultureInfo.InvariantCulture)];
+                if (cap.Derived is { } derived)
+                {
+                    v[$"enterprises[{e}].cap.deriveYears"] = [derived.Years.ToString(CultureInfo.InvariantCulture)];
+                }
+                else
+                {
+                    v[$"enterprises[{e}].cap.amount"] = [cap.Amount.ToString(CultureInfo.InvariantCulture)];
+                }
             }
         }
 
@@ -106,8 +119,41 @@ public sealed partial class DraftForm : PathForm
         return new DraftForm(v);
     }
 
-    /// <summary>The document the form describes, for the same reader as the API's.</summary>
-    public AgreementDocument ToDocument() => Document(Lists).Deserialize<AgreementDocument>(Json)!;
+    /// <summary>
+    /// The document the form describes, for the same reader as the API's. A cap or baseline derived from
+    /// history is chosen by its years (<c>cap.deriveYears</c>, <c>baselineYears.cit</c>) and becomes the
+    /// document's <c>derive</c>; a derived baseline's amount field is not read.
+    /// </summary>
+    public AgreementDocument ToDocument()
+    {
+        var document = Document(Lists);
+        foreach (var enterprise in document["enterprises"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            if (enterprise["cap"] is JsonObject cap && cap.Remove("deriveYears", out var capYears) && Years(capYears) is { } years)
+            {
+                cap["derive"] = new JsonObject { ["years"] = years };
+            }
+
+            if (enterprise.Remove("baselineYears", out var baselineYears) && baselineYears is JsonObject byIndicator)
+            {
+                foreach (var (code, text) in byIndicator)
+                {
+                    if (Years(text) is { } n)
+                    {
+                        var baselines = enterprise["baselines"] as JsonObject ?? [];
+                        baselines[code] = new JsonObject { ["derive"] = new JsonObject { ["years"] = n } };
+                        enterprise["baselines"] = baselines;
+                    }
+                }
+            }
+        }
+
+        return document.Deserialize<AgreementDocument>(Json)!;
+    }
+
+    /// <summary>A derivation's years as the form chose them: blank is none (an agreed amount).</summary>
+    private static int? Years(JsonNode? chosen) =>
+        int.TryParse(chosen?.GetValue<string>(), NumberStyles.None, CultureInfo.InvariantCulture, out var years) ? years : null;
 
     /// <inheritdoc/>
     protected override bool Shows(string field) => FieldShape().IsMatch(field);
@@ -124,6 +170,13 @@ public sealed partial class DraftForm : PathForm
     /// <summary>The inverse of <see cref="DocumentField"/>: a document ratio's path as the party row's field.</summary>
     protected override string FormField(string documentField)
     {
+        if (DocumentDerivation().Match(documentField) is { Success: true } derivation)
+        {
+            return derivation.Groups["indicator"].Success
+                ? $"{derivation.Groups["enterprise"].Value}.baselineYears.{derivation.Groups["indicator"].Value}"
+                : $"{derivation.Groups["enterprise"].Value}.cap.deriveYears";
+        }
+
         var match = DocumentRatio().Match(documentField);
         if (!match.Success)
         {
@@ -147,7 +200,11 @@ public sealed partial class DraftForm : PathForm
     [GeneratedRegex(@"^(?<step>terms\[\d+\]\.schedule\[\d+\])\.ratios\.(?<district>\d+)$")]
     private static partial Regex DocumentRatio();
 
+    /// <summary>A derivation's path in the document: <c>enterprises[0].cap.derive(.years)</c> or <c>enterprises[0].baselines.cit.derive(.years)</c>.</summary>
+    [GeneratedRegex(@"^(?<enterprise>enterprises\[\d+\])\.(cap|baselines\.(?<indicator>[a-z-]+))\.derive(\.years)?$")]
+    private static partial Regex DocumentDerivation();
+
     /// <summary>Every name the form shows problems beside: its fields, and its rows and lists as wholes.</summary>
-    [GeneratedRegex(@"^(title|model|effective(\.(from|to))?|parties(\[\d\](\.(district|role))?)?|enterprises(\[\d\](\.(id|name|registeredDistrict|baselines\.[a-z-]+|cap(\.(indicators|amount))?))?)?|terms(\[\d\](\.(indicators|mode|hq|hqPercent|weights(\.(operatingRevenue|payroll|assets))?|schedule(\[\d\](\.(from|ratios|ratio\[\d\]))?)?))?)?)$")]
+    [GeneratedRegex(@"^(title|model|effective(\.(from|to))?|parties(\[\d\](\.(district|role))?)?|enterprises(\[\d\](\.(id|name|registeredDistrict|baselines\.[a-z-]+|baselineYears\.[a-z-]+|cap(\.(indicators|amount|deriveYears))?))?)?|terms(\[\d\](\.(indicators|mode|hq|hqPercent|weights(\.(operatingRevenue|payroll|assets))?|schedule(\[\d\](\.(from|ratios|ratio\[\d\]))?)?))?)?)$")]
     private static partial Regex FieldShape();
 }

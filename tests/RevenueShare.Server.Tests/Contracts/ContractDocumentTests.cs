@@ -206,7 +206,7 @@ public sealed class ContractDocumentTests
         var listed = await server.Client.SendAsync(RunningServer.Request(HttpMethod.Get, "/api/agreements", finance));
         var list = JsonNode.Parse(await listed.Content.ReadAsStringAsync())!;
         var ids = list["agreements"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToList();
-        Assert.Equal(7, ids.Count);
+        Assert.Equal(8, ids.Count);
         await Send(HttpMethod.Post, $"/api/agreements/{ids[0]}/months/2025-01/reviews", tax, new { decision = "approve" });
         await Send(HttpMethod.Post, $"/api/agreements/{ids[1]}/suspend", finance, new { from = "2026-06", reason = "停产整顿" });
 
@@ -222,7 +222,7 @@ public sealed class ContractDocumentTests
         }
 
         Assert.Superset(
-            new HashSet<string>(["agreement-created", "agreement-submitted", "agreement-countersigned", "agreement-approved", "figures-booked", "month-reviewed", "agreement-suspended", "factors-reported"], StringComparer.Ordinal),
+            new HashSet<string>(["agreement-created", "agreement-submitted", "agreement-countersigned", "agreement-approved", "figures-booked", "month-reviewed", "agreement-suspended", "factors-reported", "history-reported", "history-certified"], StringComparer.Ordinal),
             kinds);
 
         async Task Send(HttpMethod method, string path, string token, object body)

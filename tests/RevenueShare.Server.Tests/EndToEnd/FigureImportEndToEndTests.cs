@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RevenueShare.Server.Csv;
 using RevenueShare.Server.Tests.EndToEnd.Harness;
 using RevenueShare.Server.Tests.Support;
@@ -80,6 +81,45 @@ public sealed class FigureImportEndToEndTests
         var again = await OkAsync(await PostCsvAsync(ledger, Tax, Encoding.UTF8.GetBytes(file)));
         Assert.Equal(["duplicate", "duplicate"], again.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("status").GetString() != "rejected").Select(r => r.GetProperty("status").GetString()));
         Assert.Equal(4, (await ledger.AllocationsAsync()).Count);
+    }
+
+    /// <summary>
+    /// History lines (docs/allocation.md, history and derived amounts) go to the agreement they name, in
+    /// the same file as figures of another agreement; a history flag that is neither true/是 nor false/否
+    /// is refused at its line, and so is a history line without its agreement.
+    /// </summary>
+    [Fact]
+    public async Task History_lines_import_beside_figures_each_to_its_agreement()
+    {
+        await using var ledger = await StartAsync();
+        var active = await ledger.CreateActiveAsync(TwoParty(Enterprise, ["vat"]));
+        var relocated = CreditCode(Huangpu, 22);
+        var document = TwoParty(relocated, ["vat"], cap: new JsonObject
+        {
+            ["indicators"] = new JsonArray("vat"),
+            ["derive"] = new JsonObject { ["years"] = 1 },
+        });
+        var submitted = await ledger.CreateAsync(document);
+        await ledger.SignAsync(submitted, document);
+        var file = "报告编号,统一社会信用代码,指标,月份,金额,修订号,历史数据,协议编号\r\n"
+            + $"fig-1,{Enterprise},vat,2025-01,10.00,1,,\r\n"
+            + $"his-1,{relocated},vat,2024-01,30.00,1,是,{submitted}\r\n"
+            + $"his-2,{relocated},vat,2024-02,30.00,1,true,{submitted}\r\n"
+            + $"his-3,{relocated},vat,2024-03,30.00,1,也许,{submitted}\r\n"
+            + $"his-4,{relocated},vat,2024-04,30.00,1,是,\r\n"
+            + $"fig-2,{Enterprise},vat,2025-02,10.00,1,否,\r\n";
+
+        var body = await OkAsync(await PostCsvAsync(ledger, Tax, Encoding.UTF8.GetBytes(file)));
+
+        var results = body.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32());
+        Assert.Equal(active, results[2].GetProperty("agreement").GetString());
+        Assert.Equal(submitted, results[3].GetProperty("agreement").GetString());
+        Assert.Equal(["booked", "booked", "booked", "rejected", "rejected", "booked"], results.Values.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal("$.reports[3].history", results[5].GetProperty("error").GetProperty("errors")[0].GetProperty("path").GetString());
+        Assert.Equal("$.reports[4].agreement", results[6].GetProperty("error").GetProperty("errors")[0].GetProperty("path").GetString());
+        var history = await ledger.GetAsync($"/api/agreements/{submitted}/enterprises/{relocated}/history", Tax);
+        Assert.Equal(["his-1", "his-2"], history.GetProperty("figures").EnumerateArray().Select(f => f.GetProperty("reportId").GetString()));
+        Assert.Equal(2, (await ledger.AllocationsAsync()).Count(e => e.Agreement == active && e.District == Huangpu));
     }
 
     [Fact]

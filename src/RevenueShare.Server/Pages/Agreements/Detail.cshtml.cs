@@ -15,8 +15,17 @@ namespace RevenueShare.Server.Pages.Agreements;
 /// <see cref="AgreementService"/>, as the API's triggers), its amendments, audit trail and lifecycle.
 /// An agreement the office may not see is the 404 page.
 /// </summary>
-public sealed class DetailModel(AgreementService agreements, FactorService factorReports, ReferenceData reference) : PageModel
+public sealed class DetailModel(AgreementService agreements, FactorService factorReports, HistoryService histories, ReferenceData reference) : PageModel
 {
+    /// <summary>The history of each enterprise with amounts derived from it that the office may see (docs/allocation.md, history and derived amounts).</summary>
+    public IReadOnlyList<EnterpriseHistory> Histories { get; private set; } = [];
+
+    /// <summary>Whether the office may certify an enterprise's history now: tax or statistics, while the agreement awaits countersignature or approval and an amount of its family is uncertified.</summary>
+    public bool MayCertify(EnterpriseHistory history) =>
+        history is not null
+        && Agreement.Status is AgreementStatus.AwaitingCountersign or AgreementStatus.AwaitingApproval
+        && history.Amounts.Any(a => !a.Certified && a.Indicators.Any(i => Domain.Principal.ReporterOf(i.Family) == HttpContext.Office()));
+
     /// <summary>The factor reports of an agreement with a formula term, for the offices that read them; null otherwise.</summary>
     public AgreementFactors? Factors { get; private set; }
 
@@ -120,6 +129,24 @@ public sealed class DetailModel(AgreementService agreements, FactorService facto
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>Certifies the office's family's history of one enterprise, as the API's certify route.</summary>
+    public async Task<IActionResult> OnPostCertifyAsync(string id, string enterprise, CancellationToken cancellationToken)
+    {
+        var outcome = await histories.CertifyAsync(HttpContext.Office(), id, enterprise, null, cancellationToken);
+        if (!outcome.IsRefused(out var refusal))
+        {
+            return RedirectToPage(new { id, done = "certify-history" });
+        }
+
+        if (refusal.Code == RejectionCode.NotFound)
+        {
+            return NotFound();
+        }
+
+        Refused = refusal;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     private async Task<IActionResult> AfterAsync(string id, string done, Outcome<AgreementState> outcome, CancellationToken cancellationToken)
     {
         if (!outcome.IsRefused(out var refusal))
@@ -157,6 +184,16 @@ public sealed class DetailModel(AgreementService agreements, FactorService facto
         var formula = Agreement.Rules.Versions.SelectMany(v => v.Terms).Any(t => t.Formula is not null);
         Factors = formula && await factorReports.GetAsync(office, id, null, cancellationToken) is { Refusal: null } read ? read.Value : null;
         MayReportFactors = formula && office == Domain.Principal.Tax;
+        var derived = new List<EnterpriseHistory>();
+        foreach (var enterprise in Agreement.Terms.Enterprises.Where(e => e.DerivedAmounts(Agreement.Terms.Effective.From).Count > 0))
+        {
+            if (await histories.GetAsync(office, id, enterprise.Id.Value, cancellationToken) is { Refusal: null } history && history.Value.Amounts.Count > 0)
+            {
+                derived.Add(history.Value);
+            }
+        }
+
+        Histories = derived;
         var lifecycle = (await agreements.LifecycleAsync(office, id, cancellationToken)).Value;
         Transitions = lifecycle.Transitions;
         LifecycleChart = ChartOptions.ToJson(ChartOptions.Lifecycle(Transitions, Agreement.Status));
