@@ -21,7 +21,7 @@ public sealed class ExampleModelTests
     public static TheoryData<string> Examples() => new(ContractPaths.ExampleAgreements());
 
     [Fact]
-    public void All_seven_examples_are_there() => Assert.Equal(7, ContractPaths.ExampleAgreements().Count());
+    public void All_eight_examples_are_there() => Assert.Equal(8, ContractPaths.ExampleAgreements().Count());
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -15,7 +15,7 @@ namespace RevenueShare.Ledger.Tests.Serialization;
 /// <summary>
 /// Recovery from a snapshot taken after any event of an agreement's life, plus the events after it,
 /// gives the state of a full replay, field by field (<see cref="Structural"/>), in both forms a store
-/// holds: the compact binary form the actors write (<c>agreement-snapshot.v4</c>: a chain head before the
+/// holds: the compact binary form the actors write (<c>agreement-snapshot.v5</c>: a chain head before the
 /// hand-written layout of <c>agreement-snapshot.v2</c>, which older stores hold) and the
 /// JSON form of older stores (<c>agreement-snapshot.v1</c>, no longer written: its payload is made from
 /// its wire record here). The recovered state must also decide as the
@@ -31,7 +31,7 @@ public sealed class SnapshotRecoveryProperties
 
     [Property(MaxTest = 200)]
     public Property A_chained_snapshot_after_any_event_and_the_events_after_it_recover_the_full_replay() =>
-        Prop.ForAll(Cuts, p => RecoversTheFullReplay(p.Life, p.Cut, "agreement-snapshot.v4", state => LedgerSerializer.Payload(new ChainedAgreementSnapshot(state, SerializerSamples.Head))));
+        Prop.ForAll(Cuts, p => RecoversTheFullReplay(p.Life, p.Cut, "agreement-snapshot.v5", state => LedgerSerializer.Payload(new ChainedAgreementSnapshot(state, SerializerSamples.Head))));
 
     [Property(MaxTest = 100)]
     public Property A_json_snapshot_after_any_event_and_the_events_after_it_recover_the_full_replay() =>
@@ -64,6 +64,8 @@ public sealed class SnapshotRecoveryProperties
             ["resumed"] = Lives(l => l.Events.OfType<AgreementResumed>().Any()),
             ["suspended at the end"] = Lives(l => l.StateAfter(l.Events.Length).SuspendedFrom is not null),
             ["terminated"] = Lives(l => l.Events.OfType<AgreementTerminated>().Any()),
+            ["history certified"] = Lives(l => l.Events.OfType<HistoryCertified>().Any()),
+            ["history restated"] = Lives(l => l.Events.OfType<HistoryReported>().Any(h => h.Reports.Any(r => r.Revision > 1))),
         };
 
         Assert.True(reach.Values.All(n => n >= 10), string.Join(", ", reach.Select(r => $"{r.Key} {r.Value}")));

@@ -19,8 +19,9 @@ namespace RevenueShare.Ledger.Tests.Support;
 /// party, approved; then a run of steps — figure batches of either family (first reports, restatements,
 /// reports resent as they were, reports at a stale revision), reviews (approve, dispute, reopen),
 /// amendments (proposed, countersigned, approved, rejected or withdrawn; some turn the tax term to
-/// formula mode), apportionment factors of 2024 and 2025 (first reports and restatements), suspension
-/// and resumption, and now and then a termination. Each command is decided by <see cref="AgreementDecider"/> over the
+/// formula mode), apportionment factors of 2024 and 2025 (first reports and restatements), history
+/// restatements, suspension and resumption, and now and then a termination. Sometimes the first
+/// enterprise's cap derives from a year of history instead, reported and certified before approval. Each command is decided by <see cref="AgreementDecider"/> over the
 /// state so far, as the actor decides it; a command it refuses whole is left out, so
 /// <see cref="Events"/> is always a history the ledger could hold.
 /// </summary>
@@ -43,9 +44,10 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
     public static Gen<AgreementLife> Of(Gen<int> steps) =>
         from scenario in Scenario.Any.Generator
         from edited in Gen.Elements(false, true)
+        from derived in Gen.Elements(false, true)
         from count in steps
         from plan in Gen.ArrayOf(Step(scenario.Rules.Parties.Length), count)
-        select Live(scenario.Rules, edited, plan);
+        select Live(scenario.Rules, edited, derived, plan);
 
     /// <summary>The state after the first <paramref name="count"/> events, replayed from nothing.</summary>
     public AgreementState StateAfter(int count) => AgreementHistory.Apply(null, Events.Take(count));
@@ -53,7 +55,7 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
     public override string ToString() =>
         $"{Events.Length} events from {Commands.Length} commands:{Environment.NewLine}" + string.Join(Environment.NewLine, Commands);
 
-    private static AgreementLife Live(AgreementRules rules, bool edited, IReadOnlyList<IPlannedStep> plan)
+    private static AgreementLife Live(AgreementRules rules, bool edited, bool derived, IReadOnlyList<IPlannedStep> plan)
     {
         var commands = ImmutableArray.CreateBuilder<IAgreementCommand>();
         var events = ImmutableArray.CreateBuilder<IAgreementEvent>();
@@ -77,8 +79,14 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
         }
 
         var parties = rules.Parties.Select(p => Principal.ForDistrict(p.District)).ToArray();
+        var enterprises = rules.Enterprises;
+        if (derived && enterprises[0].Cap is { } agreed)
+        {
+            enterprises = enterprises.SetItem(0, enterprises[0] with { Cap = agreed with { Amount = 0m, Derived = new Derivation(1, Certified: false) } });
+        }
+
         var terms = new AgreementTerms(
-            "性质测试", AgreementModel.HqRndManufacturing, rules.Parties, new EffectivePeriod(rules.Versions[0].From, new YearMonth(2027, 12)), rules.Enterprises, rules.Versions[0].Terms);
+            "性质测试", AgreementModel.HqRndManufacturing, rules.Parties, new EffectivePeriod(rules.Versions[0].From, new YearMonth(2027, 12)), enterprises, rules.Versions[0].Terms);
         Try(new CreateAgreement(Id, parties[0], terms));
         if (edited)
         {
@@ -89,6 +97,16 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
         foreach (var party in parties.Skip(1))
         {
             Try(new FireTrigger(Id, party, LifecycleTrigger.Countersign, null, null));
+        }
+
+        if (enterprises[0].Cap is { Derived: not null } cap)
+        {
+            // A year of history whose sum is the agreed cap the scenario had, certified by the office of its family.
+            var window = Domain.History.DerivationWindow.Before(terms.Effective.From, 1);
+            var each = Amounts.Round(rules.Enterprises[0].Cap!.Amount / (12 * cap.Indicators.Length), cap.Indicators.Min(i => i.Scale));
+            var reporter = Principal.ReporterOf(cap.Indicators[0].Family);
+            Try(new ReportHistory(Id, reporter, [.. cap.Indicators.SelectMany(i => window.Months.Select(m => new FigureReport($"历史-{i.Code}-{Months.Format(m)}", enterprises[0].Id, i, m, each, 1)))]));
+            Try(new CertifyHistory(Id, reporter, enterprises[0].Id, []));
         }
 
         Try(new FireTrigger(Id, Principal.Finance, LifecycleTrigger.Approve, "符合政策", null));
@@ -111,7 +129,7 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
             from family in Gen.Elements(IndicatorFamily.Tax, IndicatorFamily.Statistics)
             from decision in Gen.Elements(ReviewDecision.Approve, ReviewDecision.Dispute, ReviewDecision.Reopen, ReviewDecision.Reopen)
             select (IPlannedStep)new ReviewStep(month, family, decision)),
-        (2, from month in Gen.Choose(1, Scenario.FigureMonths.Count - 1)
+        (3, from month in Gen.Choose(1, Scenario.FigureMonths.Count - 1)
             from ratios in Scenario.Ratios(parties)
             from formula in Gen.Elements<decimal?>(null, 50m, 0m, 33.33m)
             select (IPlannedStep)new ProposeStep(month, ratios, formula)),
@@ -125,6 +143,9 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
                 (1, Gen.Constant(LifecycleTrigger.RejectAmendment)),
                 (1, Gen.Constant(LifecycleTrigger.WithdrawAmendment)))
             select (IPlannedStep)new AmendmentStep(trigger)),
+        (1, from month in Gen.Choose(0, 11)
+            from amount in Gen.Choose(0, 100_000).Select(u => u / 100m)
+            select (IPlannedStep)new HistoryStep(month, amount)),
         (2, from trigger in Gen.Frequency(
                 (2, Gen.Constant(LifecycleTrigger.Suspend)),
                 (3, Gen.Constant(LifecycleTrigger.Resume)),
@@ -239,6 +260,18 @@ internal sealed record AgreementLife(ImmutableArray<IAgreementCommand> Commands,
                 .Select((party, k) => new DistrictFactors(party.District, new ApportionmentFactors(Amounts[3 * k], Amounts[(3 * k) + 1], Amounts[(3 * k) + 2])))
                 .OrderBy(f => f.District);
             return new ReportFactors(state.Id, Principal.Tax, new FactorReport($"因素-{state.Version}", enterprise, Year, revision, [.. factors]));
+        }
+    }
+
+    /// <summary>A restatement of a month of the certified history, which is booked and changes nothing certified; none without history.</summary>
+    private sealed record HistoryStep(int Month, decimal Amount) : IPlannedStep
+    {
+        public IAgreementCommand? Command(AgreementState state, Principal[] parties)
+        {
+            var current = state.CurrentHistory.Values.OrderBy(r => r.ReportId, StringComparer.Ordinal).ElementAtOrDefault(Month);
+            return current is null
+                ? null
+                : new ReportHistory(state.Id, Principal.ReporterOf(current.Indicator.Family), [current with { ReportId = $"历史-{state.Version}", Amount = Amount, Revision = current.Revision + 1 }]);
         }
     }
 
