@@ -251,24 +251,31 @@ public sealed class LedgerGateway
     /// </summary>
     private async Task<AgreementId?[]> RouteAsync(IReadOnlyList<FigureReport> reports, IReadOnlyList<AgreementId?>? historyOf, CancellationToken cancellationToken)
     {
-        var figures = Enumerable.Range(0, reports.Count).Where(i => historyOf?[i] is null).ToArray();
+        Task<FigureRoutes> ByCoverageAsync(IEnumerable<FigureReport> figures) =>
+            AskAsync<FigureRoutes>(registry.Get<CoverageRegistry>(), new RouteFigures([.. figures.Select(r => new FigureToRoute(r.Enterprise, r.Indicator, r.Month))]), repeatable: true, cancellationToken);
+        if (historyOf is null)
+        {
+            return [.. (await ByCoverageAsync(reports)).Agreements];
+        }
+
+        var figures = Enumerable.Range(0, reports.Count).Where(i => historyOf[i] is null).ToArray();
         var routes = new AgreementId?[reports.Count];
         if (figures.Length > 0)
         {
-            var routed = await AskAsync<FigureRoutes>(registry.Get<CoverageRegistry>(), new RouteFigures([.. figures.Select(i => new FigureToRoute(reports[i].Enterprise, reports[i].Indicator, reports[i].Month))]), repeatable: true, cancellationToken);
+            var routed = await ByCoverageAsync(figures.Select(i => reports[i]));
             for (var k = 0; k < figures.Length; k++)
             {
                 routes[figures[k]] = routed.Agreements[k];
             }
         }
 
-        foreach (var named in (historyOf ?? []).OfType<AgreementId>().Distinct())
+        foreach (var named in historyOf.OfType<AgreementId>().Distinct())
         {
             if (await IsIssuedAsync(named, cancellationToken))
             {
                 for (var i = 0; i < reports.Count; i++)
                 {
-                    routes[i] = historyOf![i] == named ? named : routes[i];
+                    routes[i] = historyOf[i] == named ? named : routes[i];
                 }
             }
         }

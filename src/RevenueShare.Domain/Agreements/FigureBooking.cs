@@ -52,7 +52,8 @@ internal static class FigureBooking
                 continue;
             }
 
-            if (state.HistoryReports.ContainsKey(report.ReportId) || state.FactorReports.ContainsKey(report.ReportId))
+            // Most agreements have neither: looking into an empty map still hashes the id.
+            if ((!state.HistoryReports.IsEmpty && state.HistoryReports.ContainsKey(report.ReportId)) || (!state.FactorReports.IsEmpty && state.FactorReports.ContainsKey(report.ReportId)))
             {
                 outcomes.Add(Rejected(report, RejectionCode.ReportIdReused, $"reportId '{report.ReportId}' was already used for a history or factor report of agreement {state.Id}.", "reportId"));
                 continue;
